@@ -1,0 +1,42 @@
+// Configuration from the environment, checked once at start-up with a message that names the setting.
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
+  readonly databaseUrl: string | null;
+  /** EventStoreDB for events (read models stay in PostgreSQL/PGlite). */
+  readonly eventStoreUrl: string | null;
+  readonly dataDir: string;
+  readonly schema: string;
+  readonly port: number;
+  readonly host: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'OD_CONFIG';
+}
+
+const SCHEMA = /^[a-z_][a-z0-9_]{0,39}$/;
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
+  }
+  const eventStoreUrl = env.EVENTSTORE_URL?.trim() || null;
+  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(eventStoreUrl)) {
+    throw new ConfigError(`EVENTSTORE_URL must be an esdb:// connection string (got "${eventStoreUrl}")`);
+  }
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a whole number 0-65535 (got "${env.PORT}")`);
+  const schema = env.OPENDIMOS_SCHEMA ?? 'opendimos';
+  if (!SCHEMA.test(schema)) throw new ConfigError(`OPENDIMOS_SCHEMA must be lower-case letters, digits and _, at most 40 (got "${schema}")`);
+  return {
+    databaseUrl,
+    eventStoreUrl,
+    dataDir: resolve(env.OPENDIMOS_DATA ?? './data'),
+    schema,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+  };
+};

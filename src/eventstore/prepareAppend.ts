@@ -1,0 +1,72 @@
+// Turns append requests into exactly what is stored: checked names, ids, schema versions and JSON text.
+// Shared by every adapter so that they refuse the same bad requests with the same errors.
+import { InvalidAppend } from './errors.ts';
+import type { EventSchemas } from './upcasting.ts';
+import { currentVersion } from './upcasting.ts';
+import type { ExpectedRevision, StreamAppend } from './port.ts';
+import { isUuid, uuidv7 } from './uuid.ts';
+
+export interface PreparedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataText: string;
+  readonly metadataText: string;
+}
+
+export interface PreparedPart {
+  readonly stream: string;
+  readonly expected: ExpectedRevision;
+  readonly events: readonly PreparedEvent[];
+}
+
+// Names are shown in the public log and hashed with newlines as separators: no control characters.
+const NAME = /^[^\p{Cc}]{1,200}$/u;
+
+const checkName = (kind: string, value: string): void => {
+  if (!NAME.test(value)) throw new InvalidAppend(`Invalid ${kind} "${value}": 1-200 characters, no control characters`);
+};
+
+const checkExpected = (expected: ExpectedRevision): void => {
+  if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+    throw new InvalidAppend(`Invalid expected revision ${expected}: a revision is a whole number from 0`);
+  }
+};
+
+const jsonText = (what: string, value: unknown): string => {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new InvalidAppend(`${what} is not JSON data`);
+  return text;
+};
+
+/** Checks and prepares one all-or-nothing request; `recordedAt` is the same for all its events. */
+export const prepareAppend = (appends: readonly StreamAppend[], schemas: EventSchemas, recordedAt: string): PreparedPart[] => {
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  return appends.map(({ stream, events, expectedRevision = 'any' }) => {
+    checkName('stream name', stream);
+    checkExpected(expectedRevision);
+    if (streams.has(stream)) throw new InvalidAppend(`Stream "${stream}" appears twice in one append`);
+    streams.add(stream);
+    return {
+      stream,
+      expected: expectedRevision,
+      events: events.map((event) => {
+        checkName('event type', event.type);
+        const id = (event.id ?? uuidv7()).toLowerCase();
+        if (!isUuid(id)) throw new InvalidAppend(`Invalid event id "${event.id}": a UUID is required`);
+        if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
+        ids.add(id);
+        const schemaVersion = event.schemaVersion ?? currentVersion(schemas, event.type);
+        if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) throw new InvalidAppend(`Invalid schema version for ${event.type}`);
+        return {
+          id,
+          type: event.type,
+          schemaVersion,
+          dataText: jsonText(`Data of ${event.type}`, event.data),
+          metadataText: jsonText(`Metadata of ${event.type}`, { ...event.metadata, recordedAt }),
+        };
+      }),
+    };
+  });
+};

@@ -1,0 +1,72 @@
+// Reading events back: a stream, or all of them in the one global order, upcast to current schemas.
+import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.ts';
+import type { EventSchemas } from '../upcasting.ts';
+import { upcast } from '../upcasting.ts';
+import type { SqlExecutor } from './client.ts';
+import { toNumber } from './client.ts';
+import type { LedgerNames } from './ledgerSchema.ts';
+
+interface EventRow {
+  position: unknown;
+  id: string;
+  stream: string;
+  revision: unknown;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  hash: string;
+}
+
+const COLUMNS = `position, id, stream, revision, type, schema_version, data, metadata, encode(hash, 'hex') AS hash`;
+const DEFAULT_MAX = 1_000;
+const HARD_MAX = 100_000;
+
+const limit = (maxCount: number | undefined): number => Math.min(Math.max(1, Math.floor(maxCount ?? DEFAULT_MAX)), HARD_MAX);
+
+const toRecorded = (schemas: EventSchemas, row: EventRow): RecordedEvent => {
+  const stored = row.schema_version;
+  const current = upcast(schemas, row.type, stored, row.data);
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: toNumber(row.revision),
+    position: toNumber(row.position),
+    type: row.type,
+    schemaVersion: current.version,
+    storedSchemaVersion: stored,
+    data: current.data,
+    metadata: row.metadata,
+    hash: row.hash,
+  };
+};
+
+export const readAll = async (db: SqlExecutor, names: LedgerNames, schemas: EventSchemas, options: ReadAllOptions = {}): Promise<RecordedEvent[]> => {
+  const rows = await db.query<EventRow>(
+    `SELECT ${COLUMNS} FROM ${names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
+    [options.fromPosition ?? 0, limit(options.maxCount)],
+  );
+  return rows.map((row) => toRecorded(schemas, row));
+};
+
+export const readStream = async (
+  db: SqlExecutor,
+  names: LedgerNames,
+  schemas: EventSchemas,
+  stream: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> => {
+  const backwards = options.direction === 'backwards';
+  const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+  const rows = await db.query<EventRow>(
+    `SELECT ${COLUMNS} FROM ${names.events} WHERE stream = $1 AND revision ${backwards ? '<=' : '>='} $2
+      ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+    [stream, from, limit(options.maxCount)],
+  );
+  return rows.map((row) => toRecorded(schemas, row));
+};
+
+export const headPosition = async (db: SqlExecutor, names: LedgerNames): Promise<number> => {
+  const [row] = await db.query<{ position: unknown }>(`SELECT coalesce(max(position), 0) AS position FROM ${names.events}`);
+  return toNumber(row?.position ?? 0);
+};

@@ -1,0 +1,43 @@
+// UUID v7 (RFC 9562): 48 bits of Unix milliseconds then randomness, so ids sort by creation time.
+import { createHash, randomBytes } from 'node:crypto';
+
+let lastMillis = 0;
+let sequence = 0;
+
+const format = (bytes: Uint8Array): string => {
+  const hex = Buffer.from(bytes).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+const stamp = (bytes: Uint8Array, millis: number): void => {
+  const ms = BigInt(millis);
+  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70; // version 7
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+};
+
+/** A fresh UUID v7; ids made in the same millisecond by this process still sort in creation order. */
+export const uuidv7 = (): string => {
+  const now = Date.now();
+  sequence = now === lastMillis ? sequence + 1 : 0;
+  lastMillis = now;
+  const bytes = randomBytes(16);
+  stamp(bytes, now);
+  // 12 bits of sequence right after the version nibble keep same-millisecond ids ordered.
+  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
+  bytes[7] = sequence & 0xff;
+  return format(bytes);
+};
+
+/**
+ * A UUID v7 that is a pure function of its inputs: the time part from `millis`, the rest from a SHA-256 of
+ * `key`. Used where a retried write must produce the very same ids (imports on EventStoreDB converge so).
+ */
+export const deterministicUuidv7 = (millis: number, key: string): string => {
+  const bytes = createHash('sha256').update(key).digest().subarray(0, 16);
+  stamp(bytes, Math.max(0, Math.floor(millis)));
+  return format(bytes);
+};
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
