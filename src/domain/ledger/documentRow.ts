@@ -1,0 +1,100 @@
+// The checks every row passes whatever its type, and its normalised fields, before the rules of its type.
+import type { RecordDocument, DocumentRef } from './commands.ts';
+import type { Counterparty, DocumentFields, DocumentType } from './events.ts';
+import type { Decimal } from 'decimal.js';
+import type { Kae } from '../codes/kae.ts';
+import { parseKae } from '../codes/kae.ts';
+import { normalizeAda } from '../codes/ada.ts';
+import { checkCounterparty } from '../counterparty.ts';
+import { yearOfIsoDate } from '../date.ts';
+import { DomainError } from '../errors.ts';
+import { formatMoney, parseMoney, toCents } from '../money.ts';
+import { blankToNull } from '../text.ts';
+import { documentTypeNames } from './documentTypes.ts';
+
+export interface DocumentRow {
+  readonly documentType: DocumentType;
+  /** The fields every event of the row carries, normalised. */
+  readonly fields: DocumentFields;
+  readonly kae: Kae;
+  readonly cents: bigint;
+  readonly ref: DocumentRef | null;
+  readonly counterparty: Counterparty | null;
+  readonly title: string | null;
+}
+
+export const documentRow = (data: RecordDocument['data'], year: number): DocumentRow => {
+  checkYear(data.date, year);
+  const document = requireDocument(data.document);
+  const kae = parseKae(data.kae);
+  const amount = parseMoney(data.amount);
+  checkSign(data.documentType, amount);
+  checkRefAllowed(data.documentType, data.ref);
+  return {
+    documentType: data.documentType,
+    fields: {
+      year,
+      kae: kae.kae,
+      document,
+      date: data.date,
+      amount: formatMoney(amount),
+      ada: data.ada === null ? null : normalizeAda(data.ada),
+      description: blankToNull(data.description),
+    },
+    kae,
+    cents: toCents(amount),
+    ref: data.ref === null ? null : { type: data.ref.type, document: data.ref.document.trim() },
+    counterparty: counterpartyOf(data.documentType, data.counterparty),
+    title: blankToNull(data.title),
+  };
+};
+
+const checkYear = (date: string, year: number): void => {
+  const dateYear = yearOfIsoDate(date);
+  if (dateYear !== year) {
+    throw new DomainError(
+      'OD_DATE_OUTSIDE_FISCAL_YEAR',
+      `Η ημερομηνία ${date} δεν ανήκει στο οικονομικό έτος ${year}`,
+      `The date ${date} is not in fiscal year ${year}`,
+      'date',
+    );
+  }
+};
+
+const requireDocument = (document: string): string => {
+  const number = document.trim();
+  if (number === '') throw new DomainError('OD_DOCUMENT_MISSING', 'Λείπει ο αριθμός παραστατικού', 'The document number is missing', 'document');
+  return number;
+};
+
+/** A budget row may be zero (a line funded later by amendment); an amendment is signed, never zero; the rest positive. */
+const checkSign = (type: DocumentType, amount: Decimal): void => {
+  if (type === 'budget') {
+    if (amount.lt(0)) throw new DomainError('OD_BUDGET_AMOUNT_NEGATIVE', 'Ο προϋπολογισμός γραμμής δεν μπορεί να είναι αρνητικός', 'A budget row cannot be negative', 'amount');
+  } else if (type === 'amendment') {
+    if (amount.isZero()) throw new DomainError('OD_AMENDMENT_ZERO', 'Η αναμόρφωση δεν μπορεί να είναι μηδενική', 'An amendment cannot be zero', 'amount');
+  } else if (amount.lte(0)) {
+    throw new DomainError('OD_AMOUNT_NOT_POSITIVE', 'Το ποσό πρέπει να είναι θετικό', 'The amount must be positive', 'amount');
+  }
+};
+
+const TAKES_REF: ReadonlySet<DocumentType> = new Set(['order', 'payment', 'receipt', 'reversal']);
+
+const checkRefAllowed = (type: DocumentType, ref: DocumentRef | null): void => {
+  if (ref !== null && !TAKES_REF.has(type)) {
+    const name = documentTypeNames[type];
+    throw new DomainError('OD_REF_NOT_ALLOWED', `Παραστατικό «${name.el}» δεν παραπέμπει σε άλλο`, `A ${name.en} row does not reference another document`, 'ref');
+  }
+};
+
+/**
+ * Budget rows and amendments concern the municipality alone. A reversal's counterparty is the original
+ * document's, which the ledger already holds, so a repeated one is dropped rather than refused.
+ */
+const counterpartyOf = (type: DocumentType, counterparty: Counterparty | null): Counterparty | null => {
+  if (counterparty === null || type === 'reversal') return null;
+  if (type === 'budget' || type === 'amendment') {
+    throw new DomainError('OD_COUNTERPARTY_NOT_ALLOWED', 'Ο προϋπολογισμός και οι αναμορφώσεις δεν έχουν αντισυμβαλλόμενο', 'Budget rows and amendments have no counterparty', 'afm');
+  }
+  return checkCounterparty(counterparty);
+};

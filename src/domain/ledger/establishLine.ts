@@ -1,0 +1,32 @@
+// A `budget` row (προϋπολογισμός) establishes a line: the initial appropriation of an expense line or the
+// estimate of a revenue line, with its title.
+import type { BudgetLineEstablished } from './events.ts';
+import type { DocumentRow } from './documentRow.ts';
+import type { FiscalYearState } from './state.ts';
+import { unlessRecorded } from './recorded.ts';
+import { DomainError } from '../errors.ts';
+
+export const establishLine = (row: DocumentRow, state: FiscalYearState): BudgetLineEstablished[] => {
+  const event: BudgetLineEstablished = {
+    type: 'BudgetLineEstablished',
+    data: { ...row.fields, side: row.kae.side, title: titleOf(row) },
+  };
+  return unlessRecorded(state, row, event, () => {
+    if (state.lines.has(row.kae.kae)) {
+      throw new DomainError(
+        'OD_BUDGET_LINE_EXISTS',
+        `Η γραμμή ${row.kae.kae} έχει ήδη προϋπολογισμό στο έτος ${state.year}· αλλάζει μόνο με αναμόρφωση`,
+        `Line ${row.kae.kae} already has a budget in ${state.year}; only an amendment changes it`,
+        'kae',
+      );
+    }
+  });
+};
+
+/** The row's own title; the import fills a missing one from the classification (see withLineTitle.ts). */
+const titleOf = (row: DocumentRow): string => {
+  if (row.title === null) {
+    throw new DomainError('OD_BUDGET_TITLE_MISSING', `Λείπει ο τίτλος της γραμμής ${row.kae.kae}`, `The title of line ${row.kae.kae} is missing`, 'title');
+  }
+  return row.title;
+};

@@ -1,0 +1,102 @@
+// Applies a fiscal year event to the state.
+//
+// The state is updated IN PLACE and returned: copying a year of a million documents for every event would
+// make an import quadratic. Whoever folds events owns the state (one aggregate per import or command);
+// `decide` only reads it, so a refused row leaves it untouched.
+import type {
+  BudgetLineAmended,
+  BudgetLineEstablished,
+  DocumentReversed,
+  ExpenseCommitted,
+  FiscalYearEvent,
+  PaymentMade,
+  PaymentOrdered,
+  ReversibleType,
+  RevenueAssessed,
+  RevenueCollected,
+} from './events.ts';
+import type { BudgetLine, FiscalYearState, TrackedDocument } from './state.ts';
+import { fingerprintOf } from '../fingerprint.ts';
+import { centsOf } from '../money.ts';
+
+export const evolve = (state: FiscalYearState, event: FiscalYearEvent): FiscalYearState => {
+  switch (event.type) {
+    case 'BudgetLineEstablished':
+      return lineEstablished(state, event);
+    case 'BudgetLineAmended':
+      return lineAmended(state, event);
+    case 'ExpenseCommitted':
+      return track(state, event, 'commitment', null);
+    case 'PaymentOrdered':
+      return track(state, event, 'order', followed(state, 'commitment', event.data.commitment));
+    case 'PaymentMade':
+      return track(state, event, 'payment', followed(state, 'order', event.data.order));
+    case 'RevenueAssessed':
+      return track(state, event, 'assessment', null);
+    case 'RevenueCollected':
+      return track(state, event, 'receipt', event.data.assessment === null ? null : followed(state, 'assessment', event.data.assessment));
+    case 'DocumentReversed':
+      return reversed(state, event);
+    default: {
+      const _exhaustive: never = event;
+      throw new Error(`Unknown fiscal year event ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+};
+
+/** The line total each document type adds to. */
+const MEASURE: Readonly<Record<ReversibleType, 'committed' | 'ordered' | 'paid' | 'assessed' | 'collected'>> = {
+  commitment: 'committed',
+  order: 'ordered',
+  payment: 'paid',
+  assessment: 'assessed',
+  receipt: 'collected',
+};
+
+const lineEstablished = (state: FiscalYearState, event: BudgetLineEstablished): FiscalYearState => {
+  const { kae, side, title, amount, document } = event.data;
+  state.lines.set(kae, { kae, side, title, initial: centsOf(amount), amendments: 0n, committed: 0n, ordered: 0n, paid: 0n, assessed: 0n, collected: 0n });
+  state.recorded.budget.set(document, fingerprintOf(event));
+  return state;
+};
+
+const lineAmended = (state: FiscalYearState, event: BudgetLineAmended): FiscalYearState => {
+  lineOf(state, event.data.kae).amendments += centsOf(event.data.amount);
+  state.recorded.amendment.set(event.data.document, fingerprintOf(event));
+  return state;
+};
+
+type TrackedEvent = ExpenseCommitted | PaymentOrdered | PaymentMade | RevenueAssessed | RevenueCollected;
+
+const track = (state: FiscalYearState, event: TrackedEvent, type: ReversibleType, follows: TrackedDocument | null): FiscalYearState => {
+  const line = lineOf(state, event.data.kae);
+  const amount = centsOf(event.data.amount);
+  line[MEASURE[type]] += amount;
+  if (follows !== null) follows.followed += amount;
+  state.tracked[type].set(event.data.document, { fingerprint: fingerprintOf(event), line, follows, amount, reversed: 0n, followed: 0n });
+  return state;
+};
+
+const reversed = (state: FiscalYearState, event: DocumentReversed): FiscalYearState => {
+  const { type, document } = event.data.reverses;
+  const original = followed(state, type, document);
+  const amount = centsOf(event.data.amount);
+  original.reversed += amount;
+  original.line[MEASURE[type]] -= amount;
+  if (original.follows !== null) original.follows.followed -= amount;
+  state.recorded.reversal.set(event.data.document, fingerprintOf(event));
+  return state;
+};
+
+// The events were decided against this state, so what they name exists; if not, the stream is corrupt.
+const lineOf = (state: FiscalYearState, kae: string): BudgetLine => {
+  const line = state.lines.get(kae);
+  if (line === undefined) throw new Error(`Fiscal year ${state.year}: event on unknown line ${kae}`);
+  return line;
+};
+
+const followed = (state: FiscalYearState, type: ReversibleType, document: string): TrackedDocument => {
+  const tracked = state.tracked[type].get(document);
+  if (tracked === undefined) throw new Error(`Fiscal year ${state.year}: event follows unknown ${type} ${document}`);
+  return tracked;
+};
