@@ -1,0 +1,46 @@
+// How the state behaves: decide only reads it; evolve updates it in place; per document it keeps little.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { budgetLineTotals, budgetLines, decide, documentBalance, evolve, initialFiscalYear } from '../../../src/domain/ledger/fiscalYear.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
+import { EXPENSE_KAE, REVENUE_KAE, YEAR, budget, commitment, given, onlyEvent } from '../support/fiscalYear.ts';
+
+const test = suite('fiscal year: state');
+
+test('a new year is empty', () => {
+  const state = initialFiscalYear(YEAR);
+  assert.is(state.year, YEAR);
+  assert.is(state.lines.size, 0);
+  assert.is(budgetLineTotals(state, EXPENSE_KAE), null);
+  assert.is(documentBalance(state, 'commitment', 'Δ-1'), null);
+});
+
+test('decide does not change the state, whether it accepts or refuses', () => {
+  const state = given(budget(EXPENSE_KAE, '100.00'));
+  decide(commitment('Δ-1', '60.00'), state);
+  expectDomainError(() => decide(commitment('Δ-2', '160.00'), state), 'OD_COMMITMENT_EXCEEDS_APPROPRIATION');
+  assert.is(budgetLineTotals(state, EXPENSE_KAE)?.committed.toFixed(2), '0.00');
+  assert.is(state.tracked.commitment.size, 0);
+});
+
+test('evolve applies the event to the state it is given and returns it', () => {
+  const state = given(budget(EXPENSE_KAE, '100.00'));
+  const next = evolve(state, onlyEvent(decide(commitment('Δ-1', '60.00'), state)));
+  assert.is(next, state);
+  assert.is(budgetLineTotals(state, EXPENSE_KAE)?.available.toFixed(2), '40.00');
+});
+
+test('a document is kept as a fingerprint, its line, what it follows and three amounts in cents', () => {
+  const state = given(budget(EXPENSE_KAE, '100.00'), commitment('Δ-1', '60.25', { description: 'Μια μακριά αιτιολογία που δεν χρειάζεται στην κατάσταση' }));
+  const kept = state.tracked.commitment.get('Δ-1');
+  assert.equal(Object.keys(kept ?? {}).sort(), ['amount', 'fingerprint', 'followed', 'follows', 'line', 'reversed']);
+  assert.is(kept?.amount, 6025n);
+  assert.is(kept?.line, state.lines.get(EXPENSE_KAE));
+});
+
+test('budgetLines lists every line in ΚΑΕ order', () => {
+  const state = given(budget(EXPENSE_KAE, '100.00'), budget(REVENUE_KAE, '50.00'), budget('00-6031', '10.00'));
+  assert.equal(budgetLines(state).map((line) => line.kae), ['00-6031', '0311', '20-6011']);
+});
+
+test.run();
