@@ -44,15 +44,26 @@ const invalid = (reason: string): DomainError =>
   new DomainError('OD_CLASSIFICATION_INVALID', `Μη έγκυρη λίστα ΚΑΕ: ${reason}`, `Invalid ΚΑΕ list: ${reason}`);
 
 export const parseClassification = (text: string): Classification => {
-  const file = JSON.parse(text) as Partial<ClassificationFile>;
-  if (typeof file.name !== 'string' || typeof file.fiscalYears?.from !== 'number') throw invalid('name, fiscalYears.from');
+  const file = jsonOf(text);
+  const to = file.fiscalYears?.to ?? null;
+  if (typeof file.name !== 'string' || typeof file.fiscalYears?.from !== 'number' || (to !== null && typeof to !== 'number')) {
+    throw invalid('name, fiscalYears');
+  }
   return classificationOf({
     name: file.name,
     source: typeof file.source === 'string' ? file.source : '',
-    fiscalYears: { from: file.fiscalYears.from, to: file.fiscalYears.to ?? null },
+    fiscalYears: { from: file.fiscalYears.from, to },
     services: titlesOf(file.services ?? {}, SERVICE_KEY),
     codes: titlesOf(file.codes ?? {}, CODE_KEY),
   });
+};
+
+const jsonOf = (text: string): Partial<ClassificationFile> => {
+  try {
+    return JSON.parse(text) as Partial<ClassificationFile>;
+  } catch {
+    throw invalid('JSON');
+  }
 };
 
 const titlesOf = (titles: Readonly<Record<string, unknown>>, key: RegExp): Record<string, string> => {
