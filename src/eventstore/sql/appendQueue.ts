@@ -1,11 +1,13 @@
 // Group commit for one process: appends that arrive while a call to od_append is in flight wait, then go
 // together in the next call, each still all-or-nothing on its own. Writers serialise on the ledger lock in
 // the database anyway; sharing one round trip and one WAL flush is what lets concurrent writers scale.
+// (Measured: a second call in flight only halves the batches and waits on the lock; one is faster.)
 import type { PreparedPart } from '../prepareAppend.ts';
 import type { RequestOutcome } from './appendToStream.ts';
 
 interface Pending {
   readonly parts: readonly PreparedPart[];
+  readonly size: number;
   readonly resolve: (outcome: RequestOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -16,25 +18,26 @@ export const createAppendQueue = (call: AppendCall, maxEventsPerCall = 5_000) =>
   let pending: Pending[] = [];
   let flushing = false;
 
-  // Takes requests in arrival order that touch no stream and no event id of an earlier request in this
-  // call: od_append decides every part against the ledger before the call, so two appends to one stream
-  // must go in separate calls, in order. A request blocked on a stream blocks later ones on that stream.
+  // Takes requests in arrival order that share no stream and no event id with an earlier one in this call:
+  // od_append decides each part against the ledger as it was before the call, so two appends to one stream
+  // go in separate calls, in order. A request that must wait blocks later ones on its streams.
   const takeBatch = (): Pending[] => {
     const taken: Pending[] = [];
     const kept: Pending[] = [];
-    const busy = new Set<string>();
+    const streams = new Set<string>();
+    const ids = new Set<string>();
     let events = 0;
     for (const request of pending) {
-      const keys = request.parts.flatMap((p) => [`s:${p.stream}`, ...p.events.map((e) => `e:${e.id}`)]);
-      const size = request.parts.reduce((n, p) => n + p.events.length, 0);
-      const fits = taken.length === 0 || events + size <= maxEventsPerCall;
-      if (fits && !keys.some((k) => busy.has(k))) {
+      const fits = taken.length === 0 || events + request.size <= maxEventsPerCall;
+      const clear = request.parts.every((p) => !streams.has(p.stream) && p.events.every((e) => !ids.has(e.id)));
+      if (fits && clear) {
         taken.push(request);
-        events += size;
+        events += request.size;
+        for (const part of request.parts) for (const e of part.events) ids.add(e.id);
       } else {
         kept.push(request);
       }
-      for (const k of keys) busy.add(k);
+      for (const part of request.parts) streams.add(part.stream);
     }
     pending = kept;
     return taken;
@@ -60,7 +63,7 @@ export const createAppendQueue = (call: AppendCall, maxEventsPerCall = 5_000) =>
   return {
     enqueue(parts: readonly PreparedPart[]): Promise<RequestOutcome> {
       return new Promise<RequestOutcome>((resolve, reject) => {
-        pending.push({ parts, resolve, reject });
+        pending.push({ parts, size: parts.reduce((n, p) => n + p.events.length, 0), resolve, reject });
         if (!flushing) void flush();
       });
     },

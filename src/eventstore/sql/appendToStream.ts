@@ -9,12 +9,17 @@ import type { LedgerNames } from './ledgerSchema.ts';
 
 type PartStatus = 'ok' | 'duplicate' | 'conflict' | 'id_conflict' | 'aborted';
 
-interface PartRow {
-  part: number;
-  status: PartStatus;
-  revision: unknown;
-  first_position: unknown;
-  last_position: unknown;
+/** od_append answers with one array per field, one element per part, in the order the parts were sent. */
+interface AppendRow {
+  statuses: PartStatus[];
+  revisions: unknown[];
+  first_positions: unknown[] | null;
+}
+
+interface PartOutcome {
+  readonly status: PartStatus;
+  readonly revision: number;
+  readonly firstPosition: number | null;
 }
 
 /** The outcome of one request: its results, or the error that refused it (and with it all its parts). */
@@ -28,6 +33,7 @@ export const appendRequests = async (
   const partRequest: number[] = [];
   const partStream: string[] = [];
   const partExpected: string[] = [];
+  const partSize: number[] = [];
   const eventPart: number[] = [];
   const eventId: string[] = [];
   const eventType: string[] = [];
@@ -39,6 +45,7 @@ export const appendRequests = async (
       partRequest.push(request);
       partStream.push(part.stream);
       partExpected.push(String(part.expected));
+      partSize.push(part.events.length);
       const ordinal = partStream.length; // SQL arrays are 1-based
       for (const event of part.events) {
         eventPart.push(ordinal);
@@ -50,15 +57,21 @@ export const appendRequests = async (
       }
     }
   });
-  const rows = await db.query<PartRow>(
-    `SELECT part, status, revision, first_position, last_position
-       FROM ${names.append}($1::int[], $2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[])`,
-    [partRequest, partStream, partExpected, eventPart, eventId, eventType, eventVersion, eventData, eventMetadata],
+  const [row] = await db.query<AppendRow>(
+    `SELECT statuses, revisions, first_positions
+       FROM ${names.append}($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::uuid[], $7::text[], $8::int[], $9::json, $10::json)`,
+    // Data and metadata go as one JSON array each: the database keeps each element's text exactly, and the
+    // driver need not escape every event as an array element.
+    [partRequest, partStream, partExpected, partSize, eventPart, eventId, eventType, eventVersion, `[${eventData.join(',')}]`, `[${eventMetadata.join(',')}]`],
   );
+  const rows: PartOutcome[] = row!.statuses.map((status, i) => {
+    const first = row!.first_positions?.[i];
+    return { status, revision: toNumber(row!.revisions[i]), firstPosition: first === null || first === undefined ? null : toNumber(first) };
+  });
   return interpret(requests, rows);
 };
 
-const interpret = (requests: readonly (readonly PreparedPart[])[], rows: readonly PartRow[]): RequestOutcome[] => {
+const interpret = (requests: readonly (readonly PreparedPart[])[], rows: readonly PartOutcome[]): RequestOutcome[] => {
   let next = 0;
   return requests.map((parts) => {
     const mine = rows.slice(next, next + parts.length);
@@ -69,7 +82,7 @@ const interpret = (requests: readonly (readonly PreparedPart[])[], rows: readonl
       const part = parts[failure]!;
       const error =
         row.status === 'conflict'
-          ? new ExpectedRevisionConflict(part.stream, part.expected, toNumber(row.revision))
+          ? new ExpectedRevisionConflict(part.stream, part.expected, row.revision)
           : new EventIdConflict(part.stream);
       return { ok: false, error };
     }
@@ -77,9 +90,9 @@ const interpret = (requests: readonly (readonly PreparedPart[])[], rows: readonl
       ok: true,
       results: mine.map((row, i) => ({
         stream: parts[i]!.stream,
-        revision: toNumber(row.revision),
-        firstPosition: row.first_position === null ? null : toNumber(row.first_position),
-        lastPosition: row.last_position === null ? null : toNumber(row.last_position),
+        revision: row.revision,
+        firstPosition: row.firstPosition,
+        lastPosition: row.firstPosition === null ? null : row.firstPosition + parts[i]!.events.length - 1,
         duplicate: row.status === 'duplicate',
       })),
     };

@@ -16,23 +16,59 @@ export const ledgerNames = (schema: string): LedgerNames => {
 };
 
 const appendFunction = (q: string, channel: string, lockKey: string): string => `
-CREATE OR REPLACE FUNCTION ${q}.od_append(
-  p_part_request int[], p_part_stream text[], p_part_expected text[],
+-- The hash chain. A link is the text hashed for one event (the same text as hashChain.ts); a running
+-- aggregate chains links, each hash covering the previous one (or the seed: the ledger's last hash).
+CREATE FUNCTION ${q}.od_link(l_position bigint, l_id uuid, l_stream text, l_revision bigint, l_type text, l_version int, l_data text, l_metadata text)
+  RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT l_position::text || E'\\n' || l_id::text || E'\\n' || l_stream || E'\\n' || l_revision::text || E'\\n' ||
+               l_type || E'\\n' || l_version::text || E'\\n' || l_data || E'\\n' || l_metadata $$;
+-- PL/pgSQL rather than SQL: as an aggregate's step a SQL function is not inlined, and PL/pgSQL evaluates
+-- this single expression on its fast path.
+CREATE FUNCTION ${q}.od_chain_step(state bytea, seed bytea, link text) RETURNS bytea
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  AS $$ BEGIN RETURN sha256(convert_to(encode(coalesce(state, seed), 'hex') || E'\\n' || link, 'UTF8')); END $$;
+CREATE AGGREGATE ${q}.od_chain(bytea, text) (SFUNC = ${q}.od_chain_step, STYPE = bytea);
+
+-- How one part (one stream of one request) stands against the ledger.
+CREATE FUNCTION ${q}.od_part_status(expected text, current bigint, size int, existing bigint, elsewhere bigint)
+  RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE
+      WHEN existing > 0 AND existing = size AND elsewhere = 0 THEN 'duplicate'
+      WHEN existing > 0 THEN 'id_conflict'
+      WHEN expected = 'any' THEN 'ok'
+      WHEN expected = 'no_stream' THEN CASE WHEN current = -1 THEN 'ok' ELSE 'conflict' END
+      WHEN expected = 'stream_exists' THEN CASE WHEN current >= 0 THEN 'ok' ELSE 'conflict' END
+      WHEN current = expected::bigint THEN 'ok'
+      ELSE 'conflict'
+    END $$;
+
+CREATE FUNCTION ${q}.od_append(
+  p_part_request int[], p_part_stream text[], p_part_expected text[], p_part_size int[],
   p_event_part int[], p_event_id uuid[], p_event_type text[], p_event_version int[],
-  p_event_data text[], p_event_metadata text[])
-RETURNS TABLE (part int, status text, revision bigint, first_position bigint, last_position bigint)
-LANGUAGE plpgsql AS $fn$
-#variable_conflict use_column
+  p_event_data json, p_event_metadata json,
+  OUT statuses text[], OUT revisions bigint[], OUT first_positions bigint[])
+LANGUAGE plpgsql
+-- Custom plans would be re-planned on every call for these array-parameter statements; generic plans save
+-- most of a single append's server time. Every lookup here is by key, so sequential scans are ruled out:
+-- a generic plan made while the table was still small must not keep scanning it once it is large.
+SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
+AS $fn$
 DECLARE
   v_last bigint;
   v_prev bytea;
-  v_status text[];
-  v_current bigint[];
-  v_ids uuid[]; v_streams text[]; v_revisions bigint[]; v_types text[]; v_versions int[];
-  v_data text[]; v_metadata text[];
-  v_hashes bytea[] := '{}';
-  v_count int;
+  v_parts int := coalesce(array_length(p_part_stream, 1), 0);
+  v_failed int[] := '{}';
+  v_offset int := 0;
+  v_kept bigint := 0;
+  v_current bigint;
+  v_existing bigint;
+  v_elsewhere bigint;
+  v_found text;
 BEGIN
+  statuses := '{}';
+  revisions := '{}';
+  first_positions := '{}';
   -- One writer at a time per ledger, until commit: positions are handed out in commit order, so a reader
   -- that sees position n has seen every position below it, and each hash has one well-defined predecessor.
   PERFORM pg_advisory_xact_lock(hashtext('${lockKey}'));
@@ -40,84 +76,68 @@ BEGIN
   v_last := coalesce(v_last, 0);
   v_prev := coalesce(v_prev, decode(repeat('00', 32), 'hex'));
 
-  WITH parts AS (
-    SELECT p.request, p.stream, p.expected, p.ord::int AS ord
-    FROM unnest(p_part_request, p_part_stream, p_part_expected) WITH ORDINALITY AS p(request, stream, expected, ord)
-  ), known AS (
-    SELECT e.part, count(*) AS total, count(x.id) AS existing,
-           count(x.id) FILTER (WHERE x.stream <> p.stream) AS elsewhere
-    FROM unnest(p_event_part, p_event_id) AS e(part, id)
-    JOIN parts p ON p.ord = e.part
-    LEFT JOIN ${q}.od_events x ON x.id = e.id
-    GROUP BY e.part
-  ), classified AS (
-    SELECT p.ord, p.request, cur.revision AS current,
-      CASE
-        WHEN coalesce(k.existing, 0) > 0 AND k.existing = k.total AND k.elsewhere = 0 THEN 'duplicate'
-        WHEN coalesce(k.existing, 0) > 0 THEN 'id_conflict'
-        WHEN p.expected = 'any' THEN 'ok'
-        WHEN p.expected = 'no_stream' THEN CASE WHEN cur.revision IS NULL THEN 'ok' ELSE 'conflict' END
-        WHEN p.expected = 'stream_exists' THEN CASE WHEN cur.revision IS NOT NULL THEN 'ok' ELSE 'conflict' END
-        WHEN cur.revision = p.expected::bigint THEN 'ok'
-        ELSE 'conflict'
-      END AS status
-    FROM parts p
-    LEFT JOIN known k ON k.part = p.ord  -- a part with no events only checks its expected revision
-    LEFT JOIN LATERAL (SELECT max(x.revision) AS revision FROM ${q}.od_events x WHERE x.stream = p.stream) cur ON true
-  ), decided AS (
-    -- A request is all or nothing: one failing part aborts its other parts.
-    SELECT c.ord, c.current,
-      CASE WHEN c.status = 'ok' AND NOT bool_and(c.status IN ('ok', 'duplicate')) OVER (PARTITION BY c.request)
-           THEN 'aborted' ELSE c.status END AS status
-    FROM classified c
-  )
-  SELECT array_agg(d.status ORDER BY d.ord), array_agg(coalesce(d.current, -1) ORDER BY d.ord)
-  INTO v_status, v_current FROM decided d;
-
-  SELECT array_agg(e.id ORDER BY e.part, e.ord), array_agg(p_part_stream[e.part] ORDER BY e.part, e.ord),
-         array_agg(v_current[e.part] + e.n ORDER BY e.part, e.ord), array_agg(e.type ORDER BY e.part, e.ord),
-         array_agg(e.version ORDER BY e.part, e.ord), array_agg(e.data ORDER BY e.part, e.ord),
-         array_agg(e.metadata ORDER BY e.part, e.ord)
-  INTO v_ids, v_streams, v_revisions, v_types, v_versions, v_data, v_metadata
-  FROM (
-    SELECT e.*, row_number() OVER (PARTITION BY e.part ORDER BY e.ord) AS n
-    FROM unnest(p_event_part, p_event_id, p_event_type, p_event_version, p_event_data, p_event_metadata)
-         WITH ORDINALITY AS e(part, id, type, version, data, metadata, ord)
-    WHERE v_status[e.part] = 'ok'
-  ) e;
-  v_count := coalesce(array_length(v_ids, 1), 0);
-
-  -- Same text as hashChain.ts: previous hash, position, id, stream, revision, type, version, data, metadata.
-  FOR i IN 1..v_count LOOP
-    v_prev := sha256(convert_to(
-      encode(v_prev, 'hex') || E'\\n' || (v_last + i)::text || E'\\n' || v_ids[i]::text || E'\\n' || v_streams[i] || E'\\n' ||
-      v_revisions[i]::text || E'\\n' || v_types[i] || E'\\n' || v_versions[i]::text || E'\\n' || v_data[i] || E'\\n' || v_metadata[i],
-      'UTF8'));
-    v_hashes[i] := v_prev;
-  END LOOP;
-
-  INSERT INTO ${q}.od_events (position, id, stream, revision, type, schema_version, data, metadata, hash)
-  SELECT v_last + t.ord, t.id, t.stream, t.revision, t.type, t.version, t.data::json, t.metadata::json, t.hash
-  FROM unnest(v_ids, v_streams, v_revisions, v_types, v_versions, v_data, v_metadata, v_hashes)
-       WITH ORDINALITY AS t(id, stream, revision, type, version, data, metadata, hash, ord);
-
-  IF v_count > 0 THEN
-    PERFORM pg_notify('${channel}', (v_last + v_count)::text);
+  -- The common case, one event to one stream, with the fewest statements: it is most appends' whole cost.
+  IF v_parts = 1 AND p_part_size[1] = 1 THEN
+    v_current := coalesce((SELECT max(x.revision) FROM ${q}.od_events x WHERE x.stream = p_part_stream[1]), -1);
+    SELECT x.stream INTO v_found FROM ${q}.od_events x WHERE x.id = p_event_id[1];
+    statuses := ARRAY[${q}.od_part_status(p_part_expected[1], v_current, 1, (v_found IS NOT NULL)::int, (v_found <> p_part_stream[1])::int)];
+    revisions := ARRAY[v_current];
+    IF statuses[1] = 'ok' THEN
+      INSERT INTO ${q}.od_events (position, id, stream, revision, type, schema_version, data, metadata, hash)
+      VALUES (v_last + 1, p_event_id[1], p_part_stream[1], v_current + 1, p_event_type[1], p_event_version[1],
+              p_event_data -> 0, p_event_metadata -> 0,
+              ${q}.od_chain_step(NULL, v_prev, ${q}.od_link(v_last + 1, p_event_id[1], p_part_stream[1], v_current + 1,
+                                 p_event_type[1], p_event_version[1], (p_event_data -> 0)::text, (p_event_metadata -> 0)::text)));
+      PERFORM pg_notify('${channel}', (v_last + 1)::text);
+      revisions := ARRAY[v_current + 1];
+      first_positions := ARRAY[v_last + 1];
+    END IF;
+    RETURN;
   END IF;
 
-  RETURN QUERY
-  WITH counts AS (
-    SELECT e.part, count(*) AS n FROM unnest(p_event_part) AS e(part) GROUP BY e.part
-  ), parts AS (
-    SELECT s.ord::int AS part, s.status, v_current[s.ord] AS current,
-           CASE WHEN s.status = 'ok' THEN coalesce(c.n, 0) ELSE 0 END AS n
-    FROM unnest(v_status) WITH ORDINALITY AS s(status, ord) LEFT JOIN counts c ON c.part = s.ord
-  ), placed AS (
-    SELECT p.*, (v_last + sum(p.n) OVER (ORDER BY p.part))::bigint AS last_pos FROM parts p
-  )
-  SELECT p.part, p.status, (p.current + p.n)::bigint,
-         CASE WHEN p.n > 0 THEN p.last_pos - p.n + 1 END, CASE WHEN p.n > 0 THEN p.last_pos END
-  FROM placed p ORDER BY p.part;
+  -- Each part (one stream of one request) against the ledger: duplicate, conflict, or ok.
+  -- Events of a part are contiguous: the caller sends them grouped by part, in part order.
+  FOR i IN 1..v_parts LOOP
+    SELECT coalesce((SELECT max(x.revision) FROM ${q}.od_events x WHERE x.stream = p_part_stream[i]), -1),
+           count(x.id), count(x.id) FILTER (WHERE x.stream <> p_part_stream[i])
+      INTO v_current, v_existing, v_elsewhere
+      FROM ${q}.od_events x WHERE x.id = ANY (p_event_id[v_offset + 1 : v_offset + p_part_size[i]]);
+    revisions[i] := v_current;
+    statuses[i] := ${q}.od_part_status(p_part_expected[i], v_current, p_part_size[i], v_existing, v_elsewhere);
+    IF statuses[i] IN ('conflict', 'id_conflict') THEN v_failed := v_failed || p_part_request[i]; END IF;
+    v_offset := v_offset + p_part_size[i];
+  END LOOP;
+
+  -- A request is all or nothing: one failing part aborts its other parts. Kept parts get positions in order.
+  FOR i IN 1..v_parts LOOP
+    IF statuses[i] = 'ok' AND p_part_request[i] = ANY (v_failed) THEN statuses[i] := 'aborted'; END IF;
+    IF statuses[i] = 'ok' AND p_part_size[i] > 0 THEN
+      first_positions[i] := v_last + v_kept + 1;
+      v_kept := v_kept + p_part_size[i];
+    END IF;
+  END LOOP;
+
+  IF v_kept > 0 THEN
+    INSERT INTO ${q}.od_events (position, id, stream, revision, type, schema_version, data, metadata, hash)
+    SELECT x.position, x.id, x.stream, x.revision, x.type, x.version, x.data, x.metadata,
+           ${q}.od_chain(v_prev, ${q}.od_link(x.position, x.id, x.stream, x.revision, x.type, x.version, x.data::text, x.metadata::text))
+             OVER (ORDER BY x.position ROWS UNBOUNDED PRECEDING)
+    FROM (
+      SELECT v_last + row_number() OVER (ORDER BY e.ord) AS position, e.id, s.stream,
+             s.current + row_number() OVER (PARTITION BY e.part ORDER BY e.ord) AS revision,
+             e.type, e.version, e.data, e.metadata
+      FROM ROWS FROM (unnest(p_event_part, p_event_id, p_event_type, p_event_version),
+                      json_array_elements(p_event_data), json_array_elements(p_event_metadata))
+             WITH ORDINALITY AS e(part, id, type, version, data, metadata, ord)
+      JOIN unnest(statuses, revisions, p_part_stream) WITH ORDINALITY AS s(status, current, stream, part) ON s.part = e.part
+      WHERE s.status = 'ok'
+    ) x;
+    PERFORM pg_notify('${channel}', (v_last + v_kept)::text);
+  END IF;
+
+  FOR i IN 1..v_parts LOOP
+    IF statuses[i] = 'ok' THEN revisions[i] := revisions[i] + p_part_size[i]; END IF;
+  END LOOP;
 END
 $fn$;`;
 
