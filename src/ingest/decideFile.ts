@@ -1,0 +1,88 @@
+// The first pass of an import: every row of the file read, checked and decided against the ledger plus
+// the rows before it, while the file streams by. New events go to `write` (the spool); refusals are all
+// collected, so the report lists every bad row, not the first.
+import type { Header, ImportKind } from './headers.ts';
+import { matchHeader } from './headers.ts';
+import type { LedgerState } from './ledgerState.ts';
+import { readRecords } from './readRecords.ts';
+import type { ImportIssue } from './report.ts';
+import { issueOf } from './report.ts';
+import type { Row } from './row.ts';
+import { isRefusal, rowOf } from './row.ts';
+import type { SpooledEvent } from './spool.ts';
+import { assetCommand } from './assetRow.ts';
+import { decideAsset } from './decideAsset.ts';
+import { decideTransaction } from './decideTransaction.ts';
+import { transactionCommand } from './transactionRow.ts';
+
+export interface FileDecision {
+  readonly rows: number;
+  /** Rows with new events. */
+  readonly imported: number;
+  readonly duplicates: number;
+  /** Rows refused. */
+  readonly refused: number;
+  readonly issues: ImportIssue[];
+  /** The file as a whole cannot be read (encoding, CSV syntax, header): no row may go in. */
+  readonly fileRefused: boolean;
+}
+
+/** A row's new events, [] for a duplicate, null when a cell is refused (the row says why). */
+const decideRow: Readonly<Record<ImportKind, (row: Row, ledger: LedgerState) => Promise<SpooledEvent[] | null>>> = {
+  transactions: async (row, ledger) => {
+    const command = transactionCommand(row);
+    return command && decideTransaction(command, ledger);
+  },
+  assets: async (row, ledger) => {
+    const command = assetCommand(row);
+    return command && decideAsset(command, ledger);
+  },
+};
+
+export const decideFile = async (
+  text: AsyncIterable<string>,
+  kind: ImportKind,
+  ledger: LedgerState,
+  write: (event: SpooledEvent) => Promise<void>,
+): Promise<FileDecision> => {
+  const counts = { rows: 0, imported: 0, duplicates: 0, refused: 0 };
+  const issues: ImportIssue[] = [];
+  let header: Header | null = null;
+  let fileRefused = false;
+
+  const decide = async (row: Row): Promise<void> => {
+    try {
+      const events = row.refusals.length > 0 ? null : await decideRow[kind](row, ledger);
+      if (events !== null) {
+        for (const event of events) await write(event);
+        counts[events.length > 0 ? 'imported' : 'duplicates']++;
+        return;
+      }
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      issues.push(issueOf(row.line, error));
+    }
+    issues.push(...row.refusals.map((refusal) => issueOf(row.line, refusal)));
+    counts.refused++;
+  };
+
+  try {
+    for await (const record of (await readRecords(text)).records) {
+      if (header === null) {
+        const matched = matchHeader(record.fields, kind);
+        header = matched.header;
+        fileRefused = matched.errors.length > 0;
+        issues.push(...matched.errors.map((error) => issueOf(record.line, error)));
+        continue;
+      }
+      counts.rows++;
+      // Under a header that cannot be read, rows are counted, not decided.
+      if (!fileRefused) await decide(rowOf(record, header));
+    }
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    issues.push(issueOf(1, error));
+    fileRefused = true;
+  }
+  return { ...counts, issues, fileRefused };
+};

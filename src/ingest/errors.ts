@@ -1,0 +1,107 @@
+// Refusals of the import itself (the file, its header, a value that cannot be read), as opposed to the
+// domain's refusals (DomainError). Same shape: a stable code, the column, a message in Greek and English.
+
+export class IngestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageEl: string,
+    readonly messageEn: string,
+    /** English header name of the column, or the header text as written for an unknown column. */
+    readonly column: string | null = null,
+    /** Set for file-level errors; row errors take the line of their row. 0: the import as a whole. */
+    readonly line: number | null = null,
+  ) {
+    super(`${code}: ${messageEn}`);
+    this.name = 'IngestError';
+  }
+}
+
+export const isIngestError = (e: unknown): e is IngestError => e instanceof IngestError;
+
+export const fileEmpty = (): IngestError =>
+  new IngestError('OD_FILE_EMPTY', 'Το αρχείο είναι κενό: λείπει η γραμμή επικεφαλίδων', 'The file is empty: the header line is missing', null, 1);
+
+export const fileEncoding = (line: number, what: string): IngestError =>
+  new IngestError(
+    'OD_FILE_ENCODING',
+    `Το αρχείο δεν είναι κείμενο CSV σε UTF-8, Windows-1253 ή ISO-8859-7 (${what})`,
+    `The file is not CSV text in UTF-8, Windows-1253 or ISO-8859-7 (${what})`,
+    null,
+    line,
+  );
+
+export const csvMalformed = (line: number, parserCode: string): IngestError =>
+  parserCode === 'CSV_QUOTE_NOT_CLOSED'
+    ? new IngestError('OD_CSV_MALFORMED', 'Μη έγκυρο CSV: εισαγωγικά που ανοίγουν εδώ δεν κλείνουν ποτέ', 'Malformed CSV: a quote opened here is never closed', null, line)
+    : new IngestError('OD_CSV_MALFORMED', `Μη έγκυρο CSV (${parserCode})`, `Malformed CSV (${parserCode})`, null, line);
+
+export const headerUnknown = (header: string): IngestError =>
+  new IngestError('OD_HEADER_UNKNOWN', `Άγνωστη στήλη «${header}»`, `Unknown column "${header}"`, header, 1);
+
+export const headerMissing = (column: string): IngestError =>
+  new IngestError('OD_HEADER_MISSING', `Λείπει η υποχρεωτική στήλη «${column}»`, `The required column "${column}" is missing`, column, 1);
+
+export const headerDuplicate = (column: string): IngestError =>
+  new IngestError('OD_HEADER_DUPLICATE', `Η στήλη «${column}» εμφανίζεται δύο φορές`, `The column "${column}" appears twice`, column, 1);
+
+export const fieldCount = (expected: number, found: number): IngestError =>
+  new IngestError(
+    'OD_FIELD_COUNT',
+    `Η γραμμή έχει ${found} πεδία αντί για ${expected}`,
+    `The row has ${found} fields instead of ${expected}`,
+  );
+
+export const valueMissing = (column: string): IngestError =>
+  new IngestError('OD_VALUE_MISSING', `Λείπει η τιμή της στήλης «${column}»`, `The column "${column}" has no value`, column);
+
+export const dateInvalid = (column: string, raw: string): IngestError =>
+  new IngestError(
+    'OD_DATE_INVALID',
+    `Μη έγκυρη ημερομηνία «${raw}»: γράψτε ηη/μμ/εεεε ή εεεε-μμ-ηη`,
+    `Invalid date "${raw}": write dd/mm/yyyy or yyyy-mm-dd`,
+    column,
+  );
+
+export const amountInvalid = (column: string, raw: string): IngestError =>
+  new IngestError(
+    'OD_AMOUNT_INVALID',
+    `Μη έγκυρο ποσό «${raw}»: γράψτε π.χ. 1.234,56 ή 1234.56`,
+    `Invalid amount "${raw}": write e.g. 1.234,56 or 1234.56`,
+    column,
+  );
+
+export const numberInvalid = (column: string, raw: string): IngestError =>
+  new IngestError('OD_NUMBER_INVALID', `Μη έγκυρος αριθμός «${raw}»`, `Invalid number "${raw}"`, column);
+
+export const wordUnknown = (code: string, column: string, raw: string, allowed: readonly string[]): IngestError =>
+  new IngestError(
+    code,
+    `Άγνωστη τιμή «${raw}» στη στήλη «${column}»: επιτρέπονται ${allowed.join(', ')}`,
+    `Unknown value "${raw}" in column "${column}": use ${allowed.join(', ')}`,
+    column,
+  );
+
+export const refInvalid = (raw: string): IngestError =>
+  new IngestError(
+    'OD_REF_INVALID',
+    `Μη έγκυρο σχετικό «${raw}»: γράψτε ΕΙΔΟΣ:ΠΑΡΑΣΤΑΤΙΚΟ, π.χ. δέσμευση:Δ-12`,
+    `Invalid ref "${raw}": write TYPE:DOCUMENT, e.g. commitment:Δ-12`,
+    'ref',
+  );
+
+export const coordinateMissing = (column: 'lat' | 'lon'): IngestError =>
+  new IngestError(
+    'OD_COORDINATES_INCOMPLETE',
+    'Οι συντεταγμένες θέλουν και γεωγραφικό πλάτος (lat) και μήκος (lon)',
+    'Coordinates need both latitude (lat) and longitude (lon)',
+    column,
+  );
+
+export const importConflict = (): IngestError =>
+  new IngestError(
+    'OD_IMPORT_CONFLICT',
+    'Άλλη εγγραφή άλλαξε το ίδιο οικονομικό έτος ή μητρώο κατά την εισαγωγή· δεν καταχωρίστηκε τίποτα. Δοκιμάστε ξανά.',
+    'Another writer changed the same fiscal year or register during the import; nothing was recorded. Please retry.',
+    null,
+    0,
+  );

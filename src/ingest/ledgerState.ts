@@ -1,0 +1,33 @@
+// The ledger as one import sees it: the fiscal years, suppliers and assets its rows touch, each loaded
+// once from the store, and the ΚΑΕ classification that titles budget rows written without a title.
+import type { Asset } from '../domain/asset.ts';
+import { evolveAsset } from '../domain/asset.ts';
+import type { ClassificationRegistry } from '../domain/classification.ts';
+import type { FiscalYearState } from '../domain/ledger/fiscalYear.ts';
+import { evolve as evolveFiscalYear } from '../domain/ledger/fiscalYear.ts';
+import type { AssetEvent, FiscalYearEvent, SupplierEvent } from '../domain/ledger/events.ts';
+import type { Supplier } from '../domain/supplier.ts';
+import { evolveSupplier } from '../domain/supplier.ts';
+import type { EventStore } from '../eventstore/port.ts';
+import type { AggregateCache, StoredRevisions } from './aggregateCache.ts';
+import { aggregateCache } from './aggregateCache.ts';
+
+export interface LedgerState {
+  readonly fiscalYears: AggregateCache<FiscalYearState, FiscalYearEvent>;
+  readonly suppliers: AggregateCache<Supplier, SupplierEvent>;
+  readonly assets: AggregateCache<Asset, AssetEvent>;
+  readonly classifications: ClassificationRegistry;
+  /** Every stream loaded, at the revision read: where the append expects to find them. */
+  readonly stored: StoredRevisions;
+}
+
+export const ledgerState = (store: EventStore, classifications: ClassificationRegistry): LedgerState => {
+  const stored: StoredRevisions = new Map();
+  return {
+    fiscalYears: aggregateCache(store, evolveFiscalYear, stored),
+    suppliers: aggregateCache(store, evolveSupplier, stored),
+    assets: aggregateCache(store, evolveAsset, stored),
+    classifications,
+    stored,
+  };
+};

@@ -1,0 +1,57 @@
+// Decided events wait on disk, not in memory, until the whole file is known to be good: a file of a
+// million rows is decided in one pass and appended in a second, with memory bounded by a chunk.
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface SpooledEvent {
+  readonly stream: string;
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+export interface Spool {
+  write(event: SpooledEvent): Promise<void>;
+  /** Ends writing; the events come back in the order they were written. */
+  read(): AsyncGenerator<SpooledEvent>;
+  dispose(): Promise<void>;
+}
+
+const FLUSH_CHARS = 256 * 1024;
+
+export const openSpool = async (): Promise<Spool> => {
+  const dir = await mkdtemp(join(tmpdir(), 'opendimos-import-'));
+  const path = join(dir, 'events.ndjson');
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  let pending = '';
+
+  const flush = async (): Promise<void> => {
+    const text = pending;
+    pending = '';
+    if (!out.write(text)) await once(out, 'drain');
+  };
+
+  return {
+    async write(event) {
+      pending += `${JSON.stringify([event.stream, event.id, event.type, event.data])}\n`;
+      if (pending.length >= FLUSH_CHARS) await flush();
+    },
+    async *read() {
+      await flush();
+      out.end();
+      await once(out, 'finish');
+      for await (const line of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+        const [stream, id, type, data] = JSON.parse(line) as [string, string, string, unknown];
+        yield { stream, id, type, data };
+      }
+    },
+    async dispose() {
+      out.destroy();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};

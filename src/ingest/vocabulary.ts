@@ -1,0 +1,59 @@
+// The words of the exports' closed columns, in English and Greek, matched by fold(): document types,
+// asset actions, and yes/no for natural_person.
+import type { AssetAction } from '../domain/ledger/commands.ts';
+import type { DocumentType, ReversibleType } from '../domain/ledger/events.ts';
+import { wordUnknown } from './errors.ts';
+import { fold } from './fold.ts';
+
+export interface Vocabulary<T> {
+  readonly find: (raw: string) => T | undefined;
+  /** As `find`, refusing a word it does not know with the vocabulary's error code. */
+  readonly read: (raw: string, column: string) => T;
+}
+
+const vocabulary = <T>(code: string, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
+  const lookup = new Map(words.flatMap(([value, ...names]) => names.map((name) => [fold(name), value] as const)));
+  const allowed = words.map(([, english, greek]) => `${english}|${greek}`);
+  const find = (raw: string): T | undefined => lookup.get(fold(raw));
+  return {
+    find,
+    read: (raw, column) => {
+      const value = find(raw);
+      if (value === undefined) throw wordUnknown(code, column, raw, allowed);
+      return value;
+    },
+  };
+};
+
+export const documentTypes = vocabulary<DocumentType>('OD_TYPE_UNKNOWN', [
+  ['budget', 'budget', 'προϋπολογισμός'],
+  ['amendment', 'amendment', 'αναμόρφωση'],
+  ['commitment', 'commitment', 'δέσμευση', 'ανάληψη υποχρέωσης'],
+  ['order', 'order', 'ένταλμα', 'χρηματικό ένταλμα'],
+  ['payment', 'payment', 'πληρωμή'],
+  ['assessment', 'assessment', 'βεβαίωση'],
+  ['receipt', 'receipt', 'είσπραξη'],
+  ['reversal', 'reversal', 'αντιλογισμός'],
+]);
+
+/** The types a reversal may name in `ref` (TYPE:DOCUMENT). */
+export const reversibleTypes = vocabulary<ReversibleType>('OD_REF_INVALID', [
+  ['commitment', 'commitment', 'δέσμευση', 'ανάληψη υποχρέωσης'],
+  ['order', 'order', 'ένταλμα', 'χρηματικό ένταλμα'],
+  ['payment', 'payment', 'πληρωμή'],
+  ['assessment', 'assessment', 'βεβαίωση'],
+  ['receipt', 'receipt', 'είσπραξη'],
+]);
+
+export const assetActions = vocabulary<AssetAction>('OD_ACTION_UNKNOWN', [
+  ['register', 'register', 'καταχώριση', 'καταχώρηση', 'εγγραφή'],
+  ['revalue', 'revalue', 'αναπροσαρμογή', 'επανεκτίμηση'],
+  ['lease', 'lease', 'μίσθωση', 'εκμίσθωση'],
+  ['transfer', 'transfer', 'μεταβίβαση'],
+  ['dispose', 'dispose', 'διάθεση', 'εκποίηση', 'διαγραφή'],
+]);
+
+export const yesNo = vocabulary<boolean>('OD_BOOLEAN_INVALID', [
+  [true, 'yes', 'ναι', '1', 'true', 'y', 'ν'],
+  [false, 'no', 'όχι', '0', 'false', 'n', 'ο'],
+]);
