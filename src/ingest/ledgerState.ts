@@ -1,13 +1,7 @@
 // The ledger as one import sees it: the fiscal years, suppliers and assets its rows touch, each loaded
 // once from the store, and the ΚΑΕ classification that titles budget rows written without a title.
-import type { Asset } from '../domain/asset.ts';
-import { evolveAsset } from '../domain/asset.ts';
-import type { ClassificationRegistry } from '../domain/classification.ts';
-import type { FiscalYearState } from '../domain/ledger/fiscalYear.ts';
-import { evolve as evolveFiscalYear } from '../domain/ledger/fiscalYear.ts';
-import type { AssetEvent, FiscalYearEvent, SupplierEvent } from '../domain/ledger/events.ts';
-import type { Supplier } from '../domain/supplier.ts';
-import { evolveSupplier } from '../domain/supplier.ts';
+import type { Asset, AssetEvent, ClassificationRegistry, FiscalYearEvent, FiscalYearState, Supplier, SupplierEvent } from '../domain/index.ts';
+import { evolveAsset, evolveFiscalYear, evolveSupplier } from '../domain/index.ts';
 import type { EventStore } from '../eventstore/port.ts';
 import type { AggregateCache, StoredRevisions } from './aggregateCache.ts';
 import { aggregateCache } from './aggregateCache.ts';

@@ -4,7 +4,7 @@
 // amount may have; otherwise ("1234,5", "0,125") it is the decimal mark. With both marks, the last one is
 // the decimal mark. The domain's parseMoney then checks the result (at most two decimals).
 import type { Decimal } from 'decimal.js';
-import { parseMoney } from '../domain/money.ts';
+import { parseMoney } from '../domain/index.ts';
 import { amountInvalid } from './errors.ts';
 
 const SHAPE = /^-?\d[\d.,]*$/;

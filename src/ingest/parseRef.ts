@@ -1,18 +1,19 @@
 // The `ref` column: the document a row follows. A bare number names the document its type follows
 // (order → commitment, payment → order, receipt → assessment); `TYPE:DOCUMENT` names any, and is how a
 // reversal (αντιλογισμός) says what it takes back. TYPE is a word in English or Greek.
-import type { DocumentRef } from '../domain/ledger/commands.ts';
-import type { DocumentType, ReversibleType } from '../domain/ledger/events.ts';
+import type { DocumentRef, DocumentType, ReversibleType } from '../domain/index.ts';
+import { reversibleRef } from '../domain/index.ts';
 import { refInvalid } from './errors.ts';
-import { reversibleTypes } from './vocabulary.ts';
+import { documentTypes } from './vocabulary.ts';
 
 const FOLLOWS: Partial<Record<DocumentType, ReversibleType>> = { order: 'commitment', payment: 'order', receipt: 'assessment' };
 
+/** Null when the text before a colon is not a type word: then the colon belongs to the document number. */
 const typed = (raw: string): DocumentRef | null => {
   const colon = raw.indexOf(':');
-  const type = colon === -1 ? undefined : reversibleTypes.find(raw.slice(0, colon));
-  const document = raw.slice(colon + 1).trim();
-  return type === undefined || document === '' ? null : { type, document };
+  const type = colon === -1 ? undefined : documentTypes.find(raw.slice(0, colon));
+  // The domain says which types a reference may name, in the same words from every entry point.
+  return type === undefined ? null : reversibleRef(type, raw.slice(colon + 1));
 };
 
 export const parseRef = (raw: string, documentType: DocumentType): DocumentRef => {

@@ -1,7 +1,7 @@
 // One data record seen through the header: cells by column name, each read with its parser, every
 // refusal collected (not just the first) so that the report shows all that is wrong with the row.
-import { isDomainError } from '../domain/errors.ts';
-import type { DomainError } from '../domain/errors.ts';
+import type { DomainError } from '../domain/index.ts';
+import { isDomainError } from '../domain/index.ts';
 import type { IngestError } from './errors.ts';
 import { fieldCount, isIngestError, valueMissing } from './errors.ts';
 import type { Header } from './headers.ts';

@@ -1,7 +1,6 @@
-// The words of the exports' closed columns, in English and Greek, matched by fold(): document types,
-// asset actions, and yes/no for natural_person.
-import type { AssetAction } from '../domain/ledger/commands.ts';
-import type { DocumentType, ReversibleType } from '../domain/ledger/events.ts';
+// The words of the exports' closed columns, in English and Greek, matched by fold(): document types
+// (also in `ref`), asset actions, and yes/no for natural_person.
+import type { AssetAction, DocumentType } from '../domain/index.ts';
 import { wordUnknown } from './errors.ts';
 import { fold } from './fold.ts';
 
@@ -34,15 +33,6 @@ export const documentTypes = vocabulary<DocumentType>('OD_TYPE_UNKNOWN', [
   ['assessment', 'assessment', 'βεβαίωση'],
   ['receipt', 'receipt', 'είσπραξη'],
   ['reversal', 'reversal', 'αντιλογισμός'],
-]);
-
-/** The types a reversal may name in `ref` (TYPE:DOCUMENT). */
-export const reversibleTypes = vocabulary<ReversibleType>('OD_REF_INVALID', [
-  ['commitment', 'commitment', 'δέσμευση', 'ανάληψη υποχρέωσης'],
-  ['order', 'order', 'ένταλμα', 'χρηματικό ένταλμα'],
-  ['payment', 'payment', 'πληρωμή'],
-  ['assessment', 'assessment', 'βεβαίωση'],
-  ['receipt', 'receipt', 'είσπραξη'],
 ]);
 
 export const assetActions = vocabulary<AssetAction>('OD_ACTION_UNKNOWN', [
