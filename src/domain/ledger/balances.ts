@@ -1,5 +1,6 @@
 // What is left on a line or a document, in cents, net of reversals.
-import type { BudgetLine, TrackedDocument } from './state.ts';
+import type { BudgetLine } from './state.ts';
+import type { TrackedDocument } from './documentTable.ts';
 
 /** Final appropriation (τελική πίστωση) or final estimate: initial plus amendments. */
 export const finalAmount = (line: BudgetLine): bigint => line.initial + line.amendments;

@@ -29,6 +29,7 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
   const kae = parseKae(data.kae);
   const amount = parseMoney(data.amount);
   checkSign(data.documentType, amount);
+  const cents = checkSize(toCents(amount));
   checkRefAllowed(data.documentType, data.ref);
   return {
     documentType: data.documentType,
@@ -42,7 +43,7 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
       description: blankToNull(data.description),
     },
     kae,
-    cents: toCents(amount),
+    cents,
     ref: data.ref === null ? null : { type: data.ref.type, document: data.ref.document.trim() },
     counterparty: counterpartyOf(data.documentType, data.counterparty),
     title: blankToNull(data.title),
@@ -65,6 +66,16 @@ const requireDocument = (document: string): string => {
   const number = document.trim();
   if (number === '') throw new DomainError('OD_DOCUMENT_MISSING', 'Λείπει ο αριθμός παραστατικού', 'The document number is missing', 'document');
   return number;
+};
+
+// Cents are stored in 64-bit columns (documentTable.ts); a quadrillion euros is far above any real amount.
+const MAX_CENTS = 10n ** 17n;
+
+const checkSize = (cents: bigint): bigint => {
+  if (cents > MAX_CENTS || cents < -MAX_CENTS) {
+    throw new DomainError('OD_AMOUNT_TOO_LARGE', 'Το ποσό είναι υπερβολικά μεγάλο', 'The amount is implausibly large', 'amount');
+  }
+  return cents;
 };
 
 /** A budget row may be zero (a line funded later by amendment); an amendment is signed, never zero; the rest positive. */

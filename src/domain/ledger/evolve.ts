@@ -15,7 +15,7 @@ import type {
   RevenueAssessed,
   RevenueCollected,
 } from './events.ts';
-import type { BudgetLine, FiscalYearState, TrackedDocument } from './state.ts';
+import type { BudgetLine, FiscalYearState } from './state.ts';
 import { fingerprintOf } from '../fingerprint.ts';
 import { centsOf } from '../money.ts';
 
@@ -28,13 +28,13 @@ export const evolve = (state: FiscalYearState, event: FiscalYearEvent): FiscalYe
     case 'ExpenseCommitted':
       return track(state, event, 'commitment', null);
     case 'PaymentOrdered':
-      return track(state, event, 'order', followed(state, 'commitment', event.data.commitment));
+      return track(state, event, 'order', event.data.commitment);
     case 'PaymentMade':
-      return track(state, event, 'payment', followed(state, 'order', event.data.order));
+      return track(state, event, 'payment', event.data.order);
     case 'RevenueAssessed':
       return track(state, event, 'assessment', null);
     case 'RevenueCollected':
-      return track(state, event, 'receipt', event.data.assessment === null ? null : followed(state, 'assessment', event.data.assessment));
+      return track(state, event, 'receipt', event.data.assessment);
     case 'DocumentReversed':
       return reversed(state, event);
     default: {
@@ -53,6 +53,15 @@ const MEASURE: Readonly<Record<ReversibleType, 'committed' | 'ordered' | 'paid' 
   receipt: 'collected',
 };
 
+/** The type of the document each type follows. */
+const FOLLOWS: Readonly<Record<ReversibleType, ReversibleType | null>> = {
+  commitment: null,
+  order: 'commitment',
+  payment: 'order',
+  assessment: null,
+  receipt: 'assessment',
+};
+
 const lineEstablished = (state: FiscalYearState, event: BudgetLineEstablished): FiscalYearState => {
   const { kae, side, title, amount, document } = event.data;
   state.lines.set(kae, { kae, side, title, initial: centsOf(amount), amendments: 0n, committed: 0n, ordered: 0n, paid: 0n, assessed: 0n, collected: 0n });
@@ -68,22 +77,26 @@ const lineAmended = (state: FiscalYearState, event: BudgetLineAmended): FiscalYe
 
 type TrackedEvent = ExpenseCommitted | PaymentOrdered | PaymentMade | RevenueAssessed | RevenueCollected;
 
-const track = (state: FiscalYearState, event: TrackedEvent, type: ReversibleType, follows: TrackedDocument | null): FiscalYearState => {
+/** Records the document, adds it to its line and to the document it follows (named by `followed`). */
+const track = (state: FiscalYearState, event: TrackedEvent, type: ReversibleType, followed: string | null): FiscalYearState => {
   const line = lineOf(state, event.data.kae);
   const amount = centsOf(event.data.amount);
+  const parentType = FOLLOWS[type];
+  const parent = followed === null || parentType === null ? null : rowOf(state, parentType, followed);
   line[MEASURE[type]] += amount;
-  if (follows !== null) follows.followed += amount;
-  state.tracked[type].set(event.data.document, { fingerprint: fingerprintOf(event), line, follows, amount, reversed: 0n, followed: 0n });
+  if (parentType !== null && parent !== null) state.tracked[parentType].addFollowed(parent, amount);
+  state.tracked[type].add(event.data.document, fingerprintOf(event), line, amount, parent);
   return state;
 };
 
 const reversed = (state: FiscalYearState, event: DocumentReversed): FiscalYearState => {
   const { type, document } = event.data.reverses;
-  const original = followed(state, type, document);
+  const original = state.tracked[type].at(rowOf(state, type, document));
   const amount = centsOf(event.data.amount);
-  original.reversed += amount;
+  const parentType = FOLLOWS[type];
+  state.tracked[type].addReversed(original.row, amount);
   original.line[MEASURE[type]] -= amount;
-  if (original.follows !== null) original.follows.followed -= amount;
+  if (parentType !== null && original.follows !== null) state.tracked[parentType].addFollowed(original.follows, -amount);
   state.recorded.reversal.set(event.data.document, fingerprintOf(event));
   return state;
 };
@@ -95,8 +108,8 @@ const lineOf = (state: FiscalYearState, kae: string): BudgetLine => {
   return line;
 };
 
-const followed = (state: FiscalYearState, type: ReversibleType, document: string): TrackedDocument => {
-  const tracked = state.tracked[type].get(document);
-  if (tracked === undefined) throw new Error(`Fiscal year ${state.year}: event follows unknown ${type} ${document}`);
-  return tracked;
+const rowOf = (state: FiscalYearState, type: ReversibleType, document: string): number => {
+  const row = state.tracked[type].rowOf(document);
+  if (row === undefined) throw new Error(`Fiscal year ${state.year}: event names unknown ${type} ${document}`);
+  return row;
 };

@@ -1,6 +1,7 @@
 // The fiscal-year aggregate (stream `fiscalYear-<year>`): every budget line and movement of one year.
 export { initialFiscalYear } from './state.ts';
-export type { BudgetLine, FiscalYearState, TrackedDocument } from './state.ts';
+export type { BudgetLine, FiscalYearState } from './state.ts';
+export type { DocumentTable, TrackedDocument } from './documentTable.ts';
 export { decide } from './decide.ts';
 export { evolve } from './evolve.ts';
 export { budgetLineTotals, budgetLines, documentBalance } from './totals.ts';

@@ -11,7 +11,7 @@ import { DomainError } from '../errors.ts';
 
 const recordedFingerprint = (state: FiscalYearState, row: DocumentRow): number | undefined => {
   const { documentType: type, fields } = row;
-  if (isReversibleType(type)) return state.tracked[type].get(fields.document)?.fingerprint;
+  if (isReversibleType(type)) return state.tracked[type].fingerprintOf(fields.document);
   return state.recorded[type].get(fields.document);
 };
 

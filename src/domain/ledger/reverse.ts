@@ -3,7 +3,8 @@
 // from it, an order below what was paid, an assessment below what was collected.
 import type { DocumentReversed, ReversibleType } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
-import type { FiscalYearState, TrackedDocument } from './state.ts';
+import type { FiscalYearState } from './state.ts';
+import type { TrackedDocument } from './documentTable.ts';
 import { referencedDocument } from './references.ts';
 import { reversibleRef } from './reversibleRef.ts';
 import { unreversed } from './balances.ts';

@@ -2,11 +2,12 @@
 // what the rules need to know about each document.
 //
 // Amounts inside the state are bigint cents, not Decimal: a year may hold a million documents while an
-// import runs under 512 MB, and a bigint is exact and a fraction of a Decimal's size. They are converted
+// import runs under 512 MB, and cents are exact and a fraction of a Decimal's size. They are converted
 // at the edges (documentRow.ts on the way in, totals.ts on the way out); events keep decimal strings.
 // Descriptions, dates and counterparties are not kept: a 53-bit content fingerprint suffices to tell a
 // repeated document (a duplicate) from a different one under the same number (a conflict).
 import type { ReversibleType, Side } from './events.ts';
+import { DocumentTable } from './documentTable.ts';
 
 /** A line of the budget (γραμμή προϋπολογισμού), keyed by its normalised ΚΑΕ. All amounts net of reversals. */
 export interface BudgetLine {
@@ -24,18 +25,6 @@ export interface BudgetLine {
   collected: bigint;
 }
 
-/** A commitment, order, payment, assessment or receipt: only what later documents are checked against. */
-export interface TrackedDocument {
-  readonly fingerprint: number;
-  readonly line: BudgetLine;
-  /** The document it follows: order → commitment, payment → order, receipt → assessment. */
-  readonly follows: TrackedDocument | null;
-  readonly amount: bigint;
-  reversed: bigint;
-  /** What follows it, net of reversals: ordered from a commitment, paid from an order, collected from an assessment. */
-  followed: bigint;
-}
-
 export interface FiscalYearState {
   readonly year: number;
   readonly lines: Map<string, BudgetLine>;
@@ -45,12 +34,19 @@ export interface FiscalYearState {
     readonly amendment: Map<string, number>;
     readonly reversal: Map<string, number>;
   };
-  readonly tracked: { readonly [T in ReversibleType]: Map<string, TrackedDocument> };
+  /** Commitments, orders, payments, assessments and receipts: what later documents are checked against. */
+  readonly tracked: { readonly [T in ReversibleType]: DocumentTable };
 }
 
 export const initialFiscalYear = (year: number): FiscalYearState => ({
   year,
   lines: new Map(),
   recorded: { budget: new Map(), amendment: new Map(), reversal: new Map() },
-  tracked: { commitment: new Map(), order: new Map(), payment: new Map(), assessment: new Map(), receipt: new Map() },
+  tracked: {
+    commitment: new DocumentTable(),
+    order: new DocumentTable(),
+    payment: new DocumentTable(),
+    assessment: new DocumentTable(),
+    receipt: new DocumentTable(),
+  },
 });
