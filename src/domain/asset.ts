@@ -68,7 +68,7 @@ const eventOf = (row: Row): AssetEvent => {
 const fieldsOf = (row: Row): AssetFields => {
   yearOfIsoDate(row.date);
   return {
-    asset: requireText(row.asset, { code: 'OD_ASSET_MISSING', column: 'asset', el: 'ο κωδικός του ακινήτου', en: 'asset identifier' }),
+    asset: requireText(row.asset, { code: 'OD_ASSET_MISSING', column: 'asset', el: 'ο κωδικός του περιουσιακού στοιχείου', en: 'asset identifier' }),
     date: row.date,
     ada: row.ada === null ? null : normalizeAda(row.ada),
     description: blankToNull(row.description),
@@ -80,7 +80,7 @@ const register = (row: Row): AssetRegistered => ({
   data: {
     ...fieldsOf(row),
     category: requireText(row.category, { code: 'OD_ASSET_CATEGORY_MISSING', column: 'category', el: 'η κατηγορία', en: 'category' }),
-    name: requireText(row.name, { code: 'OD_ASSET_NAME_MISSING', column: 'name', el: 'η ονομασία του ακινήτου', en: 'asset name' }),
+    name: requireText(row.name, { code: 'OD_ASSET_NAME_MISSING', column: 'name', el: 'η ονομασία του περιουσιακού στοιχείου', en: 'asset name' }),
     kaek: row.kaek === null ? null : normalizeKaek(row.kaek),
     address: blankToNull(row.address),
     location: checkLocation(row.location),
@@ -91,15 +91,15 @@ const register = (row: Row): AssetRegistered => ({
 const checkAction = (row: Row, state: Asset): void => {
   if (row.action === 'register') {
     if (state.status !== 'unregistered') {
-      throw new DomainError('OD_ASSET_ALREADY_REGISTERED', `Το ακίνητο ${row.asset} είναι ήδη καταχωρισμένο με άλλα στοιχεία`, `Asset ${row.asset} is already registered with other details`, 'asset');
+      throw new DomainError('OD_ASSET_ALREADY_REGISTERED', `Το περιουσιακό στοιχείο ${row.asset} είναι ήδη καταχωρισμένο με άλλα στοιχεία`, `Asset ${row.asset} is already registered with other details`, 'asset');
     }
     return;
   }
   if (state.status === 'unregistered') {
-    throw new DomainError('OD_ASSET_UNKNOWN', `Το ακίνητο ${row.asset} δεν έχει καταχωριστεί`, `Asset ${row.asset} is not registered`, 'asset');
+    throw new DomainError('OD_ASSET_UNKNOWN', `Το περιουσιακό στοιχείο ${row.asset} δεν έχει καταχωριστεί`, `Asset ${row.asset} is not registered`, 'asset');
   }
   if (state.status === 'disposed') {
-    throw new DomainError('OD_ASSET_DISPOSED', `Το ακίνητο ${row.asset} έχει διατεθεί· δεν δέχεται άλλες πράξεις`, `Asset ${row.asset} has been disposed of; nothing more can be recorded`, 'asset');
+    throw new DomainError('OD_ASSET_DISPOSED', `Το περιουσιακό στοιχείο ${row.asset} έχει διατεθεί· δεν δέχεται άλλες πράξεις`, `Asset ${row.asset} has been disposed of; nothing more can be recorded`, 'asset');
   }
 };
 

@@ -37,7 +37,8 @@ export const kae2014Url = new URL('./classification/kae-2014.json', import.meta.
 
 const classTitleOf = (kae: string): string => kaeClasses[parseKae(kae).klass].el;
 
-const CODE_KEY = /^(?:\d{2}-)?\d{1,4}(?:\.\d{1,4})?$/;
+// A class, group or subgroup (1-3 digits), or a 4-digit code with an optional sub-code; a service may lead.
+const CODE_KEY = /^(?:\d{2}-)?(?:\d{1,3}|\d{4}(?:\.\d{1,4})?)$/;
 const SERVICE_KEY = /^\d{2}$/;
 
 const invalid = (reason: string): DomainError =>
@@ -59,11 +60,14 @@ export const parseClassification = (text: string): Classification => {
 };
 
 const jsonOf = (text: string): Partial<ClassificationFile> => {
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Partial<ClassificationFile>;
+    parsed = JSON.parse(text);
   } catch {
     throw invalid('JSON');
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('JSON');
+  return parsed as Partial<ClassificationFile>;
 };
 
 const titlesOf = (titles: Readonly<Record<string, unknown>>, key: RegExp): Record<string, string> => {

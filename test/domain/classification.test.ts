@@ -78,6 +78,8 @@ test('classification: lists are registered per fiscal year; another list serves 
 test('classification: a malformed list is refused', () => {
   const valid = { name: 'x', source: 'y', fiscalYears: { from: 2026, to: null }, services: {}, codes: {} };
   expectDomainError(() => parseClassification('{"name": '), 'OD_CLASSIFICATION_INVALID', null);
+  expectDomainError(() => parseClassification('null'), 'OD_CLASSIFICATION_INVALID');
+  expectDomainError(() => parseClassification(JSON.stringify({ ...valid, codes: { '6.01': 'x' } })), 'OD_CLASSIFICATION_INVALID');
   expectDomainError(() => parseClassification(JSON.stringify({ ...valid, name: undefined })), 'OD_CLASSIFICATION_INVALID', null);
   expectDomainError(() => parseClassification(JSON.stringify({ ...valid, fiscalYears: { from: 2026, to: '2030' } })), 'OD_CLASSIFICATION_INVALID');
   expectDomainError(() => parseClassification(JSON.stringify({ ...valid, codes: { '6-011': 'x' } })), 'OD_CLASSIFICATION_INVALID');

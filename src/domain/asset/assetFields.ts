@@ -23,7 +23,7 @@ export const amountOf = (amount: Decimal | null, column: 'value' | 'amount', rul
   if (amount === null) {
     if (rule.default !== undefined) return rule.default;
     throw column === 'value'
-      ? new DomainError('OD_ASSET_VALUE_MISSING', 'Λείπει η αξία του ακινήτου', 'The asset value is missing', column)
+      ? new DomainError('OD_ASSET_VALUE_MISSING', 'Λείπει η αξία του περιουσιακού στοιχείου', 'The asset value is missing', column)
       : new DomainError('OD_AMOUNT_MISSING', 'Λείπει το ποσό', 'The amount is missing', column);
   }
   const checked = parseMoney(amount, column);
@@ -42,7 +42,7 @@ export const requireCounterparty = (counterparty: Counterparty | null): Counterp
   return checkCounterparty(counterparty);
 };
 
-/** WGS84 degrees; a swapped or mistyped pair is refused rather than drawn in the sea. */
+/** WGS84 degrees; a mistyped coordinate (382019 for 38.2019) is refused rather than drawn off the map. */
 export const checkLocation = (location: GeoPoint | null): GeoPoint | null => {
   if (location === null) return null;
   if (!Number.isFinite(location.lat) || Math.abs(location.lat) > 90) {

@@ -43,11 +43,7 @@ export const requireRef = (row: DocumentRow, expected: ReversibleType): Document
   return ref;
 };
 
-/** The document a reference names: recorded this year, on the row's ΚΑΕ. */
-export const referencedDocument = (state: FiscalYearState, row: DocumentRow, ref: DocumentRef): TrackedDocument =>
-  sameLine(row, trackedDocument(state, ref.type, ref.document));
-
-export const trackedDocument = (state: FiscalYearState, type: ReversibleType, document: string): TrackedDocument => {
+const trackedDocument = (state: FiscalYearState, type: ReversibleType, document: string): TrackedDocument => {
   const tracked = state.tracked[type].get(document);
   if (tracked === undefined) {
     const name = documentTypeNames[type];
@@ -61,7 +57,7 @@ export const trackedDocument = (state: FiscalYearState, type: ReversibleType, do
   return tracked;
 };
 
-export const sameLine = (row: DocumentRow, document: TrackedDocument): TrackedDocument => {
+const sameLine = (row: DocumentRow, document: TrackedDocument): TrackedDocument => {
   if (document.line.kae !== row.kae.kae) {
     throw new DomainError(
       'OD_REF_KAE_MISMATCH',
@@ -72,3 +68,7 @@ export const sameLine = (row: DocumentRow, document: TrackedDocument): TrackedDo
   }
   return document;
 };
+
+/** The document a reference names: recorded this year, on the row's ΚΑΕ. */
+export const referencedDocument = (state: FiscalYearState, row: DocumentRow, ref: DocumentRef): TrackedDocument =>
+  sameLine(row, trackedDocument(state, ref.type, ref.document));
