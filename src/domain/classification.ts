@@ -67,7 +67,7 @@ const jsonOf = (text: string): Partial<ClassificationFile> => {
     throw invalid('JSON');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('JSON');
-  return parsed as Partial<ClassificationFile>;
+  return parsed;
 };
 
 const titlesOf = (titles: Readonly<Record<string, unknown>>, key: RegExp): Record<string, string> => {
