@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isValidAda, normalizeAda } from '../../src/domain/codes/ada.ts';
 import { expectDomainError } from './support/expectDomainError.ts';
 
-const diavgeia = join(import.meta.dirname, '../../../shared/data/diavgeia');
+const diavgeia = join(import.meta.dirname, '../../fixtures/real/diavgeia');
 
 test('ΑΔΑ: Diavgeia numbers in Greek capitals are kept', () => {
   assert.is(normalizeAda('7394ΩΞΧ-ΠΔΖ'), '7394ΩΞΧ-ΠΔΖ');

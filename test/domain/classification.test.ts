@@ -16,7 +16,7 @@ import { expectDomainError } from './support/expectDomainError.ts';
 
 const committed = readFileSync(kae2014Url, 'utf8');
 const kae2014 = parseClassification(committed);
-const turtle = readFileSync(join(import.meta.dirname, '../../../shared/data/kae/KAE_OTA_2014.ttl'), 'utf8');
+const turtle = readFileSync(join(import.meta.dirname, '../../fixtures/real/kae/KAE_OTA_2014.ttl'), 'utf8');
 
 test('classification: the committed 2014 list is exactly the conversion of the SKOS source', () => {
   assert.fixture(formatClassificationFile(convertSkos(turtle, kae2014Source)), committed);
