@@ -3,15 +3,40 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '../eventstore/port.ts';
+import type { SqlClient } from '../eventstore/sql/client.ts';
+import type { ChangeFeed } from '../projections/changeFeed.ts';
+import type { ProjectionRunner } from '../projections/runner.ts';
 import { healthPlugin } from './health.ts';
 
+export interface AppSettings {
+  /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
+  readonly graphiql: boolean;
+  /** Requests per minute per client address on public routes; 0 turns the limit off (benchmarks). */
+  readonly rateLimitPerMinute: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  readonly trustProxy: boolean;
+  readonly logger: boolean;
+}
+
+export const defaultSettings: AppSettings = { graphiql: false, rateLimitPerMinute: 600, trustProxy: false, logger: false };
+
 export interface AppDependencies {
+  /** The ledger: imports append to it; /health reads its head. */
   readonly store: EventStore;
-  readonly logger?: boolean;
+  /** The database of the read models (PostgreSQL or PGlite). */
+  readonly client: SqlClient;
+  /** PostgreSQL schema of the read models. */
+  readonly schema: string;
+  /** Changes to the read models, for the live feed and GraphQL subscriptions. */
+  readonly changes: ChangeFeed;
+  /** The projection runner of this process, when it runs one (for /metrics). */
+  readonly runner?: ProjectionRunner;
+  readonly settings?: Partial<AppSettings>;
 }
 
 export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1_048_576 });
+  const settings = { ...defaultSettings, ...deps.settings };
+  const app = Fastify({ logger: settings.logger, bodyLimit: 1_048_576, trustProxy: settings.trustProxy });
   await app.register(healthPlugin, { store: deps.store });
   return app;
 };

@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once at start-up with a message that names the setting.
 import { resolve } from 'node:path';
+import type { AppSettings } from '../api/app.ts';
 
 export interface Config {
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
@@ -10,6 +11,7 @@ export interface Config {
   readonly schema: string;
   readonly port: number;
   readonly host: string;
+  readonly app: AppSettings;
 }
 
 export class ConfigError extends Error {
@@ -31,7 +33,18 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a whole number 0-65535 (got "${env.PORT}")`);
   const schema = env.OPENDIMOS_SCHEMA ?? 'opendimos';
   if (!SCHEMA.test(schema)) throw new ConfigError(`OPENDIMOS_SCHEMA must be lower-case letters, digits and _, at most 40 (got "${schema}")`);
+  const rateLimit = Number(env.OPENDIMOS_RATE_LIMIT ?? 600);
+  if (!Number.isInteger(rateLimit) || rateLimit < 0) {
+    throw new ConfigError(`OPENDIMOS_RATE_LIMIT must be a whole number of requests per minute, 0 for none (got "${env.OPENDIMOS_RATE_LIMIT}")`);
+  }
+  const flag = (name: string): boolean => {
+    const value = (env[name] ?? '').trim().toLowerCase();
+    if (['', '0', 'false', 'no'].includes(value)) return false;
+    if (['1', 'true', 'yes'].includes(value)) return true;
+    throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}")`);
+  };
   return {
+    app: { graphiql: flag('OPENDIMOS_GRAPHIQL'), rateLimitPerMinute: rateLimit, trustProxy: flag('OPENDIMOS_TRUST_PROXY'), logger: flag('OPENDIMOS_LOG') },
     databaseUrl,
     eventStoreUrl,
     dataDir: resolve(env.OPENDIMOS_DATA ?? './data'),

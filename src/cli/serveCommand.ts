@@ -1,19 +1,38 @@
-// `opendimos serve`: opens the ledger and serves the site and API on PORT until SIGINT/SIGTERM.
+// `opendimos serve [--with-fixtures]`: opens the ledger, brings the read models up to date, and serves the
+// site, the API and the live feed on PORT until SIGINT/SIGTERM. With --with-fixtures an empty ledger is
+// first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
 import type { Config } from './config.ts';
+import { loadFixtures } from './fixtures.ts';
 import { openInstallation } from './installation.ts';
 import type { CliIo } from './runCli.ts';
+import { startReadSide } from './readSide.ts';
 
-export const serveCommand = async (_args: readonly string[], config: Config, io: CliIo): Promise<number> => {
+export const serveCommand = async (args: readonly string[], config: Config, io: CliIo): Promise<number> => {
+  const unknown = args.filter((a) => a !== '--with-fixtures');
+  if (unknown.length > 0) {
+    io.stderr.write(`Άγνωστη επιλογή / Unknown option: ${unknown.join(' ')}\n`);
+    return 2;
+  }
   const installation = await openInstallation(config);
-  const app = await buildApp({ store: installation.store });
+  if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
+  const readSide = await startReadSide(installation, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
+  const app = await buildApp({
+    store: installation.store,
+    client: installation.client,
+    schema: config.schema,
+    changes: readSide.changes,
+    runner: readSide.runner,
+    settings: config.app,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
-  io.stdout.write(`OpenDimos: ${address} (${installation.store.backend})\n`);
+  io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await app.close();
+  await readSide.stop();
   await installation.close();
   return 0;
 };

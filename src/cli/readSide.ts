@@ -1,0 +1,28 @@
+// The read side of one process: the projection runner (up to date before serving) and the change feed.
+import { allProjections } from '../projections/index.ts';
+import type { ChangeFeed } from '../projections/changeFeed.ts';
+import { startChangeFeed } from '../projections/changeFeed.ts';
+import type { ProjectionRunner } from '../projections/runner.ts';
+import { startProjections } from '../projections/runner.ts';
+import type { Installation } from './installation.ts';
+
+export interface ReadSide {
+  readonly runner: ProjectionRunner;
+  readonly changes: ChangeFeed;
+  readonly stop: () => Promise<void>;
+}
+
+export const startReadSide = async (installation: Installation, onError: (error: unknown) => void): Promise<ReadSide> => {
+  const { client, store, config } = installation;
+  const runner = await startProjections({ client, store, schema: config.schema, projections: allProjections, onError });
+  await runner.caughtUp;
+  const changes = await startChangeFeed(client, config.schema);
+  return {
+    runner,
+    changes,
+    async stop() {
+      await changes.close();
+      await runner.stop();
+    },
+  };
+};

@@ -1,0 +1,19 @@
+// A projection: read-model tables kept from the event log. Each has a version; a changed version makes the
+// runner rebuild it from the log on start. Table names are resolved per generation so that a rebuild can
+// fill fresh tables while the current ones keep serving, then swap them in.
+import type { RecordedEvent } from '../eventstore/port.ts';
+import type { SqlExecutor } from '../eventstore/sql/client.ts';
+
+/** Qualified table names of one projection, keyed by base name (e.g. "od_transactions"). */
+export type Tables = Readonly<Record<string, string>>;
+
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  /** Base names of the tables this projection owns. */
+  readonly tables: readonly string[];
+  /** Creates the tables under the given names, with their indexes (unnamed: names follow the table). */
+  readonly create: (tables: Tables) => string;
+  /** Applies a batch of events in global order, inside the runner's transaction. */
+  readonly apply: (tx: SqlExecutor, tables: Tables, events: readonly RecordedEvent[]) => Promise<void>;
+}

@@ -1,0 +1,49 @@
+// Query over the public import log, newest first.
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
+import { toNumber } from '../../eventstore/sql/client.ts';
+import { IMPORTS } from '../readModels/imports.ts';
+import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
+import { table } from './tables.ts';
+import type { ImportView } from './views.ts';
+
+export const listImports = async (db: SqlExecutor, schema: string, options: { first?: number | null; after?: string | null }) => {
+  const limit = pageSize(options.first, 20);
+  const cursor = decodeCursor(options.after, ['number']);
+  const rows = await db.query<{
+    import_id: string;
+    position: unknown;
+    kind: string;
+    file_name: string;
+    sha256: string;
+    started_at: Date | string;
+    finished_at: Date | string;
+    rows: number;
+    imported: number;
+    duplicates: number;
+    rejected: number;
+    outcome: string;
+  }>(
+    `SELECT * FROM ${table(schema, IMPORTS)} ${cursor ? 'WHERE position < $1' : ''} ORDER BY position DESC LIMIT ${limit + 1}`,
+    cursor ? [cursor[0]] : [],
+  );
+  const nodes: (ImportView & { position: number })[] = rows.slice(0, limit).map((r) => ({
+    id: r.import_id,
+    position: toNumber(r.position),
+    kind: r.kind.toUpperCase() as ImportView['kind'],
+    fileName: r.file_name,
+    sha256: r.sha256,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: new Date(r.finished_at).toISOString(),
+    rows: r.rows,
+    imported: r.imported,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    outcome: r.outcome.toUpperCase() as ImportView['outcome'],
+  }));
+  return {
+    nodes,
+    cursors: nodes.map((n) => encodeCursor([n.position])),
+    hasNextPage: rows.length > limit,
+    totalCount: async () => toNumber((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table(schema, IMPORTS)}`))[0]?.n ?? 0),
+  };
+};

@@ -1,0 +1,164 @@
+// Queries over the transactions read model: filtered, sorted, keyset-paginated.
+import { parseKae } from '../../domain/index.ts';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
+import { toNumber } from '../../eventstore/sql/client.ts';
+import { BUDGET_LINES } from '../readModels/budget.ts';
+import { TRANSACTIONS } from '../readModels/transactions.ts';
+import { searchQuery } from '../searchText.ts';
+import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
+import { table } from './tables.ts';
+import type { SideName, TransactionTypeName, TransactionView } from './views.ts';
+import { counterpartyView } from './views.ts';
+
+export interface TransactionFilter {
+  readonly year?: number | null;
+  readonly kae?: string | null;
+  readonly type?: TransactionTypeName | null;
+  readonly afm?: string | null;
+  readonly search?: string | null;
+  /** ISO dates, inclusive. */
+  readonly from?: string | null;
+  readonly to?: string | null;
+}
+
+export type TransactionOrder = 'NEWEST' | 'OLDEST' | 'DATE_DESC' | 'DATE_ASC' | 'AMOUNT_DESC' | 'AMOUNT_ASC';
+
+interface Row {
+  position: unknown;
+  id: string;
+  year: number;
+  date: string;
+  type: string;
+  side: string;
+  kae: string;
+  amount: string;
+  document: string;
+  ref: string | null;
+  counterparty_afm: string | null;
+  counterparty_name: string | null;
+  natural_person: boolean | null;
+  ada: string | null;
+  description: string | null;
+}
+
+export const TRANSACTION_COLUMNS = `position, id, year, to_char(date, 'YYYY-MM-DD') AS date, type, side, kae, amount::text AS amount, document,
+  ref, counterparty_afm, counterparty_name, natural_person, ada, description`;
+
+export const toTransactionView = (r: Row): TransactionView => ({
+  id: r.id,
+  position: toNumber(r.position),
+  year: r.year,
+  date: r.date,
+  type: r.type.toUpperCase() as TransactionTypeName,
+  side: r.side.toUpperCase() as SideName,
+  kae: r.kae,
+  amount: r.amount,
+  document: r.document,
+  ref: r.ref,
+  counterparty: counterpartyView(r.counterparty_afm, r.counterparty_name, r.natural_person),
+  ada: r.ada,
+  description: r.description,
+});
+
+const ORDERS: Readonly<Record<TransactionOrder, { key: string | null; cast: string; desc: boolean; shape: ('string' | 'number')[] }>> = {
+  NEWEST: { key: null, cast: '', desc: true, shape: ['number'] },
+  OLDEST: { key: null, cast: '', desc: false, shape: ['number'] },
+  DATE_DESC: { key: 'date', cast: '::date', desc: true, shape: ['string', 'number'] },
+  DATE_ASC: { key: 'date', cast: '::date', desc: false, shape: ['string', 'number'] },
+  AMOUNT_DESC: { key: 'amount', cast: '::numeric', desc: true, shape: ['string', 'number'] },
+  AMOUNT_ASC: { key: 'amount', cast: '::numeric', desc: false, shape: ['string', 'number'] },
+};
+
+/** The WHERE clause of a filter; kae matches the line and its sub-codes ("20-6011" finds "20-6011.001"). */
+export const transactionConditions = async (db: SqlExecutor, schema: string, filter: TransactionFilter, params: unknown[]): Promise<string[]> => {
+  const conditions: string[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.year) add((p) => `year = ${p}`, filter.year);
+  if (filter.type) add((p) => `type = ${p}`, filter.type.toLowerCase());
+  if (filter.afm) add((p) => `counterparty_afm = ${p}`, filter.afm.trim());
+  if (filter.from) add((p) => `date >= ${p}::date`, filter.from);
+  if (filter.to) add((p) => `date <= ${p}::date`, filter.to);
+  if (filter.kae) {
+    const kae = parseKae(filter.kae).kae;
+    params.push(kae);
+    conditions.push(`(kae = $${params.length} OR kae LIKE $${params.length} || '.%')`);
+  }
+  const query = filter.search ? searchQuery(filter.search) : null;
+  if (filter.search && query === null) conditions.push('false');
+  if (query !== null) {
+    // Titles live on budget lines: the lines whose title matches widen the search to their movements.
+    const lines = await db.query<{ kae: string }>(
+      `SELECT DISTINCT kae FROM ${table(schema, BUDGET_LINES)} WHERE search @@ to_tsquery('simple', $1) LIMIT 200`,
+      [query],
+    );
+    params.push(query);
+    const q = `$${params.length}`;
+    params.push(lines.map((l) => l.kae));
+    conditions.push(`(search @@ to_tsquery('simple', ${q}) OR kae = ANY($${params.length}::text[]))`);
+  }
+  return conditions;
+};
+
+export interface TransactionPage {
+  readonly nodes: TransactionView[];
+  readonly cursors: string[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: () => Promise<number>;
+}
+
+export const listTransactions = async (
+  db: SqlExecutor,
+  schema: string,
+  options: { filter?: TransactionFilter | null; first?: number | null; after?: string | null; orderBy?: TransactionOrder | null },
+): Promise<TransactionPage> => {
+  const order = ORDERS[options.orderBy ?? 'NEWEST'];
+  const limit = pageSize(options.first);
+  const params: unknown[] = [];
+  const conditions = await transactionConditions(db, schema, options.filter ?? {}, params);
+  const filtered = [...conditions];
+  const cursor = decodeCursor(options.after, order.shape);
+  const cmp = order.desc ? '<' : '>';
+  if (cursor) {
+    params.push(...cursor);
+    conditions.push(
+      order.key
+        ? `(${order.key}, position) ${cmp} ($${params.length - 1}${order.cast}, $${params.length})`
+        : `position ${cmp} $${params.length}`,
+    );
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const direction = order.desc ? 'DESC' : 'ASC';
+  const orderBy = order.key ? `${order.key} ${direction}, position ${direction}` : `position ${direction}`;
+  const rows = await db.query<Row>(
+    `SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
+    params,
+  );
+  const nodes = rows.slice(0, limit).map(toTransactionView);
+  const filterParams = params.slice(0, params.length - (cursor ? cursor.length : 0));
+  return {
+    nodes,
+    cursors: nodes.map((n) => encodeCursor(order.key === 'date' ? [n.date, n.position] : order.key === 'amount' ? [n.amount, n.position] : [n.position])),
+    hasNextPage: rows.length > limit,
+    totalCount: async () => {
+      const [count] = await db.query<{ n: unknown }>(
+        `SELECT count(*) AS n FROM ${table(schema, TRANSACTIONS)} ${filtered.length > 0 ? `WHERE ${filtered.join(' AND ')}` : ''}`,
+        filterParams,
+      );
+      return toNumber(count?.n ?? 0);
+    },
+  };
+};
+
+export const transactionById = async (db: SqlExecutor, schema: string, id: string): Promise<TransactionView | null> => {
+  const [row] = await db.query<Row>(`SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} WHERE id = $1`, [id]);
+  return row ? toTransactionView(row) : null;
+};
+
+/** Transactions after a position, oldest first: what the live feed announces. */
+export const transactionsAfter = async (db: SqlExecutor, schema: string, position: number, limit: number): Promise<TransactionView[]> =>
+  (await db.query<Row>(`SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} WHERE position > $1 ORDER BY position LIMIT $2`, [position, limit])).map(
+    toTransactionView,
+  );

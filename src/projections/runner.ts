@@ -1,0 +1,76 @@
+// Keeps the read models up to date: creates a projection's tables the first time, rebuilds it when its
+// version changed, then follows the log (history in batches, then live) and applies each batch with its
+// checkpoints in one transaction.
+import type { EventStore, Subscription } from '../eventstore/port.ts';
+import type { SqlClient } from '../eventstore/sql/client.ts';
+import { applyBatch } from './applyBatch.ts';
+import { eventReaderFor } from './eventReader.ts';
+import type { Projection } from './projection.ts';
+import { rebuildProjection } from './rebuild.ts';
+import { lockReadModels, migrateReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
+
+export interface ProjectionRunnerOptions {
+  readonly client: SqlClient;
+  readonly store: EventStore;
+  readonly schema: string;
+  readonly projections: readonly Projection[];
+  readonly batchSize?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ProjectionRunner {
+  /** Resolves once the read models hold everything committed when the runner started. */
+  readonly caughtUp: Promise<void>;
+  /** Position the slowest projection has applied (as far as this runner knows). */
+  readonly position: () => number;
+  readonly stop: () => Promise<void>;
+}
+
+/** Creates missing projections and rebuilds outdated ones; returns each one's checkpoint. */
+export const prepareProjections = async (options: Omit<ProjectionRunnerOptions, 'batchSize' | 'onError'>): Promise<number[]> => {
+  const { client, store, schema, projections } = options;
+  await migrateReadModels(client, schema);
+  await client.transaction(async (tx) => {
+    await lockReadModels(tx, schema);
+    const records = await readProjectionRecords(tx, schema);
+    for (const projection of projections) {
+      if (records.has(projection.name)) continue;
+      await tx.exec(projection.create(tablesOf(schema, projection)));
+      await saveCheckpoint(tx, schema, projection.name, 0, projection.version);
+    }
+  });
+  const records = await readProjectionRecords(client, schema);
+  const positions: number[] = [];
+  for (const projection of projections) {
+    const record = records.get(projection.name)!;
+    positions.push(record.version === projection.version ? record.position : await rebuildProjection(client, eventReaderFor(store), schema, projection));
+  }
+  return positions;
+};
+
+export const startProjections = async (options: ProjectionRunnerOptions): Promise<ProjectionRunner> => {
+  const positions = await prepareProjections(options);
+  const head = await options.store.headPosition();
+  let subscription: Subscription | null = null;
+  let applied = Math.min(...positions);
+  let markCaughtUp!: () => void;
+  const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
+  if (applied >= head) markCaughtUp();
+  subscription = options.store.subscribeToAll({
+    fromPosition: applied,
+    batchSize: options.batchSize ?? 2_000,
+    onEvents: async (events) => {
+      await applyBatch(options.client, options.schema, options.projections, events);
+      applied = events[events.length - 1]!.position;
+      if (applied >= head) markCaughtUp();
+    },
+    onError: options.onError,
+  });
+  return {
+    caughtUp,
+    position: () => applied,
+    stop: async () => {
+      await subscription?.stop();
+    },
+  };
+};
