@@ -6,7 +6,10 @@ import type { EventStore } from '../eventstore/port.ts';
 import type { SqlClient } from '../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../projections/changeFeed.ts';
 import type { ProjectionRunner } from '../projections/runner.ts';
+import { graphqlPlugin } from './graphql/plugin.ts';
 import { healthPlugin } from './health.ts';
+import { livePlugin } from './live.ts';
+import { websocketsPlugin } from './websockets.ts';
 
 export interface AppSettings {
   /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
@@ -38,5 +41,8 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   const settings = { ...defaultSettings, ...deps.settings };
   const app = Fastify({ logger: settings.logger, bodyLimit: 1_048_576, trustProxy: settings.trustProxy });
   await app.register(healthPlugin, { store: deps.store });
+  await app.register(websocketsPlugin);
+  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql });
+  await app.register(livePlugin, { changes: deps.changes });
   return app;
 };

@@ -30,6 +30,8 @@ export interface Classification {
   /** As `find`, falling back to the class title of ΚΥΑ 7028/2004, so a valid code always has a title. */
   titleOf(kae: string): string;
   serviceTitleOf(service: string): string | null;
+  /** Title of a 2-digit group (ομάδα) across services, e.g. "60" → «Αμοιβές και έξοδα προσωπικού». */
+  groupTitleOf(group: string): string | null;
 }
 
 /** The shipped 2014 expense list; read it (`readFile(kae2014Url, 'utf8')`) and give it to parseClassification. */
@@ -107,6 +109,7 @@ export const classificationOf = (file: ClassificationFile): Classification => {
     find,
     titleOf: (raw) => find(raw) ?? classTitleOf(raw),
     serviceTitleOf: (service) => file.services[service] ?? null,
+    groupTitleOf: (group) => (/^\d{2}$/.test(group) ? (titles.get(group) ?? null) : null),
   };
 };
 

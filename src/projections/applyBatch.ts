@@ -17,7 +17,7 @@ export const applyBatch = (client: SqlClient, schema: string, projections: reado
       if (unseen.length === 0) continue;
       await projection.apply(tx, tablesOf(schema, projection), unseen);
       const last = unseen[unseen.length - 1]!.position;
-      await saveCheckpoint(tx, schema, projection.name, last);
+      await saveCheckpoint(tx, schema, projection, last);
       applied = Math.max(applied ?? 0, last);
     }
     if (applied !== null) await tx.query(`SELECT pg_notify($1, $2)`, [changesChannel(schema), JSON.stringify({ position: applied })]);

@@ -38,7 +38,7 @@ export const rebuildProjection = async (client: SqlClient, read: EventReader, sc
     await lockReadModels(tx, schema);
     const head = await fill(read, projection, fresh, bulk, (work) => work(tx));
     await tx.exec(projection.tables.map((base) => `DROP TABLE IF EXISTS ${current[base]}; ALTER TABLE ${fresh[base]} RENAME TO "${base}";`).join('\n'));
-    await saveCheckpoint(tx, schema, projection.name, head, projection.version);
+    await saveCheckpoint(tx, schema, projection, head);
     await tx.query(`SELECT pg_notify($1, $2)`, [changesChannel(schema), JSON.stringify({ position: head, rebuilt: projection.name })]);
     return head;
   });

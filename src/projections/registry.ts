@@ -43,9 +43,9 @@ export const readProjectionRecords = async (db: SqlExecutor, schema: string): Pr
   return new Map(rows.map((r) => [r.name, { name: r.name, version: r.version, position: toNumber(r.position) }]));
 };
 
-export const saveCheckpoint = (db: SqlExecutor, schema: string, name: string, position: number, version?: number) =>
+export const saveCheckpoint = (db: SqlExecutor, schema: string, projection: Pick<Projection, 'name' | 'version'>, position: number) =>
   db.query(
-    `INSERT INTO ${projectionState(schema)} (name, version, position) VALUES ($1, $3, $2)
-     ON CONFLICT (name) DO UPDATE SET position = $2, version = coalesce($3, ${projectionState(schema)}.version), updated_at = now()`,
-    [name, position, version ?? null],
+    `INSERT INTO ${projectionState(schema)} (name, version, position) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET position = $3, version = $2, updated_at = now()`,
+    [projection.name, projection.version, position],
   );

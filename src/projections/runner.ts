@@ -36,7 +36,7 @@ export const prepareProjections = async (options: Omit<ProjectionRunnerOptions, 
     for (const projection of projections) {
       if (records.has(projection.name)) continue;
       await tx.exec(projection.create(tablesOf(schema, projection)));
-      await saveCheckpoint(tx, schema, projection.name, 0, projection.version);
+      await saveCheckpoint(tx, schema, projection, 0);
     }
   });
   const records = await readProjectionRecords(client, schema);
@@ -52,24 +52,42 @@ export const startProjections = async (options: ProjectionRunnerOptions): Promis
   const positions = await prepareProjections(options);
   const head = await options.store.headPosition();
   let subscription: Subscription | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  let failures = 0;
   let applied = Math.min(...positions);
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
   if (applied >= head) markCaughtUp();
-  subscription = options.store.subscribeToAll({
-    fromPosition: applied,
-    batchSize: options.batchSize ?? 2_000,
-    onEvents: async (events) => {
-      await applyBatch(options.client, options.schema, options.projections, events);
-      applied = events[events.length - 1]!.position;
-      if (applied >= head) markCaughtUp();
-    },
-    onError: options.onError,
-  });
+
+  // A failed batch (the database restarting, a deadlock) rolls back whole; the runner reports it and
+  // follows the log again from its last applied position after a pause that grows with repeated failures.
+  const follow = () => {
+    subscription = options.store.subscribeToAll({
+      fromPosition: applied,
+      batchSize: options.batchSize ?? 2_000,
+      onEvents: async (events) => {
+        await applyBatch(options.client, options.schema, options.projections, events);
+        applied = events[events.length - 1]!.position;
+        failures = 0;
+        if (applied >= head) markCaughtUp();
+      },
+      onError: (error) => {
+        options.onError?.(error);
+        if (stopped) return;
+        failures++;
+        retry = setTimeout(follow, Math.min(30_000, 250 * 2 ** failures));
+      },
+    });
+  };
+  follow();
+
   return {
     caughtUp,
     position: () => applied,
     stop: async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
       await subscription?.stop();
     },
   };

@@ -56,35 +56,43 @@ export const assetById = async (db: SqlExecutor, schema: string, id: string): Pr
   return row ? toAsset(row) : null;
 };
 
-export const assetHistory = async (db: SqlExecutor, schema: string, id: string): Promise<AssetEventView[]> =>
-  (
-    await db.query<{
-      position: unknown;
-      date: string;
-      action: string;
-      value: string | null;
-      amount: string | null;
-      counterparty_afm: string | null;
-      counterparty_name: string | null;
-      natural_person: boolean | null;
-      ada: string | null;
-      description: string | null;
-    }>(
-      `SELECT position, to_char(date, 'YYYY-MM-DD') AS date, action, value::text AS value, amount::text AS amount,
-              counterparty_afm, counterparty_name, natural_person, ada, description
-       FROM ${table(schema, ASSET_HISTORY)} WHERE asset = $1 ORDER BY position`,
-      [id],
-    )
-  ).map((r) => ({
-    position: toNumber(r.position),
-    date: r.date,
-    action: r.action.toUpperCase() as AssetEventView['action'],
-    value: r.value,
-    amount: r.amount,
-    counterparty: counterpartyView(r.counterparty_afm, r.counterparty_name, r.natural_person),
-    ada: r.ada,
-    description: r.description,
-  }));
+type HistoryRow = {
+  asset: string;
+  position: unknown;
+  date: string;
+  action: string;
+  value: string | null;
+  amount: string | null;
+  counterparty_afm: string | null;
+  counterparty_name: string | null;
+  natural_person: boolean | null;
+  ada: string | null;
+  description: string | null;
+};
+
+const toAssetEvent = (r: HistoryRow): AssetEventView => ({
+  position: toNumber(r.position),
+  date: r.date,
+  action: r.action.toUpperCase() as AssetEventView['action'],
+  value: r.value,
+  amount: r.amount,
+  counterparty: counterpartyView(r.counterparty_afm, r.counterparty_name, r.natural_person),
+  ada: r.ada,
+  description: r.description,
+});
+
+/** The histories of several assets at once, in the order asked, each oldest first. */
+export const assetHistories = async (db: SqlExecutor, schema: string, ids: readonly string[]): Promise<AssetEventView[][]> => {
+  const rows = await db.query<HistoryRow>(
+    `SELECT asset, position, to_char(date, 'YYYY-MM-DD') AS date, action, value::text AS value, amount::text AS amount,
+            counterparty_afm, counterparty_name, natural_person, ada, description
+     FROM ${table(schema, ASSET_HISTORY)} WHERE asset = ANY($1::text[]) ORDER BY position`,
+    [ids],
+  );
+  return ids.map((id) => rows.filter((r) => r.asset === id).map(toAssetEvent));
+};
+
+export const assetHistory = async (db: SqlExecutor, schema: string, id: string): Promise<AssetEventView[]> => (await assetHistories(db, schema, [id]))[0]!;
 
 export const assetCategories = async (db: SqlExecutor, schema: string): Promise<{ category: string; count: number; value: string }[]> =>
   (

@@ -113,3 +113,14 @@ export const dailyTotals = async (db: SqlExecutor, schema: string, from: string,
       [from, to],
     )
   ).map(toPeriod);
+
+/** Several lines at once, in the order asked (null where a line does not exist): one query for a page. */
+export const budgetLinesByKey = async (db: SqlExecutor, schema: string, keys: readonly { year: number; kae: string }[]): Promise<(BudgetLineView | null)[]> => {
+  const rows = await db.query<LineRow>(
+    `SELECT ${LINE_COLUMNS} FROM ${table(schema, BUDGET_LINES)} l
+     JOIN unnest($1::int[], $2::text[]) AS k(year, kae) USING (year, kae)`,
+    [keys.map((k) => k.year), keys.map((k) => k.kae)],
+  );
+  const found = new Map(rows.map((r) => [`${r.year}|${r.kae}`, toLine(r)]));
+  return keys.map((k) => found.get(`${k.year}|${k.kae}`) ?? null);
+};

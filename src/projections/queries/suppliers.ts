@@ -103,3 +103,13 @@ export const listSuppliers = async (
     },
   };
 };
+
+/** The yearly totals of several suppliers at once, in the order asked. */
+export const supplierYearsFor = async (db: SqlExecutor, schema: string, afms: readonly string[]): Promise<SupplierYearView[][]> => {
+  const rows = await db.query<{ afm: string; year: number; committed: string; ordered: string; paid: string; movements: unknown }>(
+    `SELECT afm, year, committed::text AS committed, ordered::text AS ordered, paid::text AS paid, movements
+     FROM ${table(schema, SUPPLIER_YEARS)} WHERE afm = ANY($1::text[]) ORDER BY year DESC`,
+    [afms],
+  );
+  return afms.map((afm) => rows.filter((r) => r.afm === afm).map(({ afm: _afm, ...r }) => ({ ...r, movements: toNumber(r.movements) })));
+};

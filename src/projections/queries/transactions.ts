@@ -125,15 +125,16 @@ export const listTransactions = async (
     params.push(...cursor);
     conditions.push(
       order.key
-        ? `(${order.key}, position) ${cmp} ($${params.length - 1}${order.cast}, $${params.length})`
-        : `position ${cmp} $${params.length}`,
+        ? `(t.${order.key}, t.position) ${cmp} ($${params.length - 1}${order.cast}, $${params.length})`
+        : `t.position ${cmp} $${params.length}`,
     );
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const direction = order.desc ? 'DESC' : 'ASC';
-  const orderBy = order.key ? `${order.key} ${direction}, position ${direction}` : `position ${direction}`;
+  // Qualified: the select list renames amount and date to their text forms, which must not be what sorts.
+  const orderBy = order.key ? `t.${order.key} ${direction}, t.position ${direction}` : `t.position ${direction}`;
   const rows = await db.query<Row>(
-    `SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
+    `SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} t ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
     params,
   );
   const nodes = rows.slice(0, limit).map(toTransactionView);

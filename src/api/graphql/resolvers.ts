@@ -1,0 +1,130 @@
+// Resolvers of schema.graphql over the read-model queries. Lists that appear under many parents (a
+// transaction's budget line, a supplier's years, an asset's history) go through mercurius loaders, so a
+// page costs one query per field, never one per row.
+import mercurius from 'mercurius';
+import type { IResolvers, MercuriusLoaders } from 'mercurius';
+import type { Classification } from '../../domain/index.ts';
+import { classTitle, isDomainError, kaeClasses, serviceTitle } from '../../domain/index.ts';
+import type { KaeClass } from '../../domain/index.ts';
+import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type {
+  AssetFilter,
+  AssetView,
+  BudgetLineView,
+  RollupLevel,
+  SideName,
+  SupplierView,
+  TransactionFilter,
+  TransactionOrder,
+  TransactionTypeName,
+  TransactionView,
+} from '../../projections/queries/index.ts';
+import {
+  InvalidCursor,
+  assetById,
+  assetHistories,
+  budgetLine,
+  budgetLines,
+  budgetLinesByKey,
+  budgetRollup,
+  budgetTotals,
+  fiscalYears,
+  listAssets,
+  listImports,
+  listSuppliers,
+  listTransactions,
+  monthlyTotals,
+  supplierByAfm,
+  supplierYearsFor,
+  transactionById,
+} from '../../projections/queries/index.ts';
+import { toConnection } from './connection.ts';
+
+export interface ResolverDependencies {
+  readonly client: SqlClient;
+  readonly schema: string;
+  readonly classification: Classification;
+}
+
+/** Refusals the client caused (a bad ΚΑΕ, a bad cursor) become GraphQL errors with a code. */
+const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (isDomainError(error)) throw new mercurius.ErrorWithProps(`${error.messageEl} / ${error.messageEn}`, { code: error.code });
+    if (error instanceof InvalidCursor) throw new mercurius.ErrorWithProps(error.message, { code: error.code });
+    throw error;
+  }
+};
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export const createResolvers = ({ client, schema, classification }: ResolverDependencies): { resolvers: IResolvers; loaders: MercuriusLoaders } => {
+  const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }) =>
+    guard(async () => toConnection(await listTransactions(client, schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy })));
+
+  const rollupTitle = (level: RollupLevel, key: string | null): { el: string | null; en: string | null } => {
+    if (key === null) return { el: null, en: null };
+    if (level === 'class') return key in kaeClasses ? classTitle(key as KaeClass) : { el: null, en: null };
+    if (level === 'service') return serviceTitle(key) ?? { el: classification.serviceTitleOf(key), en: null };
+    return { el: classification.groupTitleOf(key), en: null };
+  };
+
+  const resolvers: IResolvers = {
+    Query: {
+      budget: async (_root, { year }: { year: number }) => ((await fiscalYears(client, schema)).includes(year) ? { year } : null),
+      budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, kae)),
+      transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }) => transactionsOf(args.filter ?? {}, args),
+      transaction: (_root, { id }: { id: string }) =>
+        /^[0-9a-f-]{36}$/i.test(id) ? transactionById(client, schema, id.toLowerCase()) : null,
+      supplier: (_root, { afm }: { afm: string }) => supplierByAfm(client, schema, afm),
+      suppliers: (_root, args: PageArgs & { year?: number | null; search?: string | null }) =>
+        guard(async () => toConnection(await listSuppliers(client, schema, args))),
+      assets: (_root, args: PageArgs & { filter?: AssetFilter | null }) => guard(async () => toConnection(await listAssets(client, schema, args))),
+      asset: (_root, { id }: { id: string }) => assetById(client, schema, id),
+      imports: (_root, args: PageArgs) => guard(async () => toConnection(await listImports(client, schema, args))),
+      fiscalYears: () => fiscalYears(client, schema),
+    },
+    Budget: {
+      lines: async ({ year }: { year: number }, { side }: { side?: SideName | null }) =>
+        (await budgetLines(client, schema, year)).filter((l) => !side || l.side === side),
+      expense: async ({ year }: { year: number }) => (await budgetTotals(client, schema, year)).EXPENSE,
+      revenue: async ({ year }: { year: number }) => (await budgetTotals(client, schema, year)).REVENUE,
+      rollup: async ({ year }: { year: number }, { by }: { by: 'CLASS' | 'GROUP' | 'SERVICE' }) => {
+        const level = by.toLowerCase() as RollupLevel;
+        return (await budgetRollup(client, schema, year, level)).map(({ side, key, lines, ...totals }) => {
+          const title = rollupTitle(level, key);
+          return { side, key, lines, title: title.el, titleEn: title.en, totals };
+        });
+      },
+      months: ({ year }: { year: number }) => monthlyTotals(client, schema, year),
+    },
+    BudgetLine: {
+      class: (line: BudgetLineView) => line.klass,
+      transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }) =>
+        transactionsOf({ year: line.year, kae: line.kae, type: args.type }, args),
+    },
+    Supplier: {
+      transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }) => transactionsOf({ afm: supplier.afm, type: args.type }, args),
+    },
+    Asset: {
+      location: (asset: AssetView) => (asset.lat === null || asset.lon === null ? null : { lat: asset.lat, lon: asset.lon }),
+    },
+  };
+
+  const loaders: MercuriusLoaders = {
+    Transaction: {
+      budgetLine: (queries: { obj: TransactionView }[]) => budgetLinesByKey(client, schema, queries.map(({ obj }) => ({ year: obj.year, kae: obj.kae }))),
+    },
+    Supplier: {
+      years: (queries: { obj: SupplierView }[]) => supplierYearsFor(client, schema, queries.map(({ obj }) => obj.afm)),
+    },
+    Asset: {
+      history: (queries: { obj: AssetView }[]) => assetHistories(client, schema, queries.map(({ obj }) => obj.id)),
+    },
+  };
+  return { resolvers, loaders };
+};
