@@ -47,7 +47,7 @@ test('totals by side and roll-ups by class and service add up to the lines', asy
   });
   assert.is(totals.REVENUE.collected, '11999.99');
   const byClass = await budgetRollup(ledger.client, ledger.schema, 2025, 'class');
-  assert.equal(byClass.map((r) => [r.side, r.key, r.lines, r.paid]), [['REVENUE', '0', 1, '0.00'], ['EXPENSE', '6', 1, '1200.00'], ['EXPENSE', '7', 1, '17499.50']]);
+  assert.equal(byClass.map((r) => [r.side, r.key, r.lines, r.paid]), [['EXPENSE', '6', 1, '1200.00'], ['EXPENSE', '7', 1, '17499.50'], ['REVENUE', '0', 1, '0.00']]);
   const byService = await budgetRollup(ledger.client, ledger.schema, 2025, 'service');
   assert.equal(byService.filter((r) => r.side === 'EXPENSE').map((r) => [r.key, r.final]), [['20', '100000.00'], ['30', '45000.00']]);
 });

@@ -33,7 +33,10 @@ const multiplier = (context: ValidationContext, parent: GraphQLCompositeType, fi
     if (given?.kind === Kind.VARIABLE) return MAX_PAGE;
     return typeof first.defaultValue === 'number' ? first.defaultValue : MAX_PAGE;
   }
-  return isListType(getNullableType(field.type)) ? (LIST_ESTIMATE[`${parent.name}.${field.name}`] ?? DEFAULT_LIST_ESTIMATE) : 1;
+  if (!isListType(getNullableType(field.type))) return 1;
+  // A connection's edges are already counted by its `first`.
+  if (parent.name.endsWith('Connection') && field.name === 'edges') return 1;
+  return LIST_ESTIMATE[`${parent.name}.${field.name}`] ?? DEFAULT_LIST_ESTIMATE;
 };
 
 const measureSelections = (

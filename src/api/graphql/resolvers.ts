@@ -4,7 +4,7 @@
 import mercurius from 'mercurius';
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import type { Classification } from '../../domain/index.ts';
-import { classTitle, isDomainError, kaeClasses, serviceTitle } from '../../domain/index.ts';
+import { classTitle, isDomainError, kaeClasses, parseKae, serviceTitle } from '../../domain/index.ts';
 import type { KaeClass } from '../../domain/index.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type {
@@ -76,7 +76,7 @@ export const createResolvers = ({ client, schema, classification }: ResolverDepe
   const resolvers: IResolvers = {
     Query: {
       budget: async (_root, { year }: { year: number }) => ((await fiscalYears(client, schema)).includes(year) ? { year } : null),
-      budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, kae)),
+      budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, parseKae(kae).kae)),
       transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }) => transactionsOf(args.filter ?? {}, args),
       transaction: (_root, { id }: { id: string }) =>
         /^[0-9a-f-]{36}$/i.test(id) ? transactionById(client, schema, id.toLowerCase()) : null,

@@ -42,7 +42,7 @@ const toLine = (r: LineRow): BudgetLineView => ({
 });
 
 export const budgetLines = async (db: SqlExecutor, schema: string, year: number): Promise<BudgetLineView[]> =>
-  (await db.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM ${table(schema, BUDGET_LINES)} WHERE year = $1 ORDER BY side DESC, kae`, [year])).map(toLine);
+  (await db.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM ${table(schema, BUDGET_LINES)} WHERE year = $1 ORDER BY side, kae`, [year])).map(toLine);
 
 export const budgetLine = async (db: SqlExecutor, schema: string, year: number, kae: string): Promise<BudgetLineView | null> => {
   const [row] = await db.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM ${table(schema, BUDGET_LINES)} WHERE year = $1 AND kae = $2`, [year, kae]);
@@ -82,7 +82,7 @@ export const budgetRollup = async (db: SqlExecutor, schema: string, year: number
   const column = ROLLUP_COLUMN[level];
   const rows = await db.query<TotalsRow & { side: string; key: string | null; lines: unknown }>(
     `SELECT side, ${column} AS key, count(*) AS lines, ${SUMS} FROM ${table(schema, BUDGET_LINES)} WHERE year = $1
-     GROUP BY side, ${column} ORDER BY side DESC, ${column} NULLS LAST`,
+     GROUP BY side, ${column} ORDER BY side, ${column} NULLS LAST`,
     [year],
   );
   return rows.map((r) => ({ side: r.side.toUpperCase() as SideName, key: r.key, lines: toNumber(r.lines), ...toTotals(r) }));
