@@ -19,7 +19,6 @@ import type { FileDecision } from './decideFile.ts';
 import { decideFile } from './decideFile.ts';
 import { decodeText } from './decode.ts';
 import { importConflict } from './errors.ts';
-import type { HashedInput } from './hashedInput.ts';
 import { hashedInput } from './hashedInput.ts';
 import type { ImportKind } from './headers.ts';
 import type { LedgerState } from './ledgerState.ts';
@@ -64,7 +63,8 @@ const reportOf = (decision: FileDecision, outcome: ImportReport['outcome'], impo
 interface Pass {
   readonly decision: FileDecision;
   readonly ledger: LedgerState;
-  readonly bytes: HashedInput;
+  /** Of every byte of the file, read to its end even when the import stopped early. */
+  readonly sha256: string;
 }
 
 const firstPass = async (
@@ -77,7 +77,7 @@ const firstPass = async (
   const ledger = ledgerState(store, options.classifications ?? (await shippedClassifications()));
   const decision = await decideFile(decodeText(bytes.chunks), options.kind, ledger, write);
   await bytes.drain();
-  return { decision, ledger, bytes };
+  return { decision, ledger, sha256: bytes.sha256() };
 };
 
 export const importFile = async (store: EventStore, input: AsyncIterable<Buffer | Uint8Array>, options: ImportOptions): Promise<ImportReport> => {
@@ -88,7 +88,7 @@ export const importFile = async (store: EventStore, input: AsyncIterable<Buffer 
   const startedAt = new Date().toISOString();
   const spool = await openSpool();
   try {
-    const { decision, ledger, bytes } = await firstPass(store, input, options, (event) => spool.write(event));
+    const { decision, ledger, sha256 } = await firstPass(store, input, options, (event) => spool.write(event));
     const importId = uuidv7();
     const metadata: MetadataInput = { actor: options.actor, importId, correlationId: importId };
     const audit = (outcome: ImportOutcome): StreamAppend => {
@@ -99,7 +99,7 @@ export const importFile = async (store: EventStore, input: AsyncIterable<Buffer 
           importId,
           kind: options.kind,
           fileName: options.fileName,
-          sha256: bytes.sha256(),
+          sha256,
           actor: options.actor,
           startedAt,
           finishedAt: new Date().toISOString(),
