@@ -12,7 +12,8 @@ export const isRole = (value: unknown): value is Role => (ROLES as readonly unkn
 export interface TokenRecord {
   readonly id: number;
   readonly name: string;
-  readonly role: Role;
+  /** One of ROLES when created by this version; compared, never trusted to be known. */
+  readonly role: string;
   readonly createdAt: string;
   readonly revokedAt: string | null;
 }
@@ -46,7 +47,7 @@ const COLUMNS = 'id, name, role, hash, created_at, revoked_at';
 const toRecord = (row: TokenRow): TokenRecord => ({
   id: toNumber(row.id),
   name: row.name,
-  role: row.role as Role,
+  role: row.role,
   createdAt: new Date(row.created_at).toISOString(),
   revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at).toISOString(),
 });

@@ -51,8 +51,8 @@ async function* fileThenEnd(file: MultipartFile, parts: AsyncIterator<Multipart>
 }
 
 export const readUpload = async (request: FastifyRequest, optionsSchema: JsonSchema, maxFileBytes: number): Promise<Upload> => {
-  const known = Object.keys((optionsSchema.properties ?? {}) as object);
-  const parts = request.parts({ limits: { fileSize: maxFileBytes, files: 1, fields: known.length, fieldSize: 1_024, parts: known.length + 1 } })[Symbol.asyncIterator]();
+  const known = Object.keys(optionsSchema.properties ?? {});
+  const parts = request.parts({ limits: { fileSize: maxFileBytes, files: 1, fields: known.length + 2, fieldSize: 1_024, parts: known.length + 3 } })[Symbol.asyncIterator]();
   const fields: Record<string, string> = {};
   for (let step = await nextPart(parts); !step.done; step = await nextPart(parts)) {
     const part = step.value;
@@ -73,7 +73,7 @@ export const readUpload = async (request: FastifyRequest, optionsSchema: JsonSch
     if (!known.includes(part.fieldname)) {
       throw invalid(`άγνωστο πεδίο «${part.fieldname}»: επιτρέπονται ${known.join(', ')}, file`, `unknown field "${part.fieldname}": use ${known.join(', ')}, file`);
     }
-    if (part.fieldname in fields) throw invalid(`το πεδίο «${part.fieldname}» δίνεται δύο φορές`, `the field "${part.fieldname}" is given twice`);
+    if (Object.hasOwn(fields, part.fieldname)) throw invalid(`το πεδίο «${part.fieldname}» δίνεται δύο φορές`, `the field "${part.fieldname}" is given twice`);
     fields[part.fieldname] = String(part.value);
   }
   throw new ApiError('OD_FILE_MISSING');
