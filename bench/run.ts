@@ -4,10 +4,11 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { eventStoreBench } from './eventstore.bench.ts';
+import { readSideBench } from './readside.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench];
+const benches: Bench[] = [eventStoreBench, readSideBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

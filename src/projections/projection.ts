@@ -12,8 +12,10 @@ export interface Projection {
   readonly version: number;
   /** Base names of the tables this projection owns. */
   readonly tables: readonly string[];
-  /** Creates the tables under the given names, with their indexes (unnamed: names follow the table). */
+  /** Creates the tables under the given names, with their primary keys. */
   readonly create: (tables: Tables) => string;
+  /** Creates the secondary indexes (unnamed: names follow the table). A rebuild adds them after filling. */
+  readonly indexes: (tables: Tables) => string;
   /** Applies a batch of events in global order, inside the runner's transaction. */
   readonly apply: (tx: SqlExecutor, tables: Tables, events: readonly RecordedEvent[]) => Promise<void>;
 }

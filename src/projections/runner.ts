@@ -6,7 +6,7 @@ import type { SqlClient } from '../eventstore/sql/client.ts';
 import { applyBatch } from './applyBatch.ts';
 import { eventReaderFor } from './eventReader.ts';
 import type { Projection } from './projection.ts';
-import { rebuildProjection } from './rebuild.ts';
+import { rebuildProjections } from './rebuild.ts';
 import { lockReadModels, migrateReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
 
 export interface ProjectionRunnerOptions {
@@ -35,17 +35,14 @@ export const prepareProjections = async (options: Omit<ProjectionRunnerOptions, 
     const records = await readProjectionRecords(tx, schema);
     for (const projection of projections) {
       if (records.has(projection.name)) continue;
-      await tx.exec(projection.create(tablesOf(schema, projection)));
+      await tx.exec(projection.create(tablesOf(schema, projection)) + projection.indexes(tablesOf(schema, projection)));
       await saveCheckpoint(tx, schema, projection, 0);
     }
   });
   const records = await readProjectionRecords(client, schema);
-  const positions: number[] = [];
-  for (const projection of projections) {
-    const record = records.get(projection.name)!;
-    positions.push(record.version === projection.version ? record.position : await rebuildProjection(client, eventReaderFor(store), schema, projection));
-  }
-  return positions;
+  const outdated = projections.filter((p) => records.get(p.name)!.version !== p.version);
+  const rebuiltAt = await rebuildProjections(client, eventReaderFor(store), schema, outdated);
+  return projections.map((p) => (outdated.includes(p) ? rebuiltAt : records.get(p.name)!.position));
 };
 
 export const startProjections = async (options: ProjectionRunnerOptions): Promise<ProjectionRunner> => {

@@ -62,6 +62,18 @@ test('/live never carries a natural person', async ({ ledger, urls }) => {
   client.close();
 });
 
+test('a year\'s budget in GraphQL follows new movements (its cache lives only until the read models move)', async ({ ledger, server }) => {
+  const paid = async () => {
+    const response = await server.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ budget(year: 2025) { expense { paid } } }' } });
+    return response.json<{ data: { budget: { expense: { paid: string } } } }>().data.budget.expense.paid;
+  };
+  assert.is(await paid(), '18699.50');
+  const before = server.changes.position();
+  await appendAll(ledger.store, [payment('0.50')]);
+  await eventually('the change is announced', () => server.changes.position() > before);
+  assert.is(await paid(), '18700.00');
+});
+
 test('GraphQL subscription (graphql-transport-ws) receives matching movements only', async ({ ledger, urls }) => {
   const sub = await subscribe(`${urls.ws}/graphql`, `subscription($f: TransactionFilter) { transactionRecorded(filter: $f) { type amount document counterparty { name } } }`, {
     f: { type: 'PAYMENT', kae: '30-7323' },

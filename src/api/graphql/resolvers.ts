@@ -44,7 +44,23 @@ export interface ResolverDependencies {
   readonly client: SqlClient;
   readonly schema: string;
   readonly classification: Classification;
+  /** Position of the read models as last announced: a year's budget is cached until it moves. */
+  readonly readModelPosition: () => number;
 }
+
+/** Memoises an async lookup per key for as long as the read models stay at the same position. */
+const perPosition = <K, V>(position: () => number, load: (key: K) => Promise<V>) => {
+  const cache = new Map<K, { at: number; value: Promise<V> }>();
+  return (key: K): Promise<V> => {
+    const at = position();
+    const hit = cache.get(key);
+    if (hit && hit.at === at) return hit.value;
+    const value = load(key);
+    cache.set(key, { at, value });
+    value.catch(() => cache.delete(key));
+    return value;
+  };
+};
 
 /** Refusals the client caused (a bad ΚΑΕ, a bad cursor) become GraphQL errors with a code. */
 const guard = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -62,7 +78,10 @@ interface PageArgs {
   after?: string | null;
 }
 
-export const createResolvers = ({ client, schema, classification }: ResolverDependencies): { resolvers: IResolvers; loaders: MercuriusLoaders } => {
+export const createResolvers = ({ client, schema, classification, readModelPosition }: ResolverDependencies): { resolvers: IResolvers; loaders: MercuriusLoaders } => {
+  const linesOf = perPosition(readModelPosition, (year: number) => budgetLines(client, schema, year));
+  const totalsOf = perPosition(readModelPosition, (year: number) => budgetTotals(client, schema, year));
+  const yearsOf = perPosition(readModelPosition, (_: 'all') => fiscalYears(client, schema));
   const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }) =>
     guard(async () => toConnection(await listTransactions(client, schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy })));
 
@@ -75,7 +94,7 @@ export const createResolvers = ({ client, schema, classification }: ResolverDepe
 
   const resolvers: IResolvers = {
     Query: {
-      budget: async (_root, { year }: { year: number }) => ((await fiscalYears(client, schema)).includes(year) ? { year } : null),
+      budget: async (_root, { year }: { year: number }) => ((await yearsOf('all')).includes(year) ? { year } : null),
       budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, parseKae(kae).kae)),
       transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }) => transactionsOf(args.filter ?? {}, args),
       transaction: (_root, { id }: { id: string }) =>
@@ -86,13 +105,12 @@ export const createResolvers = ({ client, schema, classification }: ResolverDepe
       assets: (_root, args: PageArgs & { filter?: AssetFilter | null }) => guard(async () => toConnection(await listAssets(client, schema, args))),
       asset: (_root, { id }: { id: string }) => assetById(client, schema, id),
       imports: (_root, args: PageArgs) => guard(async () => toConnection(await listImports(client, schema, args))),
-      fiscalYears: () => fiscalYears(client, schema),
+      fiscalYears: () => yearsOf('all'),
     },
     Budget: {
-      lines: async ({ year }: { year: number }, { side }: { side?: SideName | null }) =>
-        (await budgetLines(client, schema, year)).filter((l) => !side || l.side === side),
-      expense: async ({ year }: { year: number }) => (await budgetTotals(client, schema, year)).EXPENSE,
-      revenue: async ({ year }: { year: number }) => (await budgetTotals(client, schema, year)).REVENUE,
+      lines: async ({ year }: { year: number }, { side }: { side?: SideName | null }) => (await linesOf(year)).filter((l) => !side || l.side === side),
+      expense: async ({ year }: { year: number }) => (await totalsOf(year)).EXPENSE,
+      revenue: async ({ year }: { year: number }) => (await totalsOf(year)).REVENUE,
       rollup: async ({ year }: { year: number }, { by }: { by: 'CLASS' | 'GROUP' | 'SERVICE' }) => {
         const level = by.toLowerCase() as RollupLevel;
         return (await budgetRollup(client, schema, year, level)).map(({ side, key, lines, ...totals }) => {

@@ -69,7 +69,7 @@ const ORDERS: Readonly<Record<TransactionOrder, { key: string | null; cast: stri
   AMOUNT_ASC: { key: 'amount', cast: '::numeric', desc: false, shape: ['string', 'number'] },
 };
 
-/** The WHERE clause of a filter; kae matches the line and its sub-codes ("20-6011" finds "20-6011.001"). */
+/** The WHERE clause of a filter; a ΚΑΕ without sub-code matches its sub-codes too ("20-6011" finds "20-6011.001"). */
 export const transactionConditions = async (db: SqlExecutor, schema: string, filter: TransactionFilter, params: unknown[]): Promise<string[]> => {
   const conditions: string[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
@@ -82,9 +82,10 @@ export const transactionConditions = async (db: SqlExecutor, schema: string, fil
   if (filter.from) add((p) => `date >= ${p}::date`, filter.from);
   if (filter.to) add((p) => `date <= ${p}::date`, filter.to);
   if (filter.kae) {
-    const kae = parseKae(filter.kae).kae;
-    params.push(kae);
-    conditions.push(`(kae = $${params.length} OR kae LIKE $${params.length} || '.%')`);
+    const kae = parseKae(filter.kae);
+    params.push(kae.service === null ? kae.code : `${kae.service}-${kae.code}`);
+    conditions.push(`line = $${params.length}`);
+    if (kae.suffix !== null) add((p) => `kae = ${p}`, kae.kae);
   }
   const query = filter.search ? searchQuery(filter.search) : null;
   if (filter.search && query === null) conditions.push('false');
@@ -96,8 +97,10 @@ export const transactionConditions = async (db: SqlExecutor, schema: string, fil
     );
     params.push(query);
     const q = `$${params.length}`;
-    params.push(lines.map((l) => l.kae));
-    conditions.push(`(search @@ to_tsquery('simple', ${q}) OR kae = ANY($${params.length}::text[]))`);
+    const matched = lines.map((l) => parseKae(l.kae));
+    params.push(matched.map((k) => (k.service === null ? k.code : `${k.service}-${k.code}`)), matched.map((k) => k.kae));
+    // `line` is indexed, so the planner can OR the two index scans instead of reading every row.
+    conditions.push(`(search @@ to_tsquery('simple', ${q}) OR (line = ANY($${params.length - 1}::text[]) AND kae = ANY($${params.length}::text[])))`);
   }
   return conditions;
 };

@@ -92,8 +92,6 @@ CREATE TABLE ${t[ASSETS]} (
   changed_at bigint NOT NULL,
   search tsvector NOT NULL
 );
-CREATE INDEX ON ${t[ASSETS]} (category, asset);
-CREATE INDEX ON ${t[ASSETS]} USING gin (search);
 CREATE TABLE ${t[ASSET_HISTORY]} (
   position bigint PRIMARY KEY,
   asset text NOT NULL,
@@ -106,7 +104,10 @@ CREATE TABLE ${t[ASSET_HISTORY]} (
   natural_person boolean,
   ada text,
   description text
-);
+);`,
+  indexes: (t: Tables) => `
+CREATE INDEX ON ${t[ASSETS]} (category, asset);
+CREATE INDEX ON ${t[ASSETS]} USING gin (search);
 CREATE INDEX ON ${t[ASSET_HISTORY]} (asset, position);`,
   async apply(tx, t, events) {
     for (const recorded of events) if (ASSET_TYPES.has(recorded.type)) await applyAsset(tx, t, recorded);

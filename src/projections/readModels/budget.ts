@@ -88,14 +88,15 @@ CREATE TABLE ${t[BUDGET_LINES]} (
   search tsvector,
   PRIMARY KEY (year, kae)
 );
-CREATE INDEX ON ${t[BUDGET_LINES]} (changed_at);
-CREATE INDEX ON ${t[BUDGET_LINES]} USING gin (search);
 CREATE TABLE ${t[DAILY_TOTALS]} (
   date date PRIMARY KEY,
   year int NOT NULL,
   ${MEASURES.map((m) => `${m} numeric(16,2) NOT NULL DEFAULT 0`).join(',\n  ')},
   movements int NOT NULL DEFAULT 0
-);
+);`,
+  indexes: (t: Tables) => `
+CREATE INDEX ON ${t[BUDGET_LINES]} (changed_at);
+CREATE INDEX ON ${t[BUDGET_LINES]} USING gin (search);
 CREATE INDEX ON ${t[DAILY_TOTALS]} (year, date);`,
   async apply(tx, t, events) {
     const lines = new Map<string, LineDelta>();

@@ -23,7 +23,8 @@ CREATE TABLE ${t[IMPORTS]} (
   duplicates int NOT NULL,
   rejected int NOT NULL,
   outcome text NOT NULL
-);
+);`,
+  indexes: (t: Tables) => `
 CREATE INDEX ON ${t[IMPORTS]} (position);`,
   async apply(tx, t, events) {
     for (const recorded of events) {

@@ -41,7 +41,6 @@ CREATE TABLE ${t[SUPPLIERS]} (
   first_date date,
   search tsvector NOT NULL
 );
-CREATE INDEX ON ${t[SUPPLIERS]} USING gin (search);
 CREATE TABLE ${t[SUPPLIER_YEARS]} (
   afm text NOT NULL,
   year int NOT NULL,
@@ -51,7 +50,6 @@ CREATE TABLE ${t[SUPPLIER_YEARS]} (
   movements int NOT NULL DEFAULT 0,
   PRIMARY KEY (afm, year)
 );
-CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);
 CREATE TABLE ${t[SUPPLIER_DOCUMENTS]} (
   year int NOT NULL,
   type text NOT NULL,
@@ -59,6 +57,9 @@ CREATE TABLE ${t[SUPPLIER_DOCUMENTS]} (
   afm text NOT NULL,
   PRIMARY KEY (year, type, document)
 );`,
+  indexes: (t: Tables) => `
+CREATE INDEX ON ${t[SUPPLIERS]} USING gin (search);
+CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);`,
   async apply(tx, t, events) {
     const names = new Map<string, { name: string; date: string; renamed: boolean }>();
     const documents = new Map<string, string>();

@@ -12,6 +12,8 @@ export interface TransactionRow {
   readonly date: string;
   readonly type: DocumentType;
   readonly kae: string;
+  /** The budget line without the municipality's sub-code ("20-6011" for "20-6011.001"): filters match on it. */
+  readonly line: string;
   readonly side: 'revenue' | 'expense';
   readonly amount: string;
   readonly document: string;
@@ -64,6 +66,7 @@ export const toTransactionRow = (recorded: RecordedEvent): TransactionRow => {
   const event = { type: recorded.type, data: recorded.data } as FiscalYearEvent;
   const { type, ref, counterparty } = documentTypeOf(event);
   const data = event.data;
+  const kae = parseKae(data.kae);
   return {
     position: recorded.position,
     id: recorded.id,
@@ -71,7 +74,8 @@ export const toTransactionRow = (recorded: RecordedEvent): TransactionRow => {
     date: data.date,
     type,
     kae: data.kae,
-    side: parseKae(data.kae).side,
+    line: kae.service === null ? kae.code : `${kae.service}-${kae.code}`,
+    side: kae.side,
     amount: data.amount,
     document: data.document,
     ref,

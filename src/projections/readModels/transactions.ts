@@ -16,6 +16,7 @@ CREATE TABLE ${t[TRANSACTIONS]} (
   date date NOT NULL,
   type text NOT NULL,
   kae text NOT NULL,
+  line text NOT NULL,
   side text NOT NULL,
   amount numeric(16,2) NOT NULL,
   document text NOT NULL,
@@ -26,10 +27,11 @@ CREATE TABLE ${t[TRANSACTIONS]} (
   ada text,
   description text,
   search tsvector NOT NULL
-);
+);`,
+  indexes: (t: Tables) => `
 CREATE INDEX ON ${t[TRANSACTIONS]} (year, position);
 CREATE INDEX ON ${t[TRANSACTIONS]} (year, type, position);
-CREATE INDEX ON ${t[TRANSACTIONS]} (kae, position);
+CREATE INDEX ON ${t[TRANSACTIONS]} (line, position);
 CREATE INDEX ON ${t[TRANSACTIONS]} (counterparty_afm, position) WHERE counterparty_afm IS NOT NULL;
 CREATE INDEX ON ${t[TRANSACTIONS]} (date, position);
 CREATE INDEX ON ${t[TRANSACTIONS]} USING gin (search);`,
@@ -38,13 +40,13 @@ CREATE INDEX ON ${t[TRANSACTIONS]} USING gin (search);`,
     if (rows.length === 0) return;
     const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
     await tx.query(
-      `INSERT INTO ${t[TRANSACTIONS]} (position, id, year, date, type, kae, side, amount, document, ref,
+      `INSERT INTO ${t[TRANSACTIONS]} (position, id, year, date, type, kae, line, side, amount, document, ref,
                                        counterparty_afm, counterparty_name, natural_person, ada, description, search)
-       SELECT r.position, r.id, r.year, r.date, r.type, r.kae, r.side, r.amount, r.document, r.ref,
+       SELECT r.position, r.id, r.year, r.date, r.type, r.kae, r.line, r.side, r.amount, r.document, r.ref,
               r.afm, r.name, r.natural_person, r.ada, r.description, to_tsvector('simple', r.search)
        FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::date[], $5::text[], $6::text[], $7::text[], $8::numeric[],
-                   $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::text[], $15::text[], $16::text[])
-            AS r(position, id, year, date, type, kae, side, amount, document, ref, afm, name, natural_person, ada, description, search)
+                   $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::text[], $15::text[], $16::text[], $17::text[])
+            AS r(position, id, year, date, type, kae, side, amount, document, ref, afm, name, natural_person, ada, description, search, line)
        ON CONFLICT (position) DO NOTHING`,
       [
         column((r) => r.position),
@@ -63,6 +65,7 @@ CREATE INDEX ON ${t[TRANSACTIONS]} USING gin (search);`,
         column((r) => r.ada),
         column((r) => r.description),
         column(transactionSearchText),
+        column((r) => r.line),
       ],
     );
   },
