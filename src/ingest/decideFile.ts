@@ -7,8 +7,7 @@ import type { LedgerState } from './ledgerState.ts';
 import { readRecords } from './readRecords.ts';
 import type { ImportIssue } from './report.ts';
 import { issueOf } from './report.ts';
-import type { Row } from './row.ts';
-import { isRefusal, rowOf } from './row.ts';
+import { isRefusal, Row } from './row.ts';
 import type { SpooledEvent } from './spool.ts';
 import { assetCommand } from './assetRow.ts';
 import { decideAsset } from './decideAsset.ts';
@@ -77,7 +76,7 @@ export const decideFile = async (
       }
       counts.rows++;
       // Under a header that cannot be read, rows are counted, not decided.
-      if (!fileRefused) await decide(rowOf(record, header));
+      if (!fileRefused) await decide(new Row(record, header));
     }
   } catch (error) {
     if (!isRefusal(error)) throw error;

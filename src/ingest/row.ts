@@ -12,54 +12,53 @@ export type Refusal = IngestError | DomainError;
 
 export const isRefusal = (e: unknown): e is Refusal => isIngestError(e) || isDomainError(e);
 
-export interface Row {
-  readonly line: number;
-  readonly refusals: readonly Refusal[];
-  /** Trimmed text of a cell; null when the cell is empty or the file has no such column. */
-  text(column: string): string | null;
-  /** Parses a non-empty cell; null when it is empty or refused (the refusal is collected). */
-  optional<T>(column: string, parse: (raw: string, column: string) => T): T | null;
-  /** As `optional`, and an empty cell is refused too. */
-  required<T>(column: string, parse: (raw: string, column: string) => T): T | null;
-  refuse(refusal: Refusal): void;
-}
-
 /** The parser of a free-text cell: its trimmed text as it is. */
 export const asText = (raw: string): string => raw;
 
 const isPadding = (fields: readonly string[], width: number): boolean => fields.slice(width).every((field) => field.trim() === '');
 
-export const rowOf = (record: CsvRecord, header: Header): Row => {
-  const refusals: Refusal[] = [];
-  const { fields } = record;
-  // Spreadsheets pad rows with empty cells past the last column; anything else off the header is an error.
-  if (fields.length < header.width || !isPadding(fields, header.width)) refusals.push(fieldCount(header.width, fields.length));
+// A class, not closures: a million rows should not make a million sets of functions.
+export class Row {
+  readonly line: number;
+  readonly refusals: Refusal[] = [];
+  readonly #fields: readonly string[];
+  readonly #header: Header;
 
-  const text = (column: string): string | null => {
-    const index = header.indexes.get(column);
-    const value = index === undefined ? '' : (fields[index] ?? '').trim();
+  constructor(record: CsvRecord, header: Header) {
+    this.line = record.line;
+    this.#fields = record.fields;
+    this.#header = header;
+    // Spreadsheets pad rows with empty cells past the last column; anything else off the header is an error.
+    if (record.fields.length < header.width || !isPadding(record.fields, header.width)) this.refuse(fieldCount(header.width, record.fields.length));
+  }
+
+  /** Trimmed text of a cell; null when the cell is empty or the file has no such column. */
+  text(column: string): string | null {
+    const index = this.#header.indexes.get(column);
+    const value = index === undefined ? '' : (this.#fields[index] ?? '').trim();
     return value === '' ? null : value;
-  };
-  const optional = <T>(column: string, parse: (raw: string, column: string) => T): T | null => {
-    const raw = text(column);
+  }
+
+  /** Parses a non-empty cell; null when it is empty or refused (the refusal is collected). */
+  optional<T>(column: string, parse: (raw: string, column: string) => T): T | null {
+    const raw = this.text(column);
     if (raw === null) return null;
     try {
       return parse(raw, column);
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      refusals.push(error);
+      this.refuse(error);
       return null;
     }
-  };
-  return {
-    line: record.line,
-    refusals,
-    text,
-    optional,
-    refuse: (refusal) => refusals.push(refusal),
-    required(column, parse) {
-      if (text(column) === null) refusals.push(valueMissing(column));
-      return optional(column, parse);
-    },
-  };
-};
+  }
+
+  /** As `optional`, and an empty cell is refused too. */
+  required<T>(column: string, parse: (raw: string, column: string) => T): T | null {
+    if (this.text(column) === null) this.refuse(valueMissing(column));
+    return this.optional(column, parse);
+  }
+
+  refuse(refusal: Refusal): void {
+    this.refusals.push(refusal);
+  }
+}

@@ -10,10 +10,21 @@ export interface Vocabulary<T> {
   readonly read: (raw: string, column: string) => T;
 }
 
+/** A column of a million rows holds a handful of spellings: each is folded once. */
+const SEEN_SPELLINGS = 256;
+
 const vocabulary = <T>(code: string, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
   const lookup = new Map(words.flatMap(([value, ...names]) => names.map((name) => [fold(name), value] as const)));
   const allowed = words.map(([, english, greek]) => `${english}|${greek}`);
-  const find = (raw: string): T | undefined => lookup.get(fold(raw));
+  const seen = new Map<string, T | undefined>();
+  const find = (raw: string): T | undefined => {
+    if (seen.has(raw)) return seen.get(raw);
+    // A file of garbage must not grow the memory: start over when full.
+    if (seen.size >= SEEN_SPELLINGS) seen.clear();
+    const value = lookup.get(fold(raw));
+    seen.set(raw, value);
+    return value;
+  };
   return {
     find,
     read: (raw, column) => {
