@@ -97,4 +97,9 @@ test('the OpenAPI document is served, is 3.1, and every operation in it is a rou
   assert.equal(missing, [], 'documented but not served');
 });
 
+test('an unknown path under /api is 404 with the error body', async ({ rest }) => {
+  const response = await rest.app.inject({ method: 'GET', url: '/api/exports/nothing.csv' });
+  assert.equal([response.statusCode, response.json<{ error: { code: string } }>().error.code], [404, 'OD_NOT_FOUND']);
+});
+
 test.run();

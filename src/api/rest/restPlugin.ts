@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EventStore } from '../../eventstore/port.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
 import { migrateTokens } from '../auth/tokenTable.ts';
-import { apiErrorHandler } from './errors.ts';
+import { ApiError, apiErrorHandler } from './errors.ts';
 import { exportsRoutes } from './exports.ts';
 import { fdpRoutes } from './fdp.ts';
 import { importsRoutes } from './imports.ts';
@@ -33,4 +33,13 @@ export const restPlugin: FastifyPluginAsync<RestOptions> = async (app, options) 
   await app.register(importsRoutes, { store, db: client, schema, document, maxFileBytes: options.maxImportBytes });
   await app.register(exportsRoutes, { db: client, schema, document, pageSize: options.exportPageSize });
   await app.register(fdpRoutes, { db: client, schema, document, pageSize: options.exportPageSize });
+  // Under /api an unknown path is a JSON refusal like any other; elsewhere the site answers with its page.
+  await app.register(
+    async (api) => {
+      api.setNotFoundHandler(async () => {
+        throw new ApiError('OD_NOT_FOUND');
+      });
+    },
+    { prefix: '/api' },
+  );
 };
