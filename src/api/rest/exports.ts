@@ -1,13 +1,13 @@
 // GET /api/exports/transactions.csv|.json: every transaction of a filter (GraphQL's TransactionFilter),
 // streamed page by page as the read model gives them. Natural persons are already «φυσικό πρόσωπο» with no
 // ΑΦΜ in the read model; the export adds nothing to that.
-import { Readable } from 'node:stream';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { TransactionFilter } from '../../projections/queries/transactions.ts';
 import type { TransactionView } from '../../projections/queries/views.ts';
 import type { components, operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
+import { asDownload, pagedBody } from './downloads.ts';
 import type { OpenApiDocument } from './openApiDocument.ts';
 import { fastifyPath } from './openApiDocument.ts';
 import { openTransactionPages } from './transactionPages.ts';
@@ -41,43 +41,21 @@ const fileName = (filter: TransactionFilter, extension: string): string => {
   return `${['opendimos-transactions', ...parts].join('-').replace(/[^A-Za-z0-9.-]/g, '_')}.${extension}`;
 };
 
-/** A body that asks for the next page only when the client has taken the last one. */
-export const streamOf = (head: string, pages: AsyncIterable<readonly TransactionView[]>, render: (page: readonly TransactionView[], first: boolean) => string, tail: string) =>
-  Readable.from(
-    (async function* () {
-      yield head;
-      let first = true;
-      for await (const page of pages) {
-        yield render(page, first);
-        first = false;
-      }
-      yield tail;
-    })(),
-    { objectMode: false },
-  );
-
-const download = (reply: FastifyReply, type: string, name: string): FastifyReply =>
-  reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    // Open data: any site or notebook may fetch it.
-    .header('access-control-allow-origin', '*');
-
 export const exportsRoutes: FastifyPluginAsync<ExportsOptions> = async (app, { db, schema, document, pageSize }) => {
   const csvPath = '/api/exports/transactions.csv';
   app.get<{ Querystring: CsvQuery }>(fastifyPath(csvPath), { schema: document.routeSchema('get', csvPath) }, async (request, reply) => {
     const filter = filterOf(request.query);
     const dialect = CSV_DIALECTS[request.query.dialect ?? 'excel'];
-    const { pages } = await openTransactionPages(db, schema, filter, pageSize);
-    const body = streamOf(csvHeader(transactionColumns, dialect), pages, (page) => csvLines(transactionColumns, page, dialect), '');
-    return download(reply, 'text/csv; charset=utf-8', fileName(filter, 'csv')).send(body);
+    const pages = await openTransactionPages(db, schema, filter, pageSize);
+    const body = pagedBody(csvHeader(transactionColumns, dialect), pages, (page) => csvLines(transactionColumns, page, dialect), '');
+    return asDownload(reply, 'text/csv; charset=utf-8', fileName(filter, 'csv')).send(body);
   });
 
   const jsonPath = '/api/exports/transactions.json';
   app.get<{ Querystring: JsonQuery }>(fastifyPath(jsonPath), { schema: document.routeSchema('get', jsonPath) }, async (request, reply) => {
     const filter = filterOf(request.query);
-    const { pages } = await openTransactionPages(db, schema, filter, pageSize);
+    const pages = await openTransactionPages(db, schema, filter, pageSize);
     const render = (page: readonly TransactionView[], first: boolean) => (first ? '' : ',\n') + page.map((t) => JSON.stringify(documented(t))).join(',\n');
-    return download(reply, 'application/json; charset=utf-8', fileName(filter, 'json')).send(streamOf('[\n', pages, render, '\n]\n'));
+    return asDownload(reply, 'application/json; charset=utf-8', fileName(filter, 'json')).send(pagedBody('[\n', pages, render, '\n]\n'));
   });
 };

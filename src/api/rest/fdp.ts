@@ -7,8 +7,8 @@ import { table } from '../../projections/queries/tables.ts';
 import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
 import type { operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
+import { asDownload, pagedBody } from './downloads.ts';
 import { ApiError } from './errors.ts';
-import { streamOf } from './exports.ts';
 import { FDP_CSV, fiscalDataPackage } from './fdpDescriptor.ts';
 import { fdpColumns, toFdpRow } from './fdpRows.ts';
 import type { OpenApiDocument } from './openApiDocument.ts';
@@ -41,13 +41,9 @@ export const fdpRoutes: FastifyPluginAsync<FdpOptions> = async (app, { db, schem
     const { year } = request.params;
     await requireYear(db, schema, year);
     const titles = new Map((await budgetLines(db, schema, year)).map((line) => [line.kae, line.title]));
-    const { pages } = await openTransactionPages(db, schema, { year }, pageSize);
+    const pages = await openTransactionPages(db, schema, { year }, pageSize);
     const dialect = CSV_DIALECTS.rfc4180;
-    const body = streamOf(csvHeader(fdpColumns, dialect), pages, (page) => csvLines(fdpColumns, page.map((t) => toFdpRow(t, titles)), dialect), '');
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="opendimos-fdp-${year}-${FDP_CSV}"`)
-      .header('access-control-allow-origin', '*')
-      .send(body);
+    const body = pagedBody(csvHeader(fdpColumns, dialect), pages, (page) => csvLines(fdpColumns, page.map((t) => toFdpRow(t, titles)), dialect), '');
+    return asDownload(reply, 'text/csv; charset=utf-8', `opendimos-fdp-${year}-${FDP_CSV}`).send(body);
   });
 };

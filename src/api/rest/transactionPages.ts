@@ -13,19 +13,13 @@ export const EXPORT_PAGE_SIZE = 5_000;
 
 type TransactionRow = Parameters<typeof toTransactionView>[0];
 
-export interface TransactionPages {
-  /** Position of the newest row the export covers (0: the read model is empty). */
-  readonly head: number;
-  readonly pages: AsyncIterable<readonly TransactionView[]>;
-}
-
 /** Builds the query before anything is sent, so that a bad filter is still a clean error response. */
 export const openTransactionPages = async (
   db: SqlExecutor,
   schema: string,
   filter: TransactionFilter,
   pageSize: number = EXPORT_PAGE_SIZE,
-): Promise<TransactionPages> => {
+): Promise<AsyncIterable<readonly TransactionView[]>> => {
   const params: unknown[] = [];
   const conditions = await transactionConditions(db, schema, filter, params);
   const [row] = await db.query<{ head: unknown }>(`SELECT coalesce(max(position), 0) AS head FROM ${table(schema, TRANSACTIONS)}`);
@@ -34,16 +28,13 @@ export const openTransactionPages = async (
     WHERE ${[...conditions, `position > $${params.length + 1}`, `position <= $${params.length + 2}`].join(' AND ')}
     ORDER BY position LIMIT ${pageSize}`;
   return {
-    head,
-    pages: {
-      async *[Symbol.asyncIterator]() {
-        for (let after = 0; ; ) {
-          const page = (await db.query<TransactionRow>(sql, [...params, after, head])).map(toTransactionView);
-          if (page.length > 0) yield page;
-          if (page.length < pageSize) return;
-          after = page[page.length - 1]!.position;
-        }
-      },
+    async *[Symbol.asyncIterator]() {
+      for (let after = 0; ; ) {
+        const page = (await db.query<TransactionRow>(sql, [...params, after, head])).map(toTransactionView);
+        if (page.length > 0) yield page;
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.position;
+      }
     },
   };
 };
