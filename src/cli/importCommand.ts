@@ -3,7 +3,7 @@
 // 2 a usage error (unknown flag, no file, a file that cannot be read). Messages: Greek, then English.
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { EventStore } from '../eventstore/port.ts';
 import type { ImportKind } from '../ingest/headers.ts';
 import type { ImportReport } from '../ingest/importFile.ts';
@@ -18,6 +18,8 @@ export interface ImportCommandDeps {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly actor: string;
+  /** Directory the FILE argument is relative to (the caller's, when the command runs inside a server). */
+  readonly cwd?: string;
 }
 
 const USAGE = 'opendimos import FILE [--kind transactions|assets] [--skip-invalid] [--dry-run] [--json]';
@@ -110,10 +112,10 @@ interface Prepared {
   readonly handle: FileHandle;
 }
 
-const prepare = async (args: readonly string[]): Promise<Prepared | UsageError> => {
+const prepare = async (args: readonly string[], cwd: string): Promise<Prepared | UsageError> => {
   try {
     const invocation = parseArgs(args);
-    return { invocation, handle: await openFile(invocation.file) };
+    return { invocation, handle: await openFile(resolve(cwd, invocation.file)) };
   } catch (error) {
     if (error instanceof UsageError) return error;
     throw error;
@@ -121,7 +123,7 @@ const prepare = async (args: readonly string[]): Promise<Prepared | UsageError> 
 };
 
 export const runImportCommand = async (args: string[], deps: ImportCommandDeps): Promise<number> => {
-  const prepared = await prepare(args);
+  const prepared = await prepare(args, deps.cwd ?? process.cwd());
   if (prepared instanceof UsageError) {
     deps.stderr.write(`${prepared.el}\n${prepared.en}\n${USAGE}\n`);
     return 2;

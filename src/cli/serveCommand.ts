@@ -3,6 +3,9 @@
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
 import type { Config } from './config.ts';
+import { startControlServer } from './control.ts';
+import { lockDataDir } from './dataDirLock.ts';
+import { ledgerCommands } from './ledgerCommands.ts';
 import { loadFixtures } from './fixtures.ts';
 import { openInstallation } from './installation.ts';
 import type { CliIo } from './runCli.ts';
@@ -14,6 +17,8 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     io.stderr.write(`Άγνωστη επιλογή / Unknown option: ${unknown.join(' ')}\n`);
     return 2;
   }
+  // On PGlite this process holds the database; the command line gets in through the control socket.
+  const release = config.databaseUrl === null ? await lockDataDir(config.dataDir) : null;
   const installation = await openInstallation(config);
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
   const readSide = await startReadSide(installation, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
@@ -25,14 +30,24 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     runner: readSide.runner,
     settings: config.app,
   });
+  const control =
+    release === null
+      ? null
+      : await startControlServer(config.dataDir, (request, commandIo) =>
+          ledgerCommands[request.command]
+            ? ledgerCommands[request.command]!(request.args, { installation, io: commandIo, cwd: request.cwd })
+            : Promise.resolve(2),
+        );
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await control?.close();
   await app.close();
   await readSide.stop();
   await installation.close();
+  await release?.();
   return 0;
 };

@@ -1,25 +1,22 @@
 // `opendimos verify`: walks the hash chain of the whole ledger; exit 1 at the first broken link.
-import type { Config } from './config.ts';
-import { openInstallation } from './installation.ts';
-import type { CliIo } from './runCli.ts';
+import type { LedgerCommandContext } from './ledgerCommands.ts';
 
-export const verifyCommand = async (_args: readonly string[], config: Config, io: CliIo): Promise<number> => {
-  const installation = await openInstallation(config);
-  try {
-    const report = await installation.store.verify();
-    if (report.ok) {
-      io.stdout.write(
-        `Η αλυσίδα είναι ακέραιη: ${report.events} γεγονότα, τελευταίο hash ${report.headHash}\n` +
-          `The chain holds: ${report.events} events, head hash ${report.headHash}\n`,
-      );
-      return 0;
-    }
-    io.stdout.write(
-      `Σπασμένος κρίκος στη θέση ${report.brokenAt} (μετά από ${report.events} έγκυρα γεγονότα)\n` +
-        `Broken link at position ${report.brokenAt} (after ${report.events} valid events): ${report.reason}\n`,
-    );
-    return 1;
-  } finally {
-    await installation.close();
+export const verifyCommand = async (args: readonly string[], { installation, io }: LedgerCommandContext): Promise<number> => {
+  if (args.length > 0) {
+    io.stderr.write(`Το verify δεν παίρνει ορίσματα / verify takes no arguments: ${args.join(' ')}\n`);
+    return 2;
   }
+  const report = await installation.store.verify();
+  if (report.ok) {
+    io.stdout.write(
+      `Η αλυσίδα είναι ακέραιη: ${report.events} γεγονότα, τελευταίο hash ${report.headHash}\n` +
+        `The chain holds: ${report.events} events, head hash ${report.headHash}\n`,
+    );
+    return 0;
+  }
+  io.stdout.write(
+    `Σπασμένος κρίκος στη θέση ${report.brokenAt} (μετά από ${report.events} έγκυρα γεγονότα)\n` +
+      `Broken link at position ${report.brokenAt} (after ${report.events} valid events): ${report.reason}\n`,
+  );
+  return 1;
 };

@@ -6,7 +6,7 @@ import type { LedgerEvent } from '../../src/domain/index.ts';
 import { eventReaderFor } from '../../src/projections/eventReader.ts';
 import { allProjections } from '../../src/projections/index.ts';
 import { budgetLine } from '../../src/projections/queries/index.ts';
-import { rebuildProjection } from '../../src/projections/rebuild.ts';
+import { rebuildProjections } from '../../src/projections/rebuild.ts';
 import { readProjectionRecords, tablesOf } from '../../src/projections/registry.ts';
 import { prepareProjections, startProjections } from '../../src/projections/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
@@ -44,7 +44,7 @@ test('a rebuild from the log gives identical read models', async ({ ledger }) =>
   await runner.stop();
   const before = await snapshot(ledger);
   assert.ok(before.od_transactions!.length > 10);
-  for (const projection of allProjections) await rebuildProjection(ledger.client, eventReaderFor(ledger.store), ledger.schema, projection);
+  await rebuildProjections(ledger.client, eventReaderFor(ledger.store), ledger.schema, allProjections);
   assert.equal(await snapshot(ledger), before);
 });
 
@@ -55,7 +55,7 @@ test('rebuilding while the runner serves and the ledger grows loses and doubles 
   const writing = (async () => {
     for (let i = 0; i < 20; i++) await appendAll(ledger.store, [payment()]);
   })();
-  const rebuilt = rebuildProjection(ledger.client, eventReaderFor(ledger.store), ledger.schema, budget);
+  const rebuilt = rebuildProjections(ledger.client, eventReaderFor(ledger.store), ledger.schema, [budget]);
   await Promise.all([writing, rebuilt]);
   const head = await ledger.store.headPosition();
   while (runner.position() < head) await new Promise((r) => setTimeout(r, 20));

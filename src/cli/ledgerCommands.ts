@@ -1,0 +1,26 @@
+// Commands that work on the ledger's database. They run in this process, or — when a server already holds
+// the embedded database — inside that server, through its control socket.
+import { userInfo } from 'node:os';
+import type { Writable } from 'node:stream';
+import { runImportCommand } from './importCommand.ts';
+import type { Installation } from './installation.ts';
+import { rebuildCommand } from './rebuildCommand.ts';
+import { tokenCommand } from './tokenCommand.ts';
+import { verifyCommand } from './verifyCommand.ts';
+
+export interface LedgerCommandContext {
+  readonly installation: Installation;
+  readonly io: { readonly stdout: Writable; readonly stderr: Writable };
+  /** Working directory of the person who typed the command (file arguments are relative to it). */
+  readonly cwd: string;
+}
+
+export type LedgerCommand = (args: readonly string[], context: LedgerCommandContext) => Promise<number>;
+
+export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
+  import: (args, { installation, io, cwd }) =>
+    runImportCommand([...args], { store: installation.store, stdout: io.stdout, stderr: io.stderr, actor: `cli:${userInfo().username}`, cwd }),
+  token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
+  rebuild: rebuildCommand,
+  verify: verifyCommand,
+};
