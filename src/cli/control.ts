@@ -68,7 +68,8 @@ export const runInServer = (dataDir: string, command: CommandRequest): Promise<C
   new Promise((resolve, reject) => {
     const body = JSON.stringify(command);
     const req = request(
-      { socketPath: controlSocketPath(dataDir), path: '/run', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      // No keep-alive: a pooled connection to a server that has since stopped would fail with EPIPE.
+      { socketPath: controlSocketPath(dataDir), agent: false, path: '/run', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import type { Writable } from 'node:stream';
 import { runImportCommand } from './importCommand.ts';
 import type { Installation } from './installation.ts';
-import { rebuildCommand } from './rebuildCommand.ts';
+import { rebuildCommand, rebuildUsage } from './rebuildCommand.ts';
 import { tokenCommand } from './tokenCommand.ts';
 import { verifyCommand } from './verifyCommand.ts';
 
@@ -16,6 +16,12 @@ export interface LedgerCommandContext {
 }
 
 export type LedgerCommand = (args: readonly string[], context: LedgerCommandContext) => Promise<number>;
+
+/** Usage checks that need no database, so a mistyped command fails at once. */
+export const ledgerUsage: Readonly<Record<string, (args: readonly string[]) => string | null>> = {
+  rebuild: rebuildUsage,
+  verify: (args) => (args.length === 0 ? null : `Το verify δεν παίρνει ορίσματα / verify takes no arguments: ${args.join(' ')}\n`),
+};
 
 export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
   import: (args, { installation, io, cwd }) =>

@@ -6,14 +6,15 @@ import { rebuildProjections } from '../projections/rebuild.ts';
 import { prepareProjections } from '../projections/runner.ts';
 import type { LedgerCommandContext } from './ledgerCommands.ts';
 
-export const rebuildCommand = async (args: readonly string[], { installation, io }: LedgerCommandContext): Promise<number> => {
+/** A usage error in the arguments, checked before the database is opened; null when they are fine. */
+export const rebuildUsage = (args: readonly string[]): string | null => {
   const unknown = args.filter((name) => !projectionNamed(name));
-  if (unknown.length > 0) {
-    io.stderr.write(
-      `Άγνωστη προβολή / Unknown projection: ${unknown.join(', ')}\n` + `Διαθέσιμες / Available: ${allProjections.map((p) => p.name).join(', ')}\n`,
-    );
-    return 2;
-  }
+  return unknown.length === 0
+    ? null
+    : `Άγνωστη προβολή / Unknown projection: ${unknown.join(', ')}\nΔιαθέσιμες / Available: ${allProjections.map((p) => p.name).join(', ')}\n`;
+};
+
+export const rebuildCommand = async (args: readonly string[], { installation, io }: LedgerCommandContext): Promise<number> => {
   const chosen = args.length === 0 ? allProjections : allProjections.filter((p) => args.includes(p.name));
   const { client, store, config } = installation;
   await prepareProjections({ client, store, schema: config.schema, projections: allProjections });

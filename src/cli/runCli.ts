@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { runInServer } from './control.ts';
 import { DataDirBusy, lockDataDir } from './dataDirLock.ts';
 import { openInstallation } from './installation.ts';
-import { ledgerCommands } from './ledgerCommands.ts';
+import { ledgerCommands, ledgerUsage } from './ledgerCommands.ts';
 import { serveCommand } from './serveCommand.ts';
 
 export interface CliIo {
@@ -29,6 +29,11 @@ const USAGE = `Χρήση / Usage: opendimos <command>
 /** PGlite only: the server that holds the data directory runs the command, else this process opens it. */
 const runLedgerCommand = async (command: string, args: readonly string[], config: Config, io: CliIo): Promise<number> => {
   const run = ledgerCommands[command]!;
+  const usage = ledgerUsage[command]?.(args) ?? null;
+  if (usage !== null) {
+    io.stderr.write(usage);
+    return 2;
+  }
   const cwd = io.cwd ?? process.cwd();
   const embedded = config.databaseUrl === null;
   if (embedded) {
