@@ -41,6 +41,9 @@ export interface RecordedEvent<Data = unknown> {
   readonly hash: string;
 }
 
+/** What a read model needs of an event: where it stands in the log, its id, type and (upcast) data. */
+export type ProjectedEvent<Data = unknown> = Pick<RecordedEvent<Data>, 'position' | 'id' | 'type' | 'data'>;
+
 export interface StreamAppend {
   readonly stream: string;
   readonly events: readonly EventToAppend[];

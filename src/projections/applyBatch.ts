@@ -1,12 +1,12 @@
 // Applies one batch of events to every projection that has not seen them, in one transaction with the
 // checkpoints: the effect is exactly once, however many runners (one per web node) receive the batch.
-import type { RecordedEvent } from '../eventstore/port.ts';
+import type { ProjectedEvent } from '../eventstore/port.ts';
 import type { SqlClient } from '../eventstore/sql/client.ts';
 import type { Projection } from './projection.ts';
 import { changesChannel, lockReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
 
 /** Returns the position applied up to, or null when every projection had already seen the batch. */
-export const applyBatch = (client: SqlClient, schema: string, projections: readonly Projection[], events: readonly RecordedEvent[]): Promise<number | null> =>
+export const applyBatch = (client: SqlClient, schema: string, projections: readonly Projection[], events: readonly ProjectedEvent[]): Promise<number | null> =>
   client.transaction(async (tx) => {
     await lockReadModels(tx, schema);
     const records = await readProjectionRecords(tx, schema);

@@ -1,7 +1,7 @@
 // A projection: read-model tables kept from the event log. Each has a version; a changed version makes the
 // runner rebuild it from the log on start. Table names are resolved per generation so that a rebuild can
 // fill fresh tables while the current ones keep serving, then swap them in.
-import type { RecordedEvent } from '../eventstore/port.ts';
+import type { ProjectedEvent } from '../eventstore/port.ts';
 import type { SqlExecutor } from '../eventstore/sql/client.ts';
 
 /** Qualified table names of one projection, keyed by base name (e.g. "od_transactions"). */
@@ -17,5 +17,5 @@ export interface Projection {
   /** Creates the secondary indexes (unnamed: names follow the table). A rebuild adds them after filling. */
   readonly indexes: (tables: Tables) => string;
   /** Applies a batch of events in global order, inside the runner's transaction. */
-  readonly apply: (tx: SqlExecutor, tables: Tables, events: readonly RecordedEvent[]) => Promise<void>;
+  readonly apply: (tx: SqlExecutor, tables: Tables, events: readonly ProjectedEvent[]) => Promise<void>;
 }

@@ -1,5 +1,5 @@
 // Reading events back: a stream, or all of them in the one global order, upcast to current schemas.
-import type { EventMetadata, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.ts';
+import type { EventMetadata, ProjectedEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.ts';
 import type { EventSchemas } from '../upcasting.ts';
 import { upcast } from '../upcasting.ts';
 import type { SqlExecutor } from './client.ts';
@@ -69,4 +69,13 @@ export const readStream = async (
 export const headPosition = async (db: SqlExecutor, names: LedgerNames): Promise<number> => {
   const [row] = await db.query<{ position: unknown }>(`SELECT coalesce(max(position), 0) AS position FROM ${names.events}`);
   return toNumber(row?.position ?? 0);
+};
+
+/** The lean read behind rebuilds: no stream, revision, metadata or hash to fetch and parse. */
+export const readProjected = async (db: SqlExecutor, names: LedgerNames, schemas: EventSchemas, options: ReadAllOptions = {}): Promise<ProjectedEvent[]> => {
+  const rows = await db.query<{ position: unknown; id: string; type: string; schema_version: number; data: unknown }>(
+    `SELECT position, id, type, schema_version, data FROM ${names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
+    [options.fromPosition ?? 0, limit(options.maxCount)],
+  );
+  return rows.map((row) => ({ position: toNumber(row.position), id: row.id, type: row.type, data: upcast(schemas, row.type, row.schema_version, row.data).data }));
 };

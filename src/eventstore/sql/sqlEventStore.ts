@@ -1,6 +1,6 @@
 // The EventStore for PostgreSQL and PGlite: same SQL on both, over the SqlClient seam.
 import { catchUpSubscription, createChangeSignal } from '../catchUpSubscription.ts';
-import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent, StreamAppend } from '../port.ts';
+import type { AppendResult, EventStore, ProjectedEvent, ReadAllOptions, StreamAppend } from '../port.ts';
 import { prepareAppend } from '../prepareAppend.ts';
 import type { EventSchemas } from '../upcasting.ts';
 import { createAppendQueue } from './appendQueue.ts';
@@ -8,7 +8,7 @@ import { appendRequests, unwrap } from './appendToStream.ts';
 import type { SqlClient, SqlExecutor } from './client.ts';
 import { ledgerMigrations, ledgerNames } from './ledgerSchema.ts';
 import { runMigrations } from './migrate.ts';
-import { headPosition, readAll, readStream } from './readEvents.ts';
+import { headPosition, readAll, readProjected, readStream } from './readEvents.ts';
 import { verifyChain } from './verifyChain.ts';
 
 export interface SqlEventStoreOptions {
@@ -25,8 +25,8 @@ export interface SqlEventStoreOptions {
 export interface SqlEventStore extends EventStore {
   readonly client: SqlClient;
   readonly schema: string;
-  /** Reads through a given executor, e.g. inside a read-model transaction (PGlite has one connection). */
-  readonly readAllWith: (db: SqlExecutor, options?: ReadAllOptions) => Promise<RecordedEvent[]>;
+  /** Reads for read models through a given executor, e.g. inside a read-model transaction (PGlite has one connection). */
+  readonly readProjectedWith: (db: SqlExecutor, options?: ReadAllOptions) => Promise<ProjectedEvent[]>;
 }
 
 export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<SqlEventStore> => {
@@ -65,7 +65,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
       }),
     readStream: (stream, readOptions) => readStream(client, names, schemas, stream, readOptions),
     readAll: (readOptions) => readAll(client, names, schemas, readOptions),
-    readAllWith: (db, readOptions) => readAll(db, names, schemas, readOptions),
+    readProjectedWith: (db, readOptions) => readProjected(db, names, schemas, readOptions),
     headPosition: () => headPosition(client, names),
     subscribeToAll(subscribeOptions) {
       const subscription = catchUpSubscription(

@@ -1,7 +1,7 @@
 // Read models: the register of municipal property (δημοτική περιουσία) — each asset's current state — and
 // its history. A lessee or buyer who is a natural person is shown only as «φυσικό πρόσωπο».
 import type { AssetEvent, Counterparty } from '../../domain/index.ts';
-import type { RecordedEvent } from '../../eventstore/port.ts';
+import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Projection, Tables } from '../projection.ts';
 import { searchDocument } from '../searchText.ts';
@@ -13,7 +13,7 @@ const ASSET_TYPES: ReadonlySet<string> = new Set<AssetEvent['type']>(['AssetRegi
 
 const holder = (c: Counterparty) => (c.naturalPerson ? [null, null, true] : [c.afm, c.name, false]);
 
-const applyAsset = async (tx: SqlExecutor, t: Tables, recorded: RecordedEvent): Promise<void> => {
+const applyAsset = async (tx: SqlExecutor, t: Tables, recorded: ProjectedEvent): Promise<void> => {
   const event = { type: recorded.type, data: recorded.data } as AssetEvent;
   const d = event.data;
   let action: string;

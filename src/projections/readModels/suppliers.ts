@@ -2,7 +2,7 @@
 // paid to each, per fiscal year. Natural persons never appear: their events carry no name or ΑΦΜ.
 import { Decimal } from 'decimal.js';
 import type { Counterparty, FiscalYearEvent, SupplierEvent } from '../../domain/index.ts';
-import type { RecordedEvent } from '../../eventstore/port.ts';
+import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Projection, Tables } from '../projection.ts';
 import { searchDocument } from '../searchText.ts';
@@ -75,7 +75,7 @@ CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);`,
 
     for (const recorded of events) {
       if (recorded.type === 'SupplierRegistered' || recorded.type === 'SupplierRenamed') {
-        const { afm, name, date } = (recorded as RecordedEvent<SupplierEvent['data']>).data;
+        const { afm, name, date } = (recorded as ProjectedEvent<SupplierEvent['data']>).data;
         names.set(afm, { name, date, renamed: true });
         continue;
       }

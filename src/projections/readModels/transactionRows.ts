@@ -2,7 +2,7 @@
 // themselves do not carry them (see domain/ledger/events.ts), and the row only says «φυσικό πρόσωπο».
 import type { Counterparty, DocumentType, FiscalYearEvent } from '../../domain/index.ts';
 import { parseKae } from '../../domain/index.ts';
-import type { RecordedEvent } from '../../eventstore/port.ts';
+import type { ProjectedEvent } from '../../eventstore/port.ts';
 import { searchDocument } from '../searchText.ts';
 
 export interface TransactionRow {
@@ -34,7 +34,7 @@ const FISCAL_YEAR_TYPES: ReadonlySet<string> = new Set<FiscalYearEvent['type']>(
   'DocumentReversed',
 ]);
 
-export const isFiscalYearEvent = (event: RecordedEvent): event is RecordedEvent<FiscalYearEvent['data']> & { type: FiscalYearEvent['type'] } =>
+export const isFiscalYearEvent = (event: ProjectedEvent): event is ProjectedEvent<FiscalYearEvent['data']> & { type: FiscalYearEvent['type'] } =>
   FISCAL_YEAR_TYPES.has(event.type);
 
 const documentTypeOf = (event: FiscalYearEvent): { type: DocumentType; ref: string | null; counterparty: Counterparty | null } => {
@@ -62,7 +62,7 @@ const documentTypeOf = (event: FiscalYearEvent): { type: DocumentType; ref: stri
   }
 };
 
-export const toTransactionRow = (recorded: RecordedEvent): TransactionRow => {
+export const toTransactionRow = (recorded: ProjectedEvent): TransactionRow => {
   const event = { type: recorded.type, data: recorded.data } as FiscalYearEvent;
   const { type, ref, counterparty } = documentTypeOf(event);
   const data = event.data;
