@@ -232,6 +232,7 @@ export interface components {
          * @enum {string}
          */
         ImportKind: "transactions" | "assets";
+        /** @description Τα προαιρετικά πεδία της φόρμας· άγνωστο πεδίο απορρίπτεται. The optional form fields; an unknown field is refused. */
         ImportOptions: {
             kind?: components["schemas"]["ImportKind"];
             /**
