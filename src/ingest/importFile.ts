@@ -21,7 +21,7 @@ import { decodeText } from './decode.ts';
 import { importConflict } from './errors.ts';
 import { hashedInput } from './hashedInput.ts';
 import type { ImportKind } from './headers.ts';
-import type { LedgerState } from './ledgerState.ts';
+import type { StoredRevisions } from './aggregateCache.ts';
 import { ledgerState } from './ledgerState.ts';
 import type { ImportIssue, ImportReport } from './report.ts';
 import { issueOf } from './report.ts';
@@ -62,7 +62,8 @@ const reportOf = (decision: FileDecision, outcome: ImportReport['outcome'], impo
 
 interface Pass {
   readonly decision: FileDecision;
-  readonly ledger: LedgerState;
+  /** Only the revisions outlive the pass: the states (a year of a million documents) are let go before the append. */
+  readonly stored: StoredRevisions;
   /** Of every byte of the file, read to its end even when the import stopped early. */
   readonly sha256: string;
 }
@@ -77,7 +78,7 @@ const firstPass = async (
   const ledger = ledgerState(store, options.classifications ?? (await shippedClassifications()));
   const decision = await decideFile(decodeText(bytes.chunks), options.kind, ledger, write);
   await bytes.drain();
-  return { decision, ledger, sha256: bytes.sha256() };
+  return { decision, stored: ledger.stored, sha256: bytes.sha256() };
 };
 
 export const importFile = async (store: EventStore, input: AsyncIterable<Buffer | Uint8Array>, options: ImportOptions): Promise<ImportReport> => {
@@ -88,7 +89,7 @@ export const importFile = async (store: EventStore, input: AsyncIterable<Buffer 
   const startedAt = new Date().toISOString();
   const spool = await openSpool();
   try {
-    const { decision, ledger, sha256 } = await firstPass(store, input, options, (event) => spool.write(event));
+    const { decision, stored, sha256 } = await firstPass(store, input, options, (event) => spool.write(event));
     const importId = uuidv7();
     const metadata: MetadataInput = { actor: options.actor, importId, correlationId: importId };
     const audit = (outcome: ImportOutcome): StreamAppend => {
@@ -119,7 +120,7 @@ export const importFile = async (store: EventStore, input: AsyncIterable<Buffer 
       return reportOf(decision, outcome, importId);
     }
     try {
-      await store.appendBatches(batchesOf(spool.read(), ledger.stored, metadata, audit(outcome)));
+      await store.appendBatches(batchesOf(spool.read(), stored, metadata, audit(outcome)));
       return reportOf(decision, outcome, importId);
     } catch (error) {
       if (!isExpectedRevisionConflict(error) && !isEventIdConflict(error)) throw error;
