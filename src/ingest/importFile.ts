@@ -50,8 +50,8 @@ const outcomeOf = (decision: FileDecision, skipInvalid: boolean): ImportOutcome 
   return decision.imported > 0 ? 'imported' : 'nothing_new';
 };
 
-const reportOf = (decision: FileDecision, outcome: ImportReport['outcome'], importId: string | null, extra: ImportIssue[] = []): ImportReport => ({
-  accepted: outcome === 'dry_run' ? decision.issues.length === 0 : outcome !== 'rejected',
+const reportOf = (decision: FileDecision, outcome: ImportOutcome, importId: string | null, extra: ImportIssue[] = []): ImportReport => ({
+  accepted: outcome !== 'rejected',
   rows: decision.rows,
   imported: outcome === 'rejected' ? 0 : decision.imported,
   duplicates: decision.duplicates,
@@ -82,9 +82,11 @@ const firstPass = async (
 };
 
 export const importFile = async (store: EventStore, input: AsyncIterable<Buffer | Uint8Array>, options: ImportOptions): Promise<ImportReport> => {
+  const skipInvalid = options.skipInvalid === true;
   if (options.dryRun) {
+    // What the import would be, and the rows that would go in even if the file would be rejected.
     const { decision } = await firstPass(store, input, options, async () => {});
-    return reportOf(decision, 'dry_run', null);
+    return { ...reportOf(decision, outcomeOf(decision, skipInvalid), null), imported: decision.imported, outcome: 'dry_run' };
   }
   const startedAt = new Date().toISOString();
   const spool = await openSpool();
@@ -114,7 +116,7 @@ export const importFile = async (store: EventStore, input: AsyncIterable<Buffer 
       return { stream: streams.import(importId), events: [{ ...event, metadata }], expectedRevision: 'no_stream' };
     };
 
-    const outcome = outcomeOf(decision, options.skipInvalid === true);
+    const outcome = outcomeOf(decision, skipInvalid);
     if (outcome === 'rejected') {
       await store.appendMany([audit(outcome)]);
       return reportOf(decision, outcome, importId);

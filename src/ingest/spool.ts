@@ -27,9 +27,13 @@ export const openSpool = async (): Promise<Spool> => {
   const dir = await mkdtemp(join(tmpdir(), 'opendimos-import-'));
   const path = join(dir, 'events.ndjson');
   const out = createWriteStream(path, { encoding: 'utf8' });
+  // A full disk fails a write later than it was asked for: kept, and thrown at the next step.
+  let failure: Error | null = null;
+  out.on('error', (error) => (failure ??= error));
   let pending = '';
 
   const flush = async (): Promise<void> => {
+    if (failure) throw failure;
     const text = pending;
     pending = '';
     if (!out.write(text)) await once(out, 'drain');

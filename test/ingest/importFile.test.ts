@@ -124,6 +124,8 @@ test(
     const bad = await importBytes(store, WITH_BAD_ROWS, { dryRun: true });
     assert.equal([bad.accepted, bad.outcome, bad.imported], [false, 'dry_run', 1]);
     assert.equal(errorsOf(bad), ['3:date:OD_DATE_INVALID', '5:amount:OD_COMMITMENT_EXCEEDS_APPROPRIATION']);
+    const skipping = await importBytes(store, WITH_BAD_ROWS, { dryRun: true, skipInvalid: true });
+    assert.equal([skipping.accepted, skipping.outcome, skipping.imported, skipping.errors.length], [true, 'dry_run', 1, 2]);
     assert.is(await store.headPosition(), head);
   }),
 );
