@@ -9,6 +9,9 @@ import type { ProjectionRunner } from '../projections/runner.ts';
 import { graphqlPlugin } from './graphql/plugin.ts';
 import { healthPlugin } from './health.ts';
 import { livePlugin } from './live.ts';
+import { metricsPlugin } from './metrics.ts';
+import { restPlugin } from './rest/restPlugin.ts';
+import { securityPlugin } from './security.ts';
 import { websocketsPlugin } from './websockets.ts';
 
 export interface AppSettings {
@@ -40,9 +43,13 @@ export interface AppDependencies {
 export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> => {
   const settings = { ...defaultSettings, ...deps.settings };
   const app = Fastify({ logger: settings.logger, bodyLimit: 1_048_576, trustProxy: settings.trustProxy });
+  // First: the rate limit, security headers and error bodies reach only routes registered after them.
+  await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
   await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql });
   await app.register(livePlugin, { changes: deps.changes });
+  await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
+  await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
   return app;
 };

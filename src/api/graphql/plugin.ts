@@ -47,6 +47,18 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
     },
   };
 
+  if (options.graphiql) {
+    // GraphiQL (opt-in, for developers) loads React and its own bundle from unpkg.com: its pages alone get
+    // a policy that allows that. The public site never loads anything from outside.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/graphiql')) {
+        reply.header(
+          'content-security-policy',
+          "default-src 'self'; script-src 'self' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data:; connect-src 'self'; worker-src 'self'",
+        );
+      }
+    });
+  }
   await app.register(mercurius, {
     schema: await readFile(schemaUrl, 'utf8'),
     resolvers: { ...resolvers, ...subscriptionResolvers },
