@@ -4,11 +4,12 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { eventStoreBench } from './eventstore.bench.ts';
+import { importBench } from './import.bench.ts';
 import { readSideBench } from './readside.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, readSideBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

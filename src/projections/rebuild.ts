@@ -6,7 +6,7 @@ import type { ProjectedEvent } from '../eventstore/port.ts';
 import type { SqlClient, SqlExecutor } from '../eventstore/sql/client.ts';
 import type { EventReader } from './eventReader.ts';
 import type { Projection } from './projection.ts';
-import { changesChannel, lockReadModels, saveCheckpoint, tablesOf } from './registry.ts';
+import { analyzeReadModels, changesChannel, lockReadModels, saveCheckpoint, tablesOf } from './registry.ts';
 
 const BATCH = 5_000;
 
@@ -63,7 +63,7 @@ export const rebuildProjections = async (client: SqlClient, read: EventReader, s
   const bulk = await fillAhead(client, read, schema, projections);
   // Indexes built once over the filled tables cost a fraction of maintaining them row by row.
   await client.exec(projections.map((p) => p.indexes(tablesOf(schema, p, true))).join('\n'));
-  return client.transaction(async (tx) => {
+  const head = await client.transaction(async (tx) => {
     await lockReadModels(tx, schema);
     const head = await fill(read, schema, projections, bulk, (work) => work(tx));
     for (const projection of projections) {
@@ -75,4 +75,6 @@ export const rebuildProjections = async (client: SqlClient, read: EventReader, s
     await tx.query(`SELECT pg_notify($1, $2)`, [changesChannel(schema), JSON.stringify({ position: head, rebuilt: projections.map((p) => p.name) })]);
     return head;
   });
+  await analyzeReadModels(client, schema, projections);
+  return head;
 };

@@ -49,3 +49,10 @@ export const saveCheckpoint = (db: SqlExecutor, schema: string, projection: Pick
      ON CONFLICT (name) DO UPDATE SET position = $3, version = $2, updated_at = now()`,
     [projection.name, projection.version, position],
   );
+
+/**
+ * Refreshes the planner's statistics of read-model tables after a bulk change. PostgreSQL's autovacuum would
+ * get there eventually; PGlite has no autovacuum at all, and without statistics a page query sorts a table.
+ */
+export const analyzeReadModels = (client: SqlClient, schema: string, projections: readonly Projection[]) =>
+  client.exec(projections.flatMap((p) => Object.values(tablesOf(schema, p))).map((t) => `ANALYZE ${t};`).join('\n'));

@@ -7,7 +7,7 @@ import { applyBatch } from './applyBatch.ts';
 import { eventReaderFor } from './eventReader.ts';
 import type { Projection } from './projection.ts';
 import { rebuildProjections } from './rebuild.ts';
-import { lockReadModels, migrateReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
+import { analyzeReadModels, lockReadModels, migrateReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
 
 export interface ProjectionRunnerOptions {
   readonly client: SqlClient;
@@ -53,9 +53,12 @@ export const startProjections = async (options: ProjectionRunnerOptions): Promis
   let retry: NodeJS.Timeout | null = null;
   let failures = 0;
   let applied = Math.min(...positions);
+  const startedAt = applied;
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
   if (applied >= head) markCaughtUp();
+  // After a large catch-up the planner needs fresh statistics (PGlite never gathers them by itself).
+  void caughtUp.then(() => (applied - startedAt > 10_000 ? analyzeReadModels(options.client, options.schema, options.projections).catch(options.onError) : undefined));
 
   // A failed batch (the database restarting, a deadlock) rolls back whole; the runner reports it and
   // follows the log again from its last applied position after a pause that grows with repeated failures.
