@@ -4,7 +4,7 @@ import type { EventToAppend, MetadataInput, StreamAppend } from '../eventstore/p
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { SpooledEvent } from './spool.ts';
 
-export const BATCH_EVENTS = 2_000;
+const BATCH_EVENTS = 2_000;
 
 export async function* batchesOf(
   events: AsyncIterable<SpooledEvent>,

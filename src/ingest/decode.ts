@@ -28,14 +28,14 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>): AsyncGenera
 
   const checked = (text: string): string => {
     const bad = text.indexOf(REPLACEMENT);
-    if (bad !== -1) throw fileEncoding(state.line + text.slice(0, bad).split('\n').length - 1, 'bytes that are not text / byte που δεν είναι κείμενο');
+    if (bad !== -1) throw fileEncoding(state.line + text.slice(0, bad).split('\n').length - 1, 'undecodable');
     return text;
   };
 
   const decode = (bytes: Buffer): string => {
     state.started ||= bytes.length > 0;
     const nul = bytes.indexOf(0);
-    if (nul !== -1) throw fileEncoding(state.line + countNewlines(bytes, nul), 'binary data / δυαδικά δεδομένα');
+    if (nul !== -1) throw fileEncoding(state.line + countNewlines(bytes, nul), 'binary');
     const text = checked(state.decoder ? state.decoder.write(bytes) : bytes.toString('latin1'));
     state.line += countNewlines(bytes);
     return text;
@@ -43,7 +43,7 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>): AsyncGenera
 
   const settle = (complete: boolean): string => {
     const bytes = Buffer.concat(state.probe, state.probeLength);
-    if (!state.started && startsWithUtf16Bom(bytes)) throw fileEncoding(1, 'UTF-16');
+    if (!state.started && startsWithUtf16Bom(bytes)) throw fileEncoding(1, 'utf16');
     state.decoder = iconv.getDecoder(detectEncoding(bytes, complete));
     state.probe = [];
     return decode(bytes);

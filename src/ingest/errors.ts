@@ -21,11 +21,17 @@ export const isIngestError = (e: unknown): e is IngestError => e instanceof Inge
 export const fileEmpty = (): IngestError =>
   new IngestError('OD_FILE_EMPTY', 'Το αρχείο είναι κενό: λείπει η γραμμή επικεφαλίδων', 'The file is empty: the header line is missing', null, 1);
 
-export const fileEncoding = (line: number, what: string): IngestError =>
+const ENCODING_PROBLEMS = {
+  utf16: { el: 'κωδικοποίηση UTF-16', en: 'UTF-16 encoding' },
+  binary: { el: 'δυαδικά δεδομένα', en: 'binary data' },
+  undecodable: { el: 'byte που δεν είναι χαρακτήρες', en: 'bytes that are not characters' },
+} as const;
+
+export const fileEncoding = (line: number, problem: keyof typeof ENCODING_PROBLEMS): IngestError =>
   new IngestError(
     'OD_FILE_ENCODING',
-    `Το αρχείο δεν είναι κείμενο CSV σε UTF-8, Windows-1253 ή ISO-8859-7 (${what})`,
-    `The file is not CSV text in UTF-8, Windows-1253 or ISO-8859-7 (${what})`,
+    `Το αρχείο δεν είναι κείμενο CSV σε UTF-8, Windows-1253 ή ISO-8859-7 (${ENCODING_PROBLEMS[problem].el})`,
+    `The file is not CSV text in UTF-8, Windows-1253 or ISO-8859-7 (${ENCODING_PROBLEMS[problem].en})`,
     null,
     line,
   );
