@@ -1,0 +1,84 @@
+// The site's static files (stylesheet, live script, icon), read once at start-up and served under
+// fingerprinted names (`site.3f2a9c1d0b.css`): a changed file gets a new URL, so every file can be cached
+// for a year. Each is compressed once, with brotli and gzip, and sent as the client accepts.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export const STATIC_FILES = ['site.css', 'live.js', 'favicon.svg'] as const;
+export type StaticFile = (typeof STATIC_FILES)[number];
+
+const TYPES: Readonly<Record<string, string>> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+interface Asset {
+  readonly url: string;
+  readonly type: string;
+  readonly etag: string;
+  readonly identity: Buffer;
+  readonly br: Buffer;
+  readonly gzip: Buffer;
+}
+
+export interface StaticAssets {
+  /** The fingerprinted URL of a file, e.g. `/static/site.3f2a9c1d0b.css`. */
+  readonly url: (file: StaticFile) => string;
+  /** Bytes of a file as served compressed with brotli (what the size budget counts). */
+  readonly brotliSize: (file: StaticFile) => number;
+}
+
+const STATIC_DIR = new URL('./static/', import.meta.url);
+
+export const loadStaticAssets = async (): Promise<{ assets: StaticAssets; byName: ReadonlyMap<string, Asset> }> => {
+  const byFile = new Map<StaticFile, Asset>();
+  for (const file of STATIC_FILES) {
+    const identity = await readFile(new URL(file, STATIC_DIR));
+    const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10);
+    const dot = file.lastIndexOf('.');
+    const extension = file.slice(dot + 1);
+    byFile.set(file, {
+      url: `/static/${file.slice(0, dot)}.${hash}.${extension}`,
+      type: TYPES[extension] ?? 'application/octet-stream',
+      etag: `"${hash}"`,
+      identity,
+      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(identity, { level: 9 }),
+    });
+  }
+  const asset = (file: StaticFile): Asset => byFile.get(file)!;
+  return {
+    assets: { url: (file) => asset(file).url, brotliSize: (file) => asset(file).br.length },
+    byName: new Map([...byFile.values()].map((a) => [a.url.slice('/static/'.length), a])),
+  };
+};
+
+const YEAR = 31_536_000;
+
+const send = (request: FastifyRequest, reply: FastifyReply, asset: Asset): FastifyReply => {
+  void reply
+    .header('Content-Type', asset.type)
+    .header('Cache-Control', `public, max-age=${YEAR}, immutable`)
+    .header('ETag', asset.etag)
+    .header('Vary', 'Accept-Encoding');
+  if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(asset.br);
+  if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(asset.gzip);
+  return reply.send(asset.identity);
+};
+
+export const registerStaticRoutes = (app: FastifyInstance, byName: ReadonlyMap<string, Asset>): void => {
+  app.get<{ Params: { file: string } }>(
+    '/static/:file',
+    { schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 64 } }, required: ['file'] } } },
+    async (request, reply) => {
+      const asset = byName.get(request.params.file);
+      if (!asset) return reply.callNotFound();
+      return send(request, reply, asset);
+    },
+  );
+};

@@ -1,0 +1,108 @@
+// Movements: search and filters (year, dates, type, ΚΑΕ, supplier ΑΦΜ, text), sortable columns, pages of
+// 50 by keyset cursor, and downloads of exactly the filtered list in the same order from the export API.
+import type { TransactionOrder } from '../../projections/queries/index.ts';
+import { InvalidCursor, fiscalYears, listTransactions } from '../../projections/queries/index.ts';
+import { lineTitles } from '../../projections/queries/site.ts';
+import { errorSummary, selectField, textField } from '../components/fields.ts';
+import { movementTable } from '../components/movements.ts';
+import { pager, resultCount } from '../components/pager.ts';
+import { formatCount } from '../format.ts';
+import { html } from '../html.ts';
+import type { Html } from '../html.ts';
+import { queryString } from '../lang.ts';
+import type { Page, Site, Visit } from '../page.ts';
+import type { MovementsQuery, ParsedMovements } from './movementFilter.ts';
+import { ORDERS, TRANSACTION_TYPES, filterParams, parseMovementsQuery } from './movementFilter.ts';
+
+export const MOVEMENTS_PAGE_SIZE = 50;
+
+const filterForm = (visit: Visit, parsed: ParsedMovements, years: readonly number[]): Html => {
+  const { t } = visit;
+  const v = parsed.values;
+  const error = (field: string) => parsed.errors.find(([id]) => id === `filter-${field}`)?.[1] ?? null;
+  return html`<form class="filters" method="get" action="${visit.href('/movements')}" aria-labelledby="filters-title">
+  <h2 id="filters-title">${t.movements.filters}</h2>
+  <div class="filter-grid">
+    ${textField({ id: 'filter-search', name: 'search', label: t.movements.search, hint: t.movements.searchHint, value: v.search, type: 'search' })}
+    ${selectField({ id: 'filter-year', name: 'year', label: t.common.year, value: v.year, options: [['', t.common.allYears], ...years.map((y) => [String(y), String(y)] as const)] })}
+    ${selectField({ id: 'filter-type', name: 'type', label: t.movements.type, value: v.type, options: [['', t.movements.allTypes], ...TRANSACTION_TYPES.map((k) => [k, t.types[k]] as const)] })}
+    ${textField({ id: 'filter-from', name: 'from', label: t.movements.from, hint: t.movements.dateHint, value: v.from, error: error('from'), size: 10 })}
+    ${textField({ id: 'filter-to', name: 'to', label: t.movements.to, hint: t.movements.dateHint, value: v.to, error: error('to'), size: 10 })}
+    ${textField({ id: 'filter-kae', name: 'kae', label: t.movements.kae, hint: t.movements.kaeHint, value: v.kae, error: error('kae'), size: 14 })}
+    ${textField({ id: 'filter-afm', name: 'afm', label: t.movements.afm, hint: t.movements.afmHint, value: v.afm, error: error('afm'), inputmode: 'numeric', size: 11 })}
+    ${selectField({ id: 'filter-order', name: 'orderBy', label: t.movements.orderBy, value: v.orderBy, options: ORDERS.map((o) => [o, t.movements.orders[o]] as const) })}
+  </div>
+  <div class="form-actions"><button type="submit" class="button">${t.common.apply}</button> <a href="${visit.href('/movements')}">${t.common.clear}</a></div>
+</form>`;
+};
+
+/** A column header that sorts by date or amount: first descending, then flipping direction. */
+const sortHeader = (visit: Visit, parsed: ParsedMovements, column: 'DATE' | 'AMOUNT') => (label: string): Html => {
+  const current = parsed.orderBy;
+  const desc = `${column}_DESC` as TransactionOrder;
+  const asc = `${column}_ASC` as TransactionOrder;
+  const sorted = current === desc ? 'descending' : current === asc ? 'ascending' : null;
+  const next = current === desc ? asc : desc;
+  const href = visit.href(`/movements${queryString(filterParams(parsed.filter, next))}`);
+  const indicator = sorted === 'descending' ? '▼' : sorted === 'ascending' ? '▲' : '↕';
+  return html`<th scope="col" role="columnheader"${column === 'AMOUNT' ? html` class="num"` : null}${sorted ? html` aria-sort="${sorted}"` : null}><a href="${href}" class="sort">${label}<span aria-hidden="true" class="sort-indicator">${indicator}</span><span class="visually-hidden"> (${visit.t.movements.sortBy(label.toLowerCase())}: ${visit.t.movements.orders[next]})</span></a></th>`;
+};
+
+const downloads = (visit: Visit, parsed: ParsedMovements): Html => {
+  const params = queryString({ ...filterParams(parsed.filter, parsed.orderBy), orderBy: parsed.orderBy });
+  return html`<div class="downloads">
+  <p><strong>${visit.t.movements.download}:</strong> <a href="/api/exports/transactions.csv${params}" download data-export="csv">${visit.t.movements.downloadCsv}</a> · <a href="/api/exports/transactions.json${params}" data-export="json">${visit.t.movements.downloadJson}</a></p>
+  <p class="hint">${visit.t.movements.downloadHint}</p>
+</div>`;
+};
+
+export const movementsPage = async (site: Site, visit: Visit, query: MovementsQuery): Promise<Page> => {
+  const { t } = visit;
+  const { db, schema } = site;
+  const parsed = parseMovementsQuery(query, t);
+  const errors = [...parsed.errors];
+  const load = (after: string | null) => listTransactions(db, schema, { filter: parsed.filter, first: MOVEMENTS_PAGE_SIZE, after, orderBy: parsed.orderBy });
+  let after = query.after || null;
+  let page = Number(query.page ?? '1') || 1;
+  const years = await fiscalYears(db, schema);
+  const result = await load(after).catch(async (error: unknown) => {
+    if (!(error instanceof InvalidCursor)) throw error;
+    errors.push(['results-title', t.movements.invalid.cursor]);
+    after = null;
+    page = 1;
+    return load(null);
+  });
+  if (after === null) page = 1;
+  const [total, titles] = await Promise.all([result.totalCount(), lineTitles(db, schema, result.nodes)]);
+  const params = filterParams(parsed.filter, parsed.orderBy);
+  const lastCursor = result.cursors[result.cursors.length - 1];
+  const state = {
+    page,
+    pageSize: MOVEMENTS_PAGE_SIZE,
+    shown: result.nodes.length,
+    total,
+    firstHref: after === null ? null : visit.href(`/movements${queryString(params)}`),
+    nextHref: result.hasNextPage && lastCursor ? visit.href(`/movements${queryString({ ...params, after: lastCursor, page: page + 1 })}`) : null,
+  };
+  const main = html`<h1>${t.movements.title}</h1>
+<p class="lead">${t.movements.intro}</p>
+${errorSummary(t.movements.errorSummary, errors)}
+${filterForm(visit, parsed, years)}
+<section class="band" aria-labelledby="results-title">
+  <h2 id="results-title" tabindex="-1">${t.movements.results}: ${t.common.movementsCount(formatCount(total))}</h2>
+  ${downloads(visit, parsed)}
+  ${resultCount(visit, state)}
+  ${
+    result.nodes.length === 0
+      ? html`<p>${t.movements.none}</p>`
+      : movementTable(visit, result.nodes, {
+          id: 'movements-table',
+          caption: t.movements.tableCaption,
+          titles,
+          sortable: { date: sortHeader(visit, parsed, 'DATE'), amount: sortHeader(visit, parsed, 'AMOUNT') },
+        })
+  }
+  ${pager(visit, state)}
+</section>`;
+  return { title: t.movements.title, section: 'movements', crumbs: [], main };
+};

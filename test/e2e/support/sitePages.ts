@@ -1,0 +1,44 @@
+// The pages of the site to visit, with addresses taken from the data being served: the busiest expense
+// line, the supplier paid most, an asset with coordinates.
+import { budgetLines, fiscalYears, listAssets, listSuppliers } from '../../../src/projections/queries/index.ts';
+import type { SqlExecutor } from '../../../src/eventstore/sql/client.ts';
+import { centsOf } from '../../../src/web/format.ts';
+import type { Lang } from '../../../src/web/lang.ts';
+import { localPath } from '../../../src/web/lang.ts';
+
+export interface SitePage {
+  /** "budget-line-en": names the screenshots and the test. */
+  readonly name: string;
+  readonly lang: Lang;
+  readonly path: string;
+  readonly status: number;
+}
+
+export const sitePages = async (db: SqlExecutor, schema: string): Promise<SitePage[]> => {
+  const [year] = await fiscalYears(db, schema);
+  if (year === undefined) throw new Error('The browser tests need a fiscal year in the ledger');
+  const lines = await budgetLines(db, schema, year);
+  const busiest = lines.filter((l) => l.side === 'EXPENSE').sort((a, b) => (centsOf(b.paid) > centsOf(a.paid) ? 1 : -1))[0]!;
+  const [supplier] = (await listSuppliers(db, schema, { first: 1 })).nodes;
+  const asset = (await listAssets(db, schema, { first: 500 })).nodes.find((a) => a.lat !== null)!;
+  const greek: [string, string, number][] = [
+    ['home', '/', 200],
+    ['budget', `/budget/${year}`, 200],
+    ['budget-groups', `/budget/${year}?by=group`, 200],
+    ['budget-services', `/budget/${year}?by=service`, 200],
+    ['budget-lines', `/budget/${year}/lines?side=expense&class=${busiest.klass}`, 200],
+    ['budget-line', `/budget/${year}/kae/${encodeURIComponent(busiest.kae)}`, 200],
+    ['movements', '/movements', 200],
+    ['movements-filtered', `/movements?year=${year}&type=PAYMENT&orderBy=AMOUNT_DESC`, 200],
+    ['suppliers', '/suppliers', 200],
+    ['supplier', `/suppliers/${supplier!.afm}`, 200],
+    ['property', '/property', 200],
+    ['asset', `/property/${encodeURIComponent(asset.id)}`, 200],
+    ['open-data', '/open-data', 200],
+    ['accessibility', '/accessibility', 200],
+    ['not-found', '/no-such-page', 404],
+  ];
+  return (['el', 'en'] as const).flatMap((lang) =>
+    greek.map(([name, path, status]) => ({ name: `${name}-${lang}`, lang, path: localPath(lang, path), status })),
+  );
+};
