@@ -14,7 +14,7 @@ import type { SqlClient } from '../src/eventstore/sql/client.ts';
 import { openSqlEventStore } from '../src/eventstore/sql/sqlEventStore.ts';
 import { importFile } from '../src/ingest/importFile.ts';
 import { writeTransactionsFile } from './importFiles.ts';
-import type { Bench, BenchContext, Figure } from './support.ts';
+import type { Bench, BenchContext } from './support.ts';
 import { movement, now, rate, seconds } from './support.ts';
 
 const importInto = async (client: SqlClient, schema: string, path: string, rows: number): Promise<number> => {

@@ -31,7 +31,7 @@ export const writeTransactionsFile = async (path: string, rows: number): Promise
     const amount = greekAmount(BigInt((chain % 5_000) * 100 + 150));
     const [type, document, ref] =
       step === 0 ? ['δέσμευση', `Δ-${chain}`, null] : step === 1 ? ['ένταλμα', `Ε-${chain}`, `Δ-${chain}`] : ['πληρωμή', `ΧΕ-${chain}`, `Ε-${chain}`];
-    await write([dateOf(row, rows), type!, lineKae(chain % LINES), amount, document!, ref ?? null, ...cells, null, null, 'Προμήθεια υλικών για τις ανάγκες του Δήμου']);
+    await write([dateOf(row, rows), type, lineKae(chain % LINES), amount, document, ref ?? null, ...cells, null, null, 'Προμήθεια υλικών για τις ανάγκες του Δήμου']);
   }
   out.end();
   await once(out, 'finish');
