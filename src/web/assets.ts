@@ -3,8 +3,8 @@
 // for a year. Each is compressed once, with brotli and gzip, and sent as the client accepts.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptedEncoding, compress } from './compress.ts';
 
 export const STATIC_FILES = ['site.css', 'live.js', 'favicon.svg'] as const;
 export type StaticFile = (typeof STATIC_FILES)[number];
@@ -45,8 +45,8 @@ export const loadStaticAssets = async (): Promise<{ assets: StaticAssets; byName
       type: TYPES[extension] ?? 'application/octet-stream',
       etag: `"${hash}"`,
       identity,
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      gzip: gzipSync(identity, { level: 9 }),
+      br: compress(identity, 'br', 'best'),
+      gzip: compress(identity, 'gzip', 'best'),
     });
   }
   const asset = (file: StaticFile): Asset => byFile.get(file)!;
@@ -65,10 +65,8 @@ const send = (request: FastifyRequest, reply: FastifyReply, asset: Asset): Fasti
     .header('ETag', asset.etag)
     .header('Vary', 'Accept-Encoding');
   if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-  const accepted = String(request.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(asset.br);
-  if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(asset.gzip);
-  return reply.send(asset.identity);
+  const encoding = acceptedEncoding(request.headers['accept-encoding']);
+  return encoding === null ? reply.send(asset.identity) : reply.header('Content-Encoding', encoding).send(asset[encoding]);
 };
 
 export const registerStaticRoutes = (app: FastifyInstance, byName: ReadonlyMap<string, Asset>): void => {

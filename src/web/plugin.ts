@@ -6,6 +6,7 @@ import type { SqlExecutor } from '../eventstore/sql/client.ts';
 import { assertSchemaName } from '../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../projections/changeFeed.ts';
 import { loadStaticAssets, registerStaticRoutes } from './assets.ts';
+import { acceptedEncoding, compress } from './compress.ts';
 import { registerFragments } from './fragments.ts';
 import { messagesOf } from './i18n/index.ts';
 import type { Lang } from './lang.ts';
@@ -60,13 +61,17 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     origin: `${request.protocol}://${request.host}`,
     href: (path) => localPath(lang, path),
   });
-  const render = (reply: FastifyReply, visit: Visit, page: Page): FastifyReply =>
-    reply
+  const render = (reply: FastifyReply, visit: Visit, page: Page): FastifyReply => {
+    const body = Buffer.from(layout(site, visit, page).value, 'utf8');
+    const encoding = acceptedEncoding(reply.request.headers['accept-encoding']);
+    void reply
       .code(page.status ?? 200)
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Cache-Control', 'no-cache')
       .header('Content-Language', visit.lang)
-      .send(layout(site, visit, page).value);
+      .header('Vary', 'Accept-Encoding');
+    return encoding === null ? reply.send(body) : reply.header('Content-Encoding', encoding).send(compress(body, encoding, 'fast'));
+  };
   const renderError = (request: FastifyRequest, reply: FastifyReply, status: ErrorStatus): FastifyReply => {
     const visit = visitOf(langOf(request.url), request);
     return render(reply, visit, errorPage(visit, status));

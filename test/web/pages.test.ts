@@ -2,7 +2,7 @@
 // the static files answer; the live fragments; the JavaScript budget.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';
 import { SMALL_YEAR_TODAY, SUPPLIERS, smallYearAssets, smallYearTransactions } from './support/smallYear.ts';
@@ -162,6 +162,17 @@ pages('static files: fingerprinted, cached for a year, compressed, 304 on a matc
     assert.is((await get(site, url, { 'if-none-match': String(plain.headers.etag) })).statusCode, 304);
   }
   assert.is((await get(site, '/static/site.0000000000.css')).statusCode, 404);
+});
+
+pages('pages are sent compressed to clients that accept it', async ({ site }) => {
+  const plain = await get(site, '/movements');
+  for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+    const packed = await get(site, '/movements', { 'accept-encoding': encoding });
+    assert.is(packed.headers['content-encoding'], encoding);
+    assert.is(packed.headers.vary, 'Accept-Encoding');
+    assert.is(decode(packed.rawPayload).toString('utf8'), plain.body);
+    assert.ok(packed.rawPayload.length * 4 < plain.rawPayload.length);
+  }
 });
 
 pages('all the JavaScript of the site is under 50 KB compressed', async ({ site }) => {
