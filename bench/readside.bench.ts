@@ -13,7 +13,7 @@ import { budgetLines, budgetTotals, listTransactions } from '../src/projections/
 import { rebuildProjections } from '../src/projections/rebuild.ts';
 import { prepareProjections } from '../src/projections/runner.ts';
 import { syntheticYear } from './ledgerData.ts';
-import { startServer } from './server.ts';
+import { startServer } from '../test/support/serverProcess.ts';
 import type { Bench, BenchContext, Figure } from './support.ts';
 import { now, seconds } from './support.ts';
 

@@ -13,6 +13,7 @@ import type { TestLedger } from '../support/ledger.ts';
 import { PERSON, PERSON_SECRET_NAME, SUPPLIER, appendAll, openTestLedger, smallYear } from '../support/ledger.ts';
 import type { TestServer } from '../support/server.ts';
 import { eventually, startTestServer } from '../support/server.ts';
+import { startServer } from '../support/serverProcess.ts';
 import { openSocket, subscribe } from '../support/wsClient.ts';
 
 const test = suite<{ ledger: TestLedger; server: TestServer; urls: { http: string; ws: string } }>('live feed and subscriptions');
@@ -144,5 +145,23 @@ test('two servers on one database: an append through one reaches the clients of 
   await other.close();
   await otherStore.close();
 });
+
+if (process.env.DATABASE_URL) {
+  test('two server processes on one PostgreSQL: an import reaches the live clients of both', async ({ ledger }) => {
+    const ports = [18_300 + Math.floor(Math.random() * 300), 18_700 + Math.floor(Math.random() * 300)];
+    const servers = await Promise.all(ports.map((port) => startServer(process.env.DATABASE_URL!, ledger.schema, port)));
+    try {
+      const clients = await Promise.all(servers.map((s) => openSocket(`${s.url.replace('http', 'ws')}/live`)));
+      await appendAll(ledger.store, [payment('3.00')]);
+      for (const client of clients) {
+        const movement = await client.next<{ data: { amount: string } }>((m) => m.type === 'transaction', 10_000);
+        assert.is(movement.data.amount, '3.00');
+        client.close();
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+}
 
 test.run();

@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { revokeToken, verifyToken } from '../../src/api/auth/tokens.ts';
 import { listImports, listTransactions } from '../../src/projections/queries/index.ts';
 import type { FormPart, RestApp } from './restFixture.ts';
+import { snapshotReadModels } from '../support/snapshot.ts';
 import { csvFile, multipartForm, openRestApp, smallYearCsv } from './restFixture.ts';
 
 const test = suite<{ rest: RestApp; authorization: string }>('REST: POST /api/imports');
@@ -43,6 +44,7 @@ test('a good file is imported (201) with the CLI report; the same file again add
 test('a bad file is rejected (422) with every bad row; nothing but its audit record is appended, read models unchanged', async ({ rest, authorization }) => {
   await rest.catchUp();
   const before = (await listTransactions(rest.ledger.client, rest.ledger.schema, { first: 500 })).nodes;
+  const everything = await snapshotReadModels(rest.ledger.client, rest.ledger.schema, ['od_imports']);
   const head = await rest.ledger.store.headPosition();
   const bad = csvFile(['03/02/2025;budget;20-6021;100,00;Π-50;;;;;;Έκτακτες αποδοχές;', '31/02/2025;budget;20-6031;abc;Π-51;;;;;;Τίτλος;']);
   const response = await post(rest, [file(bad, 'bad.csv')], authorization);
@@ -55,6 +57,7 @@ test('a bad file is rejected (422) with every bad row; nothing but its audit rec
   assert.equal(appended.map((e) => [e.type, (e.data as { outcome: string }).outcome]), [['ImportRecorded', 'rejected']]);
   await rest.catchUp();
   assert.equal((await listTransactions(rest.ledger.client, rest.ledger.schema, { first: 500 })).nodes, before);
+  assert.equal(await snapshotReadModels(rest.ledger.client, rest.ledger.schema, ['od_imports']), everything, 'every read model but the import log');
   const log = await listImports(rest.ledger.client, rest.ledger.schema, { first: 1 });
   assert.equal([log.nodes[0]?.fileName, log.nodes[0]?.outcome], ['bad.csv', 'REJECTED']);
 });

@@ -7,7 +7,8 @@ import { eventReaderFor } from '../../src/projections/eventReader.ts';
 import { allProjections } from '../../src/projections/index.ts';
 import { budgetLine } from '../../src/projections/queries/index.ts';
 import { rebuildProjections } from '../../src/projections/rebuild.ts';
-import { readProjectionRecords, tablesOf } from '../../src/projections/registry.ts';
+import { readProjectionRecords } from '../../src/projections/registry.ts';
+import { snapshotReadModels } from '../support/snapshot.ts';
 import { prepareProjections, startProjections } from '../../src/projections/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { SUPPLIER, appendAll, openTestLedger, smallAssets, smallYear } from '../support/ledger.ts';
@@ -20,17 +21,7 @@ test.before.each(async (context) => {
 });
 test.after.each(async ({ ledger }) => ledger.dispose());
 
-/** Every read-model table as sorted text rows: two equal snapshots mean equal read models. */
-const snapshot = async (ledger: TestLedger): Promise<Record<string, string[]>> => {
-  const result: Record<string, string[]> = {};
-  for (const projection of allProjections) {
-    for (const [base, name] of Object.entries(tablesOf(ledger.schema, projection))) {
-      const rows = await ledger.client.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
-      result[base] = rows.map((r) => r.row).sort();
-    }
-  }
-  return result;
-};
+const snapshot = (ledger: TestLedger) => snapshotReadModels(ledger.client, ledger.schema);
 
 let document = 500;
 const payment = (): LedgerEvent => ({

@@ -1,10 +1,10 @@
-// A real server process for benchmarks: `opendimos serve` on PostgreSQL, as production runs it.
+// A real `opendimos serve` process on PostgreSQL, as production runs it (tests and benchmarks).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/opendimos.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/opendimos.js', import.meta.url));
 
 export interface ServerProcess {
   readonly url: string;
@@ -17,7 +17,7 @@ export interface ServerProcess {
 export const startServer = async (databaseUrl: string, schema: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> => {
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, OPENDIMOS_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 600_000;
