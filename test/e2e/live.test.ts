@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS } from './support/browser.ts';
+import { SCREENSHOTS, VIEWPORTS } from './support/browser.ts';
 import { e2e } from './support/context.ts';
 import { expenseChainCsv, postImport } from './support/imports.ts';
 
@@ -38,6 +38,7 @@ live('a movement imported through POST /api/imports appears on the open home pag
     assert.ok(elapsed <= 2_000, `appeared after ${elapsed.toFixed(0)} ms`);
     console.log(`    live: the imported movement appeared ${elapsed.toFixed(0)} ms after POST /api/imports answered`);
     assert.ok(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded === true), 'the page was not reloaded');
+    await page.locator('#latest').screenshot({ path: new URL('home-live-arrival-phone.png', SCREENSHOTS).pathname });
     const first = await page.textContent('[data-live-list] li:first-child');
     assert.ok(first?.includes('123,45'), `the newest card shows the amount: ${first}`);
     assert.ok(documents.length === 3);
@@ -62,6 +63,7 @@ live('when the reader has scrolled down, new movements wait behind a button and 
     assert.is(await newestPosition(page), before, 'the list waits');
     assert.is(await page.evaluate(() => window.scrollY), scrolled, 'the page did not move');
     assert.match((await page.textContent('[data-live-button]')) ?? '', /^3 /);
+    await page.screenshot({ path: new URL('home-new-movements-button-phone.png', SCREENSHOTS).pathname });
     await page.click('[data-live-button]');
     assert.ok((await newestPosition(page)) > before, 'shown after the click');
     assert.is(await page.evaluate(() => document.activeElement?.id), 'latest-title', 'focus moves to the list');
