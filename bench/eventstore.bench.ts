@@ -41,7 +41,11 @@ const open = async (databaseUrl: string): Promise<Contestants> => {
   };
 };
 
-/** Times ours and the peer on the same workload; each gets a short warm-up first. */
+/**
+ * Times ours and the peer on the same workload. Both get a warm-up; then they take turns in several rounds,
+ * so that a noisy neighbour on the machine slows both alike rather than whichever ran at that moment.
+ */
+const ROUNDS = 5;
 const duel = async (
   context: BenchContext,
   name: string,
@@ -51,10 +55,19 @@ const duel = async (
 ): Promise<{ ours: number; peer: number }> => {
   await ours('warm');
   await peer('warm');
-  const peerRate = await rate(units, () => peer('run'));
-  const ourRate = await rate(units, () => ours('run'));
-  context.log(`${name}: ours ${ourRate.toFixed(0)}/s, peer ${peerRate.toFixed(0)}/s`);
-  return { ours: ourRate, peer: peerRate };
+  let ourSeconds = 0;
+  let peerSeconds = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    let start = now();
+    await peer(`r${round}`);
+    peerSeconds += seconds(start);
+    start = now();
+    await ours(`r${round}`);
+    ourSeconds += seconds(start);
+  }
+  const result = { ours: units / ourSeconds, peer: units / peerSeconds };
+  context.log(`${name}: ours ${result.ours.toFixed(0)}/s, peer ${result.peer.toFixed(0)}/s`);
+  return result;
 };
 
 const sequential = async (context: BenchContext, c: Contestants): Promise<Figure> => {
@@ -64,11 +77,11 @@ const sequential = async (context: BenchContext, c: Contestants): Promise<Figure
     'append-1-sequential',
     n,
     async (run) => {
-      const count = run === 'warm' ? 200 : n;
+      const count = run === 'warm' ? 200 : n / ROUNDS;
       for (let i = 0; i < count; i++) await c.ours.append(`seq-${run}-${i}`, [ourEvent(i)]);
     },
     async (run) => {
-      const count = run === 'warm' ? 200 : n;
+      const count = run === 'warm' ? 200 : n / ROUNDS;
       for (let i = 0; i < count; i++) await c.peer.appendToStream(`seq-${run}-${i}`, [peerEvent(i)]);
     },
   );
@@ -81,8 +94,8 @@ const concurrent = async (context: BenchContext, c: Contestants): Promise<Figure
     context,
     'append-1-concurrent16',
     n,
-    (run) => inParallel(run === 'warm' ? 320 : n, 16, (i) => c.ours.append(`con-${run}-${i}`, [ourEvent(i)]).then(() => undefined)),
-    (run) => inParallel(run === 'warm' ? 320 : n, 16, (i) => c.peer.appendToStream(`con-${run}-${i}`, [peerEvent(i)]).then(() => undefined)),
+    (run) => inParallel(run === 'warm' ? 320 : n / ROUNDS, 16, (i) => c.ours.append(`con-${run}-${i}`, [ourEvent(i)]).then(() => undefined)),
+    (run) => inParallel(run === 'warm' ? 320 : n / ROUNDS, 16, (i) => c.peer.appendToStream(`con-${run}-${i}`, [peerEvent(i)]).then(() => undefined)),
   );
   return { name: 'append-1-concurrent16', unit: 'events/s', ...result, peerName: 'emmett-postgresql 0.42', target: 2.0 };
 };
@@ -97,10 +110,10 @@ const batch = async (context: BenchContext, c: Contestants, databaseUrl: string)
     'append-100-batch',
     units,
     async (run) => {
-      for (let a = 0; a < (run === 'warm' ? 20 : appends); a++) await c.ours.append(`batch-${run}-${a}`, hundred(a * 100).map(ourEvent));
+      for (let a = 0; a < (run === 'warm' ? 20 : appends / ROUNDS); a++) await c.ours.append(`batch-${run}-${a}`, hundred(a * 100).map(ourEvent));
     },
     async (run) => {
-      for (let a = 0; a < (run === 'warm' ? 20 : appends); a++) await c.peer.appendToStream(`batch-${run}-${a}`, hundred(a * 100).map(peerEvent));
+      for (let a = 0; a < (run === 'warm' ? 20 : appends / ROUNDS); a++) await c.peer.appendToStream(`batch-${run}-${a}`, hundred(a * 100).map(peerEvent));
     },
   );
   // The floor: the same rows as a plain multi-row INSERT into a bare table, 100 rows per statement.
