@@ -16,7 +16,6 @@ import type { Municipality } from './municipality.ts';
 import { lixouri } from './municipality.ts';
 import type { Page, Site, Visit } from './page.ts';
 import { NotFound } from './page.ts';
-import type { ErrorStatus } from './pages/errors.ts';
 import { errorPage } from './pages/errors.ts';
 import { registerPages } from './routes.ts';
 
@@ -72,7 +71,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       .header('Vary', 'Accept-Encoding');
     return encoding === null ? reply.send(body) : reply.header('Content-Encoding', encoding).send(compress(body, encoding, 'fast'));
   };
-  const renderError = (request: FastifyRequest, reply: FastifyReply, status: ErrorStatus): FastifyReply => {
+  const renderError = (request: FastifyRequest, reply: FastifyReply, status: number): FastifyReply => {
     const visit = visitOf(langOf(request.url), request);
     return render(reply, visit, errorPage(visit, status));
   };
@@ -88,10 +87,12 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     return renderError(request, reply, 404);
   });
 
+  // A refusal keeps its status (400 for bad input, 429 from the rate limit); anything else is our fault.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof NotFound) return renderError(request, reply, 404);
-    if (error.validation || error.statusCode === 400) return renderError(request, reply, 400);
-    request.log.error(error);
-    return renderError(request, reply, 500);
+    if (error.validation) return renderError(request, reply, 400);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    return renderError(request, reply, status >= 400 && status < 600 ? status : 500);
   });
 };

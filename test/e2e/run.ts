@@ -14,7 +14,6 @@ const browser = await launchBrowser();
 const { db } = server.site;
 setE2e({ server, browser, pages: await sitePages(db.client, db.schema) });
 console.log(`  Browser tests on the ${server.data} at ${server.baseUrl}, ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-for (const note of server.notes) console.log(`  Note: ${note}`);
 
 const queue = globalThis as unknown as { UVU_DEFER: number; UVU_QUEUE: unknown[][]; UVU_INDEX: number };
 queue.UVU_DEFER = 1;

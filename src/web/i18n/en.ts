@@ -284,6 +284,8 @@ export const en: Messages = {
     notFoundText: 'The address you asked for does not exist. It may be mistyped, or the page may have moved.',
     badRequest: 'The request is not valid',
     badRequestText: 'Some of the values in the address are not valid.',
+    tooMany: 'Too many requests',
+    tooManyText: 'You sent many requests in a short time. Please try again in a minute.',
     serverError: 'Something went wrong',
     serverErrorText: 'The server ran into an error. Please try again in a moment.',
     home: 'Back to the home page',

@@ -36,8 +36,8 @@ export interface SiteOptions {
   readonly files: readonly SiteFile[];
   readonly now?: () => Date;
   readonly logger?: boolean;
-  /** Runs after buildApp and before the web plugin: what a browser test adds that buildApp lacks. */
-  readonly prepare?: (app: FastifyInstance, deps: { readonly store: EventStore; readonly db: TestSchema }) => Promise<void>;
+  /** Requests per minute per client; none by default. */
+  readonly rateLimitPerMinute?: number;
 }
 
 export const startTestSite = async (options: SiteOptions): Promise<TestSite> => {
@@ -53,8 +53,7 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: allProjections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
-  const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: 0 } });
-  await options.prepare?.(app, { store, db });
+  const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 } });
   // Once buildApp registers the site itself, the tests use that registration.
   if (!app.hasRoute({ method: 'GET', url: '/movements' })) await app.register(webPlugin, { client: db.client, schema: db.schema, changes, now: options.now });
   await app.ready();
