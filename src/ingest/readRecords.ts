@@ -1,7 +1,7 @@
 // Text → CSV records, each with the line of the file where it starts (the report points clerks there).
 // Line ends are made '\n' first: csv-parse counts a '\r' inside a quoted field as a line of its own.
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, Parser } from 'csv-parse';
 import type { Delimiter } from './detectDelimiter.ts';
 import { detectDelimiter } from './detectDelimiter.ts';
 import { csvMalformed, fileEmpty } from './errors.ts';
@@ -46,7 +46,28 @@ const withHeaderLine = async (text: AsyncIterable<string>): Promise<{ headerLine
 
 const isBlank = (fields: readonly string[]): boolean => fields.every((field) => field.trim() === '');
 
-const newlinesIn = (fields: readonly string[]): number => fields.reduce((sum, field) => sum + field.split('\n').length - 1, 0);
+const newlinesIn = (fields: readonly string[]): number => {
+  let count = 0;
+  for (const field of fields) for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) count++;
+  return count;
+};
+
+/**
+ * csv-parse's parser, each record pushed with the line of the file where it starts. `info.lines` is where
+ * the record ends; it starts as many lines earlier as its fields hold newlines. Read here rather than in
+ * `on_record`, whose context object costs more than the parsing itself.
+ */
+class LineParser extends Parser {
+  /** The end line of the last record parsed, consumed or not. */
+  lastParsedLine = 0;
+
+  override push(fields: unknown, encoding?: BufferEncoding): boolean {
+    if (fields === null) return super.push(null, encoding);
+    this.lastParsedLine = this.info.lines;
+    const record: CsvRecord = { line: this.info.lines - newlinesIn(fields as string[]), fields: fields as string[] };
+    return super.push(record, encoding);
+  }
+}
 
 export interface CsvRecords {
   readonly delimiter: Delimiter;
@@ -58,19 +79,13 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
   const { headerLine, all } = await withHeaderLine(unixLineEnds(text));
   if (headerLine.trim() === '') throw fileEmpty();
   const delimiter = detectDelimiter(headerLine);
-  // Tracked as csv-parse reads, not as we consume: records buffered when it fails are dropped with the stream.
-  let lastParsedLine = 0;
-  const parser = parse({
+  const parser = new LineParser({
     delimiter,
+    // Line ends are '\n' by now; naming it spares csv-parse looking for one at every character.
+    record_delimiter: '\n',
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
-    // The start line rides in front of the fields: on_record may only return a string[] (or null to drop it).
-    // context.lines is where the record ends; it starts as many lines earlier as its fields hold newlines.
-    on_record: (fields, context) => {
-      lastParsedLine = context.lines;
-      return isBlank(fields) ? null : [String(context.lines - newlinesIn(fields)), ...fields];
-    },
   });
   const source = Readable.from(all);
   source.on('error', (error) => parser.destroy(error));
@@ -78,10 +93,11 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
 
   async function* records(): AsyncGenerator<CsvRecord> {
     try {
-      for await (const [line, ...fields] of parser as AsyncIterable<string[]>) yield { line: Number(line), fields };
+      for await (const record of parser as AsyncIterable<CsvRecord>) if (!isBlank(record.fields)) yield record;
     } catch (error) {
       // csv-parse notices an unclosed quote only at the end of the file; the record after the last good one is where it opened.
-      if (error instanceof CsvError) throw csvMalformed(lastParsedLine + 1, error.code);
+      // Tracked as csv-parse reads, not as we consume: records buffered when it fails are dropped with the stream.
+      if (error instanceof CsvError) throw csvMalformed(parser.lastParsedLine + 1, error.code);
       throw error;
     }
   }
