@@ -1,5 +1,5 @@
 // UUID v7 (RFC 9562): 48 bits of Unix milliseconds then randomness, so ids sort by creation time.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 let lastMillis = 0;
 let sequence = 0;
@@ -43,14 +43,22 @@ export const uuidv7 = (): string => {
   return format(bytes);
 };
 
+const TIME_RANGE = 2 ** 48;
+const VARIANT = ['8', '9', 'a', 'b'] as const;
+
 /**
  * A UUID v7 that is a pure function of its inputs: the time part from `millis`, the rest from a SHA-256 of
  * `key`. Used where a retried write must produce the very same ids (imports on EventStoreDB converge so).
+ * Built on the digest's hex text: an import makes one per event, and a Hash object each costs more than the hashing.
  */
 export const deterministicUuidv7 = (millis: number, key: string): string => {
-  const bytes = createHash('sha256').update(key).digest().subarray(0, 16);
-  stamp(bytes, Math.max(0, Math.floor(millis)));
-  return format(bytes);
+  const ms = Math.max(0, Math.floor(millis));
+  if (!Number.isFinite(ms)) throw new RangeError(`The time of a UUID v7 must be a number of milliseconds, not ${millis}`);
+  const time = (ms % TIME_RANGE).toString(16).padStart(12, '0');
+  const digest = hash('sha256', key, 'hex');
+  // Version 7 in the 13th digit, the RFC 9562 variant (10xx) in the 17th.
+  const variant = VARIANT[Number.parseInt(digest[16]!, 16) & 0x3]!;
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 };
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
