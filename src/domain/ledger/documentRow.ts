@@ -1,14 +1,13 @@
 // The checks every row passes whatever its type, and its normalised fields, before the rules of its type.
 import type { RecordDocument, DocumentRef } from './commands.ts';
 import type { Counterparty, DocumentFields, DocumentType } from './events.ts';
-import type { Decimal } from 'decimal.js';
 import type { Kae } from '../codes/kae.ts';
 import { parseKae } from '../codes/kae.ts';
 import { normalizeAda } from '../codes/ada.ts';
 import { checkCounterparty } from '../counterparty.ts';
 import { yearOfIsoDate } from '../date.ts';
 import { DomainError } from '../errors.ts';
-import { formatMoney, parseMoney, toCents } from '../money.ts';
+import { parseMoney } from '../money.ts';
 import { blankToNull } from '../text.ts';
 import { documentTypeNames } from './documentTypes.ts';
 
@@ -27,9 +26,11 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
   checkYear(data.date, year);
   const document = requireDocument(data.document);
   const kae = parseKae(data.kae);
-  const amount = parseMoney(data.amount);
-  checkSign(data.documentType, amount);
-  const cents = checkSize(toCents(amount));
+  // Checked once as a Decimal (finite, at most two decimals), then worked with as its text and cents.
+  const amount = parseMoney(data.amount).toFixed(2);
+  const cents = BigInt(amount.replace('.', ''));
+  checkSign(data.documentType, cents);
+  checkSize(cents);
   checkRefAllowed(data.documentType, data.ref);
   return {
     documentType: data.documentType,
@@ -38,7 +39,7 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
       kae: kae.kae,
       document,
       date: data.date,
-      amount: formatMoney(amount),
+      amount,
       ada: data.ada === null ? null : normalizeAda(data.ada),
       description: blankToNull(data.description),
     },
@@ -71,20 +72,19 @@ const requireDocument = (document: string): string => {
 // Cents are stored in 64-bit columns (documentTable.ts); a quadrillion euros is far above any real amount.
 const MAX_CENTS = 10n ** 17n;
 
-const checkSize = (cents: bigint): bigint => {
+const checkSize = (cents: bigint): void => {
   if (cents > MAX_CENTS || cents < -MAX_CENTS) {
     throw new DomainError('OD_AMOUNT_TOO_LARGE', 'Το ποσό είναι υπερβολικά μεγάλο', 'The amount is implausibly large', 'amount');
   }
-  return cents;
 };
 
 /** A budget row may be zero (a line funded later by amendment); an amendment is signed, never zero; the rest positive. */
-const checkSign = (type: DocumentType, amount: Decimal): void => {
+const checkSign = (type: DocumentType, cents: bigint): void => {
   if (type === 'budget') {
-    if (amount.lt(0)) throw new DomainError('OD_BUDGET_AMOUNT_NEGATIVE', 'Ο προϋπολογισμός γραμμής δεν μπορεί να είναι αρνητικός', 'A budget row cannot be negative', 'amount');
+    if (cents < 0n) throw new DomainError('OD_BUDGET_AMOUNT_NEGATIVE', 'Ο προϋπολογισμός γραμμής δεν μπορεί να είναι αρνητικός', 'A budget row cannot be negative', 'amount');
   } else if (type === 'amendment') {
-    if (amount.isZero()) throw new DomainError('OD_AMENDMENT_ZERO', 'Η αναμόρφωση δεν μπορεί να είναι μηδενική', 'An amendment cannot be zero', 'amount');
-  } else if (amount.lte(0)) {
+    if (cents === 0n) throw new DomainError('OD_AMENDMENT_ZERO', 'Η αναμόρφωση δεν μπορεί να είναι μηδενική', 'An amendment cannot be zero', 'amount');
+  } else if (cents <= 0n) {
     throw new DomainError('OD_AMOUNT_NOT_POSITIVE', 'Το ποσό πρέπει να είναι θετικό', 'The amount must be positive', 'amount');
   }
 };
