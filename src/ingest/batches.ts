@@ -1,26 +1,28 @@
-// Spooled events → the batches of one atomic appendBatches: at most BATCH_EVENTS events each, grouped by
+// Decided events → the batches of one atomic appendBatches: at most BATCH_EVENTS events each, grouped by
 // stream in their order, each stream expected at the revision the import read, then at what it appended.
+// Revisions are looked up as each batch is made: when the append runs while the file is being decided, a
+// stream is read from the store only when a row first needs it, always before any of its events get here.
 import type { EventToAppend, MetadataInput, StreamAppend } from '../eventstore/port.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { SpooledEvent } from './spool.ts';
 
-const BATCH_EVENTS = 2_000;
+export const BATCH_EVENTS = 2_000;
 
 export async function* batchesOf(
   events: AsyncIterable<SpooledEvent>,
   revisions: StoredRevisions,
   metadata: MetadataInput,
-  /** Appended with the last batch: the import's own record, in the same unit as the movements. */
-  last: StreamAppend,
+  /** Appended with the last batch: the import's own record, in the same unit as the movements; asked for once the events end. */
+  last: () => StreamAppend,
 ): AsyncGenerator<StreamAppend[]> {
-  const next = new Map(revisions);
+  const appended = new Map<string, number>();
   let batch = new Map<string, EventToAppend[]>();
   let size = 0;
 
   const take = (): StreamAppend[] => {
     const appends = [...batch].map(([stream, list]): StreamAppend => {
-      const revision = next.get(stream) ?? -1;
-      next.set(stream, revision + list.length);
+      const revision = (revisions.get(stream) ?? -1) + (appended.get(stream) ?? 0);
+      appended.set(stream, (appended.get(stream) ?? 0) + list.length);
       return { stream, events: list, expectedRevision: revision === -1 ? 'no_stream' : revision };
     });
     batch = new Map();
@@ -34,5 +36,5 @@ export async function* batchesOf(
     list.push({ id, type, data, metadata });
     if (++size >= BATCH_EVENTS) yield take();
   }
-  yield [...take(), last];
+  yield [...take(), last()];
 }

@@ -1,6 +1,6 @@
 // The first pass of an import: every row of the file read, checked and decided against the ledger plus
-// the rows before it, while the file streams by. New events go to `write` (the spool); refusals are all
-// collected, so the report lists every bad row, not the first.
+// the rows before it, while the file streams by. New events go to `write` (a spool, or straight to the
+// append); refusals are all collected, so the report lists every bad row, not the first.
 import type { Header, ImportKind } from './headers.ts';
 import { matchHeader } from './headers.ts';
 import type { LedgerState } from './ledgerState.ts';
@@ -43,9 +43,16 @@ export const decideFile = async (
   kind: ImportKind,
   ledger: LedgerState,
   write: (event: SpooledEvent) => Promise<void>,
+  /** Told at each refusal, as it happens: an append already running may stop early. */
+  onIssue: () => void = () => {},
 ): Promise<FileDecision> => {
   const counts = { rows: 0, imported: 0, duplicates: 0, refused: 0 };
   const issues: ImportIssue[] = [];
+  const note = (found: readonly ImportIssue[]): void => {
+    if (found.length === 0) return;
+    issues.push(...found);
+    onIssue();
+  };
   let header: Header | null = null;
   let fileRefused = false;
 
@@ -59,9 +66,9 @@ export const decideFile = async (
       }
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      issues.push(issueOf(row.line, error));
+      note([issueOf(row.line, error)]);
     }
-    issues.push(...row.refusals.map((refusal) => issueOf(row.line, refusal)));
+    note(row.refusals.map((refusal) => issueOf(row.line, refusal)));
     counts.refused++;
   };
 
@@ -71,7 +78,7 @@ export const decideFile = async (
         const matched = matchHeader(record.fields, kind);
         header = matched.header;
         fileRefused = matched.errors.length > 0;
-        issues.push(...matched.errors.map((error) => issueOf(record.line, error)));
+        note(matched.errors.map((error) => issueOf(record.line, error)));
         continue;
       }
       counts.rows++;
@@ -80,7 +87,7 @@ export const decideFile = async (
     }
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    issues.push(issueOf(1, error));
+    note([issueOf(1, error)]);
     fileRefused = true;
   }
   return { ...counts, issues, fileRefused };

@@ -15,13 +15,11 @@ export interface LedgerState {
   readonly stored: StoredRevisions;
 }
 
-export const ledgerState = (store: EventStore, classifications: ClassificationRegistry): LedgerState => {
-  const stored: StoredRevisions = new Map();
-  return {
-    fiscalYears: aggregateCache(store, evolveFiscalYear, stored),
-    suppliers: aggregateCache(store, evolveSupplier, stored),
-    assets: aggregateCache(store, evolveAsset, stored),
-    classifications,
-    stored,
-  };
-};
+/** `stored`: filled with each stream loaded, at the revision read (it may outlive the states). */
+export const ledgerState = (store: EventStore, classifications: ClassificationRegistry, stored: StoredRevisions = new Map()): LedgerState => ({
+  fiscalYears: aggregateCache(store, evolveFiscalYear, stored),
+  suppliers: aggregateCache(store, evolveSupplier, stored),
+  assets: aggregateCache(store, evolveAsset, stored),
+  classifications,
+  stored,
+});

@@ -1,5 +1,7 @@
 // What an import tells the clerk: counts, the outcome, and every refused row with the line where it
 // starts, its column (English header name), a stable code and the reason in Greek and English.
+import type { ImportOutcome } from '../domain/index.ts';
+import type { FileDecision } from './decideFile.ts';
 import { isIngestError } from './errors.ts';
 import type { Refusal } from './row.ts';
 
@@ -33,4 +35,20 @@ export const issueOf = (line: number, refusal: Refusal): ImportIssue => ({
   code: refusal.code,
   message_el: refusal.messageEl,
   message_en: refusal.messageEn,
+});
+
+export const outcomeOf = (decision: FileDecision, skipInvalid: boolean): ImportOutcome => {
+  if (decision.fileRefused || (decision.issues.length > 0 && !skipInvalid)) return 'rejected';
+  if (decision.issues.length > 0) return decision.imported + decision.duplicates > 0 ? 'partial' : 'rejected';
+  return decision.imported > 0 ? 'imported' : 'nothing_new';
+};
+
+export const reportOf = (decision: FileDecision, outcome: ImportOutcome, importId: string | null, extra: ImportIssue[] = []): ImportReport => ({
+  accepted: outcome !== 'rejected',
+  rows: decision.rows,
+  imported: outcome === 'rejected' ? 0 : decision.imported,
+  duplicates: decision.duplicates,
+  errors: [...decision.issues, ...extra],
+  importId,
+  outcome,
 });

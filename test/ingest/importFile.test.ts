@@ -212,4 +212,57 @@ test(
   }),
 );
 
+/** A budget of a million and `count` commitments of 10,00 on it, one a line: a file of many batches. */
+const longFile = (count: number, bad: (i: number) => boolean = () => false): string => {
+  const rows = ['02/01/2025;προϋπολογισμός;20-6641;1.000.000,00;ΠΥ-1;;;;;;Καύσιμα;'];
+  for (let i = 1; i <= count; i++) rows.push(commitment(`ΑΑΥ-${i}`, '10,00', undefined, bad(i) ? '30/02/2025' : '10/01/2025'));
+  return file(...rows);
+};
+
+/** A store whose appendBatches counts the batches it is given, and notes whether their iteration threw. */
+const watched = (store: EventStore) => {
+  const seen = { batches: 0, threw: false };
+  const counting = intercepted(store, async function* (batches) {
+    try {
+      for await (const appends of batches) {
+        seen.batches++;
+        yield appends;
+      }
+    } catch (error) {
+      seen.threw = true;
+      throw error;
+    }
+  });
+  return { store: counting, seen };
+};
+
+test(
+  'import: bad rows late in a long file reject it, all reported; an append already under way (PostgreSQL) rolls back',
+  withLedger(async (store) => {
+    // 6,000 commitments; the rows of ΑΑΥ-5000 and ΑΑΥ-6000 (lines 5002 and 6002) have a date that does not exist.
+    const { store: watching, seen } = watched(store);
+    const report = await importBytes(watching, longFile(6_000, (i) => i === 5_000 || i === 6_000));
+    assert.equal([report.accepted, report.outcome, report.rows, report.imported], [false, 'rejected', 6_001, 0]);
+    assert.equal(errorsOf(report), ['5002:date:OD_DATE_INVALID', '6002:date:OD_DATE_INVALID']);
+    assert.equal((await allEvents(store)).map((event) => event.type), ['ImportRecorded']);
+    assert.equal((await audits(store)).map(({ outcome, rows, rejected }) => ({ outcome, rows, rejected })), [{ outcome: 'rejected', rows: 6_001, rejected: 2 }]);
+    if (store.backend === 'postgresql') assert.ok(seen.batches >= 2 && seen.threw, 'batches were appended, then rolled back');
+    else assert.is(seen.batches, 0, 'nothing was given to the append');
+    const retry = await importBytes(store, longFile(6_000));
+    assert.equal([retry.outcome, retry.imported], ['imported', 6_001]);
+  }),
+);
+
+test(
+  'import: with --skip-invalid, bad rows late in a long file are left out and the rest goes in',
+  withLedger(async (store) => {
+    const report = await importBytes(store, longFile(6_000, (i) => i % 2_500 === 0), { skipInvalid: true });
+    assert.equal([report.accepted, report.outcome, report.rows, report.imported], [true, 'partial', 6_001, 5_999]);
+    assert.equal(errorsOf(report), ['2502:date:OD_DATE_INVALID', '5002:date:OD_DATE_INVALID']);
+    const year = await streamEvents<FiscalYearEvent>(store, streams.fiscalYear(2025));
+    assert.is(year.length, 5_999);
+    assert.not.ok(year.some((event) => event.data.document === 'ΑΑΥ-2500' || event.data.document === 'ΑΑΥ-5000'));
+  }),
+);
+
 test.run();
