@@ -5,7 +5,7 @@ import { budgetRollup, budgetTotals, fiscalYears, monthlyTotals } from '../../pr
 import { chartWithTable, columnChart } from '../components/charts.ts';
 import { stagesChart, stagesTable } from '../components/stagesTable.ts';
 import { scrollTable } from '../components/table.ts';
-import { formatEuro } from '../format.ts';
+import { formatAmount } from '../format.ts';
 import { attr, html } from '../html.ts';
 import type { Html } from '../html.ts';
 import { classLabel, groupLabel, serviceLabel } from '../kaeLabels.ts';
@@ -63,8 +63,9 @@ const monthlySection = async (site: Site, visit: Visit, year: number): Promise<H
   const table = scrollTable(
     'monthly-table',
     t.budget.monthlyChart(year),
-    html`<thead><tr><th scope="col">${t.common.month}</th><th scope="col" class="num">${t.stagesLong.committed}</th><th scope="col" class="num">${t.stagesLong.paid}</th><th scope="col" class="num">${t.stagesLong.collected}</th></tr></thead>
-<tbody>${months.map((m) => html`<tr><th scope="row">${monthName(m.period, t.months)}</th><td class="num">${formatEuro(m.committed)}</td><td class="num">${formatEuro(m.paid)}</td><td class="num">${formatEuro(m.collected)}</td></tr>`)}</tbody>`,
+    // Amounts without the sign, which the headers carry, so that the table fits a phone.
+    html`<thead><tr><th scope="col">${t.common.month}</th><th scope="col" class="num">${t.stagesLong.paid} (€)</th><th scope="col" class="num">${t.stagesLong.collected} (€)</th></tr></thead>
+<tbody>${months.map((m) => html`<tr><th scope="row">${monthName(m.period, t.months)}</th><td class="num">${formatAmount(m.paid)}</td><td class="num">${formatAmount(m.collected)}</td></tr>`)}</tbody>`,
   );
   return html`<section class="band" aria-labelledby="monthly-title"><h2 id="monthly-title">${t.budget.monthlyTitle}</h2>${chartWithTable(chart, table)}</section>`;
 };
