@@ -1,9 +1,9 @@
 // Read models: budget execution per fiscal year × ΚΑΕ line (εκτέλεση προϋπολογισμού) and totals per day.
-// A batch is folded in memory first (decimal.js), then written with one upsert per table, so a rebuild
-// costs a few statements per thousand events rather than one per event.
-import { Decimal } from 'decimal.js';
+// A batch is folded in memory first, then written with one upsert per table, so a rebuild costs a few
+// statements per thousand events rather than one per event. The fold adds integer cents (exact, as the
+// domain's own state does): events always carry two decimals, and it keeps decimal.js off the hot path.
 import type { FiscalYearEvent, ReversibleType } from '../../domain/index.ts';
-import { parseKae } from '../../domain/index.ts';
+import { centsOf, formatCents, parseKae } from '../../domain/index.ts';
 import type { Projection, Tables } from '../projection.ts';
 import { searchDocument } from '../searchText.ts';
 import { isFiscalYearEvent } from './transactionRows.ts';
@@ -23,8 +23,8 @@ const REVERSED_MEASURE: Readonly<Record<ReversibleType, Measure>> = {
 };
 
 /** Which measure an event moves, and by how much (reversals take back). */
-const effectOf = (event: FiscalYearEvent): { measure: Measure; amount: Decimal } => {
-  const amount = new Decimal(event.data.amount);
+const effectOf = (event: FiscalYearEvent): { measure: Measure; amount: bigint } => {
+  const amount = centsOf(event.data.amount);
   switch (event.type) {
     case 'BudgetLineEstablished':
       return { measure: 'initial', amount };
@@ -41,7 +41,7 @@ const effectOf = (event: FiscalYearEvent): { measure: Measure; amount: Decimal }
     case 'RevenueCollected':
       return { measure: 'collected', amount };
     case 'DocumentReversed':
-      return { measure: REVERSED_MEASURE[event.data.reverses.type], amount: amount.negated() };
+      return { measure: REVERSED_MEASURE[event.data.reverses.type], amount: -amount };
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown fiscal-year event ${String(_exhaustive)}`);
@@ -49,8 +49,8 @@ const effectOf = (event: FiscalYearEvent): { measure: Measure; amount: Decimal }
   }
 };
 
-type Totals = Record<Measure, Decimal>;
-const zero = (): Totals => Object.fromEntries(MEASURES.map((m) => [m, new Decimal(0)])) as Totals;
+type Totals = Record<Measure, bigint>;
+const zero = (): Totals => Object.fromEntries(MEASURES.map((m) => [m, 0n])) as Totals;
 
 interface LineDelta {
   readonly year: number;
@@ -108,12 +108,12 @@ CREATE INDEX ON ${t[DAILY_TOTALS]} (year, date);`,
       const { year, kae, date } = event.data;
       const lineKey = `${year}|${kae}`;
       const line = lines.get(lineKey) ?? { year, kae, title: null, totals: zero(), changedAt: 0 };
-      line.totals[measure] = line.totals[measure].plus(amount);
+      line.totals[measure] += amount;
       line.changedAt = recorded.position;
       if (event.type === 'BudgetLineEstablished') line.title = event.data.title;
       lines.set(lineKey, line);
       const day = days.get(date) ?? { year, date, totals: zero(), movements: 0 };
-      day.totals[measure] = day.totals[measure].plus(amount);
+      day.totals[measure] += amount;
       day.movements++;
       days.set(date, day);
     }
@@ -122,7 +122,7 @@ CREATE INDEX ON ${t[DAILY_TOTALS]} (year, date);`,
   },
 };
 
-const measureArrays = (rows: readonly { totals: Totals }[]): string[][] => MEASURES.map((m) => rows.map((r) => r.totals[m].toFixed(2)));
+const measureArrays = (rows: readonly { totals: Totals }[]): string[][] => MEASURES.map((m) => rows.map((r) => formatCents(r.totals[m])));
 const measureParams = (first: number): string => MEASURES.map((_, i) => `$${first + i}::numeric[]`).join(', ');
 const addMeasures = MEASURES.map((m) => `${m} = target.${m} + excluded.${m}`).join(', ');
 

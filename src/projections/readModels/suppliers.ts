@@ -1,7 +1,7 @@
 // Read models: suppliers (προμηθευτές) — legal entities only — with what was committed to, ordered for and
 // paid to each, per fiscal year. Natural persons never appear: their events carry no name or ΑΦΜ.
-import { Decimal } from 'decimal.js';
 import type { Counterparty, FiscalYearEvent, SupplierEvent } from '../../domain/index.ts';
+import { centsOf, formatCents } from '../../domain/index.ts';
 import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Projection, Tables } from '../projection.ts';
@@ -18,13 +18,14 @@ const STAGE_OF: Readonly<Record<string, Stage>> = { ExpenseCommitted: 'committed
 const DOCUMENT_TYPE_OF: Readonly<Record<Stage, string>> = { committed: 'commitment', ordered: 'order', paid: 'payment' };
 const STAGE_OF_DOCUMENT: Readonly<Record<string, Stage>> = { commitment: 'committed', order: 'ordered', payment: 'paid' };
 
+/** Integer cents, exact, as in the budget read model. */
 interface YearDelta {
   readonly afm: string;
   readonly year: number;
-  readonly committed: Decimal;
-  readonly ordered: Decimal;
-  readonly paid: Decimal;
-  readonly movements: number;
+  committed: bigint;
+  ordered: bigint;
+  paid: bigint;
+  movements: number;
 }
 
 const legalEntity = (counterparty: Counterparty | null): { afm: string; name: string } | null =>
@@ -63,15 +64,15 @@ CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);`,
   async apply(tx, t, events) {
     const names = new Map<string, { name: string; date: string; renamed: boolean }>();
     const documents = new Map<string, string>();
-    const deltas = new Map<string, { afm: string; year: number; committed: Decimal; ordered: Decimal; paid: Decimal; movements: number }>();
-    const charge = (afm: string, year: number, stage: Stage, amount: Decimal) => {
+    const deltas = new Map<string, YearDelta>();
+    const charge = (afm: string, year: number, stage: Stage, amount: bigint) => {
       const key = `${afm}|${year}`;
-      const delta = deltas.get(key) ?? { afm, year, committed: new Decimal(0), ordered: new Decimal(0), paid: new Decimal(0), movements: 0 };
-      delta[stage] = delta[stage].plus(amount);
+      const delta = deltas.get(key) ?? { afm, year, committed: 0n, ordered: 0n, paid: 0n, movements: 0 };
+      delta[stage] += amount;
       delta.movements++;
       deltas.set(key, delta);
     };
-    const reversals: { year: number; type: string; document: string; stage: Stage; amount: Decimal }[] = [];
+    const reversals: { year: number; type: string; document: string; stage: Stage; amount: bigint }[] = [];
 
     for (const recorded of events) {
       if (recorded.type === 'SupplierRegistered' || recorded.type === 'SupplierRenamed') {
@@ -87,11 +88,11 @@ CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);`,
         if (!entity) continue;
         if (!names.has(entity.afm)) names.set(entity.afm, { name: entity.name, date: event.data.date, renamed: false });
         documents.set(`${event.data.year}|${DOCUMENT_TYPE_OF[stage]}|${event.data.document}`, entity.afm);
-        charge(entity.afm, event.data.year, stage, new Decimal(event.data.amount));
+        charge(entity.afm, event.data.year, stage, centsOf(event.data.amount));
       } else if (event.type === 'DocumentReversed') {
         const reversedStage = STAGE_OF_DOCUMENT[event.data.reverses.type];
         if (reversedStage) {
-          reversals.push({ year: event.data.year, type: event.data.reverses.type, document: event.data.reverses.document, stage: reversedStage, amount: new Decimal(event.data.amount) });
+          reversals.push({ year: event.data.year, type: event.data.reverses.type, document: event.data.reverses.document, stage: reversedStage, amount: centsOf(event.data.amount) });
         }
       }
     }
@@ -100,7 +101,7 @@ CREATE INDEX ON ${t[SUPPLIER_YEARS]} (year, paid DESC);`,
       for (const r of reversals) {
         const key = `${r.year}|${r.type}|${r.document}`;
         const afm = documents.get(key) ?? known.get(key);
-        if (afm) charge(afm, r.year, r.stage, r.amount.negated());
+        if (afm) charge(afm, r.year, r.stage, -r.amount);
       }
     }
     if (names.size > 0) await upsertSuppliers(tx, t, names);
@@ -159,9 +160,9 @@ const upsertYears = async (tx: SqlExecutor, t: Tables, rows: readonly YearDelta[
     [
       rows.map((r) => r.afm),
       rows.map((r) => r.year),
-      rows.map((r) => r.committed.toFixed(2)),
-      rows.map((r) => r.ordered.toFixed(2)),
-      rows.map((r) => r.paid.toFixed(2)),
+      rows.map((r) => formatCents(r.committed)),
+      rows.map((r) => formatCents(r.ordered)),
+      rows.map((r) => formatCents(r.paid)),
       rows.map((r) => r.movements),
     ],
   );
