@@ -36,7 +36,7 @@ export const registerFragments = (app: FastifyInstance, site: Site, changes: Cha
     async (request, reply) => {
       const lang = request.query.lang ?? 'el';
       const position = changes.position();
-      const key = `${lang}|${position}|${athensDate(site.now())}`;
+      const key = `${lang}|${position}|${athensDate(new Date())}`;
       let fragments = rendered.get(key);
       if (!fragments) {
         fragments = render(visitOf(lang, request), position);

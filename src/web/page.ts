@@ -30,8 +30,6 @@ export interface Site {
   readonly schema: string;
   readonly municipality: Municipality;
   readonly assets: StaticAssets;
-  /** The current instant: "today" on the home page. */
-  readonly now: () => Date;
 }
 
 export interface Visit {

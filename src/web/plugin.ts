@@ -28,8 +28,6 @@ export interface WebOptions {
   readonly changes: ChangeFeed;
   /** Who publishes the site (name, contacts); the Municipality of Lixouri by default. */
   readonly municipality?: Municipality;
-  /** The clock behind "today" (tests fix it). */
-  readonly now?: () => Date;
 }
 
 /** Paths the API owns: unknown addresses there are answered in JSON, not with a page. */
@@ -51,7 +49,6 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     schema: options.schema,
     municipality: options.municipality ?? lixouri,
     assets,
-    now: options.now ?? (() => new Date()),
   };
   const visitOf = (lang: Lang, request: FastifyRequest): Visit => ({
     lang,

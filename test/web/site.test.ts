@@ -8,17 +8,17 @@ import { crawl } from './support/crawl.ts';
 import { htmlProblems, visibleText } from './support/htmlChecks.ts';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';
-import { NATURAL_PERSONS, SMALL_YEAR_TODAY, smallYearAssets, smallYearTransactions } from './support/smallYear.ts';
+import { formatDate } from '../../src/web/format.ts';
+import { NATURAL_PERSONS, SMALL_YEAR, SMALL_YEAR_TODAY, smallYearAssets, smallYearTransactions } from './support/smallYear.ts';
 
 const site = suite<{ site: TestSite; pages: CrawledPage[] }>('the site, crawled');
 
 site.before(async (context) => {
   context.site = await startTestSite({
     files: [
-      { kind: 'transactions', fileName: 'lixouri-2025.csv', content: smallYearTransactions() },
+      { kind: 'transactions', fileName: 'lixouri-year.csv', content: smallYearTransactions() },
       { kind: 'assets', fileName: 'lixouri-assets.csv', content: smallYearAssets() },
     ],
-    now: () => new Date(`${SMALL_YEAR_TODAY}T09:00:00Z`),
   });
   context.pages = await crawl(context.site.app, ['/', '/en'], 1_500);
 });
@@ -26,7 +26,7 @@ site.after(async ({ site }) => site.close());
 
 site('the crawl reaches every kind of page in both languages', ({ pages }) => {
   const paths = new Set(pages.map((p) => p.url.split('?')[0]!.replace(/^\/en(?=\/|$)/, '').replace(/\/[^/]*\d[^/]*$/, '/:id') || '/'));
-  for (const expected of ['/', '/budget', '/budget/:id', '/budget/2025/lines', '/budget/2025/kae/:id', '/movements', '/suppliers', '/suppliers/:id', '/property', '/property/:id', '/open-data', '/accessibility']) {
+  for (const expected of ['/', '/budget', '/budget/:id', `/budget/${SMALL_YEAR}/lines`, `/budget/${SMALL_YEAR}/kae/:id`, '/movements', '/suppliers', '/suppliers/:id', '/property', '/property/:id', '/open-data', '/accessibility']) {
     assert.ok(paths.has(expected), `no ${expected} among ${[...paths].join(', ')}`);
   }
   assert.ok(pages.some((p) => p.url.startsWith('/en/')) && pages.some((p) => p.url.startsWith('/movements')));
@@ -85,7 +85,7 @@ site('amounts are written 1.234,56 € and dates 23/11/2026', ({ pages }) => {
   assert.ok(amounts > 500, `amounts seen: ${amounts}`);
   const home = pages.find((p) => p.url === '/')!;
   assert.ok(home.body.includes('1.240,00\u00a0€'), 'the payment of today');
-  assert.ok(home.body.includes('<time datetime="2025-11-20">20/11/2025</time>'), 'a date');
+  assert.ok(home.body.includes(`<time datetime="${SMALL_YEAR_TODAY}">${formatDate(SMALL_YEAR_TODAY)}</time>`), 'a date');
 });
 
 site.run();

@@ -26,7 +26,7 @@ export interface HomeData {
 
 export const loadHome = async (site: Site): Promise<HomeData> => {
   const { db, schema } = site;
-  const today = athensDate(site.now());
+  const today = athensDate(new Date());
   const [years, days, latest, payments] = await Promise.all([
     fiscalYears(db, schema),
     dailyTotals(db, schema, today, today),

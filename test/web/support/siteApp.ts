@@ -34,7 +34,6 @@ export interface TestSite {
 
 export interface SiteOptions {
   readonly files: readonly SiteFile[];
-  readonly now?: () => Date;
   readonly logger?: boolean;
   /** Requests per minute per client; none by default. */
   readonly rateLimitPerMinute?: number;
@@ -55,7 +54,7 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
   const changes = await startChangeFeed(db.client, db.schema);
   const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 } });
   // Once buildApp registers the site itself, the tests use that registration.
-  if (!app.hasRoute({ method: 'GET', url: '/movements' })) await app.register(webPlugin, { client: db.client, schema: db.schema, changes, now: options.now });
+  if (!app.hasRoute({ method: 'GET', url: '/movements' })) await app.register(webPlugin, { client: db.client, schema: db.schema, changes });
   await app.ready();
   return {
     app,

@@ -1,12 +1,15 @@
-// A small fiscal year (2025) of the Municipality of Lixouri, in the finance department's export format:
-// budget lines on both sides, an amendment with its ΑΔΑ, commitments, payment orders and payments to
+// A small fiscal year of the Municipality of Lixouri, the current one, in the finance department's export
+// format: budget lines on both sides, an amendment with its ΑΔΑ, commitments, payment orders and payments to
 // three suppliers and to a natural person, a reversal, assessments and receipts, and a property register.
-// Enough movements for a second page of results, and a payment dated SMALL_YEAR_TODAY.
+// Enough movements for a second page of results, and a commitment, order and payment dated today, so that
+// the home page's "today" has something to show.
 import { afmWithCheckDigit } from '../../../src/domain/index.ts';
+import { athensDate } from '../../../src/web/format.ts';
 
-export const SMALL_YEAR = 2025;
-/** "Today" for the tests: a payment and its order are dated on it. */
-export const SMALL_YEAR_TODAY = '2025-11-20';
+/** Today as a reader in Greece counts it, "2026-11-24", and its fiscal year. */
+export const SMALL_YEAR_TODAY = athensDate(new Date());
+export const SMALL_YEAR = Number(SMALL_YEAR_TODAY.slice(0, 4));
+const Y = SMALL_YEAR;
 
 /** What must never appear anywhere public. */
 export const NATURAL_PERSONS = [
@@ -60,7 +63,7 @@ const expense = (kae: string, n: string, party: Party, committed: { date: string
 ];
 
 export const smallYearTransactions = (): string => {
-  const budget = (kae: string, amount: string, title: string) => row('2025-01-02', 'budget', kae, amount, `ΠΥ-${kae}`, { title, ada: 'ΨΚ3Β46ΜΓΘΠ-Α1Ζ' });
+  const budget = (kae: string, amount: string, title: string) => row(`${Y}-01-02`, 'budget', kae, amount, `ΠΥ-${kae}`, { title, ada: 'ΨΚ3Β46ΜΓΘΠ-Α1Ζ' });
   const { lighting, water, works, cafe } = SUPPLIERS;
   const rows = [
     budget('0311', '1200000.00', 'Τέλη καθαριότητας και φωτισμού'),
@@ -72,31 +75,31 @@ export const smallYearTransactions = (): string => {
     budget('30-7323.005', '250000.00', 'Ανακατασκευή πεζοδρομίων κεντρικής πλατείας'),
     budget('00-6117', '20000.00', 'Αμοιβές για εκπόνηση μελετών'),
     budget('90-9111', '50000.00', 'Αποθεματικό'),
-    row('2025-04-15', 'amendment', '30-7323.005', '30000.00', 'ΑΝ-1-1', { ada: 'ΨΑΘ146ΜΓΘΠ-3Κ7', description: 'Αναμόρφωση 1/2025: ενίσχυση του έργου' }),
-    row('2025-04-15', 'amendment', '90-9111', '-30000.00', 'ΑΝ-1-2', { ada: 'ΨΑΘ146ΜΓΘΠ-3Κ7', description: 'Αναμόρφωση 1/2025: μείωση αποθεματικού' }),
-    ...expense('20-6262.001', '1', lighting, { date: '2025-02-03', amount: '12400.00', description: 'Συντήρηση φωτιστικών σωμάτων' }, [{ order: '2025-03-03', pay: '2025-03-10', amount: '12400.00' }]),
-    ...expense('25-6661', '2', water, { date: '2025-02-10', amount: '8750.50', description: 'Προμήθεια σωλήνων ύδρευσης' }, [{ order: '2025-05-05', pay: '2025-05-12', amount: '5000.00' }]),
+    row(`${Y}-04-15`, 'amendment', '30-7323.005', '30000.00', 'ΑΝ-1-1', { ada: 'ΨΑΘ146ΜΓΘΠ-3Κ7', description: `Αναμόρφωση 1/${Y}: ενίσχυση του έργου` }),
+    row(`${Y}-04-15`, 'amendment', '90-9111', '-30000.00', 'ΑΝ-1-2', { ada: 'ΨΑΘ146ΜΓΘΠ-3Κ7', description: `Αναμόρφωση 1/${Y}: μείωση αποθεματικού` }),
+    ...expense('20-6262.001', '1', lighting, { date: `${Y}-02-03`, amount: '12400.00', description: 'Συντήρηση φωτιστικών σωμάτων' }, [{ order: `${Y}-03-03`, pay: `${Y}-03-10`, amount: '12400.00' }]),
+    ...expense('25-6661', '2', water, { date: `${Y}-02-10`, amount: '8750.50', description: 'Προμήθεια σωλήνων ύδρευσης' }, [{ order: `${Y}-05-05`, pay: `${Y}-05-12`, amount: '5000.00' }]),
     ...expense(
       '10-6011',
       '3',
       null,
-      { date: '2025-01-05', amount: '900000.00', description: 'Μισθοδοσία μόνιμου προσωπικού 2025' },
-      Array.from({ length: 11 }, (_, i) => ({ order: `2025-${month(i + 1)}-20`, pay: `2025-${month(i + 1)}-25`, amount: '70000.00' })).map((p, i) =>
-        i === 10 ? { ...p, order: '2025-11-18', pay: '2025-11-19' } : p,
+      { date: `${Y}-01-05`, amount: '900000.00', description: `Μισθοδοσία μόνιμου προσωπικού ${Y}` },
+      Array.from({ length: 11 }, (_, i) => ({ order: `${Y}-${month(i + 1)}-20`, pay: `${Y}-${month(i + 1)}-25`, amount: '70000.00' })).map((p, i) =>
+        i === 10 ? { ...p, order: `${Y}-11-18`, pay: `${Y}-11-19` } : p,
       ),
     ),
-    ...expense('00-6117', '4', 'natural', { date: '2025-03-01', amount: '3000.00', description: 'Αμοιβή μελέτης στατικής επάρκειας' }, [{ order: '2025-06-01', pay: '2025-06-05', amount: '1234.56' }]),
-    ...expense('30-7323.005', '5', works, { date: '2025-05-20', amount: '240000.00', description: 'Εργολαβία ανακατασκευής πεζοδρομίων', ada: 'ΨΖ8Κ46ΜΓΘΠ-ΑΒ2' }, [{ order: '2025-07-15', pay: '2025-07-22', amount: '96000.00' }]),
-    row('2025-06-10', 'commitment', '20-6262.001', '1000.00', 'ΑΥ-6', { party: lighting, description: 'Δέσμευση καταχωρισμένη κατά λάθος' }),
-    row('2025-06-11', 'reversal', '20-6262.001', '1000.00', 'ΑΝΤ-1', { ref: 'commitment:ΑΥ-6', description: 'Αντιλογισμός λανθασμένης δέσμευσης' }),
-    ...expense('20-6262.001', '7', lighting, { date: '2025-11-03', amount: '2000.00', description: 'Αντικατάσταση λαμπτήρων LED' }, [{ order: '2025-11-18', pay: SMALL_YEAR_TODAY, amount: '1240.00' }]),
-    row('2025-01-10', 'assessment', '0311', '1150000.00', 'ΒΕ-1', { description: 'Βεβαίωση τελών καθαριότητας 2025' }),
-    ...Array.from({ length: 10 }, (_, i) => row(`2025-${month(i + 1)}-28`, 'receipt', '0311', '80000.00', `ΕΙ-1-${i + 1}`, { ref: 'ΒΕ-1', description: 'Είσπραξη τελών καθαριότητας' })),
-    row('2025-01-15', 'assessment', '0111', '12000.00', 'ΒΕ-2', { party: cafe, description: 'Μίσθωμα αναψυκτηρίου πλατείας 2025' }),
-    row('2025-07-01', 'receipt', '0111', '6000.00', 'ΕΙ-2-1', { ref: 'ΒΕ-2', party: cafe, description: 'Μίσθωμα αναψυκτηρίου, α΄ δόση' }),
-    row('2025-02-20', 'assessment', '0311', '150.00', 'ΒΕ-3', { party: 'natural', description: 'Βεβαίωση τελών' }),
-    row('2025-03-20', 'receipt', '0311', '150.00', 'ΕΙ-3-1', { ref: 'ΒΕ-3', party: 'natural', description: 'Είσπραξη τελών' }),
-    ...[3, 6, 9].map((m, i) => row(`2025-${month(m)}-15`, 'receipt', '1211', '200000.00', `ΕΙ-4-${i + 1}`, { description: `ΚΑΠ ${i + 1}ου τριμήνου` })),
+    ...expense('00-6117', '4', 'natural', { date: `${Y}-03-01`, amount: '3000.00', description: 'Αμοιβή μελέτης στατικής επάρκειας' }, [{ order: `${Y}-06-01`, pay: `${Y}-06-05`, amount: '1234.56' }]),
+    ...expense('30-7323.005', '5', works, { date: `${Y}-05-20`, amount: '240000.00', description: 'Εργολαβία ανακατασκευής πεζοδρομίων', ada: 'ΨΖ8Κ46ΜΓΘΠ-ΑΒ2' }, [{ order: `${Y}-07-15`, pay: `${Y}-07-22`, amount: '96000.00' }]),
+    row(`${Y}-06-10`, 'commitment', '20-6262.001', '1000.00', 'ΑΥ-6', { party: lighting, description: 'Δέσμευση καταχωρισμένη κατά λάθος' }),
+    row(`${Y}-06-11`, 'reversal', '20-6262.001', '1000.00', 'ΑΝΤ-1', { ref: 'commitment:ΑΥ-6', description: 'Αντιλογισμός λανθασμένης δέσμευσης' }),
+    ...expense('20-6262.001', '7', lighting, { date: SMALL_YEAR_TODAY, amount: '2000.00', description: 'Αντικατάσταση λαμπτήρων LED' }, [{ order: SMALL_YEAR_TODAY, pay: SMALL_YEAR_TODAY, amount: '1240.00' }]),
+    row(`${Y}-01-10`, 'assessment', '0311', '1150000.00', 'ΒΕ-1', { description: `Βεβαίωση τελών καθαριότητας ${Y}` }),
+    ...Array.from({ length: 10 }, (_, i) => row(`${Y}-${month(i + 1)}-28`, 'receipt', '0311', '80000.00', `ΕΙ-1-${i + 1}`, { ref: 'ΒΕ-1', description: 'Είσπραξη τελών καθαριότητας' })),
+    row(`${Y}-01-15`, 'assessment', '0111', '12000.00', 'ΒΕ-2', { party: cafe, description: `Μίσθωμα αναψυκτηρίου πλατείας ${Y}` }),
+    row(`${Y}-07-01`, 'receipt', '0111', '6000.00', 'ΕΙ-2-1', { ref: 'ΒΕ-2', party: cafe, description: 'Μίσθωμα αναψυκτηρίου, α΄ δόση' }),
+    row(`${Y}-02-20`, 'assessment', '0311', '150.00', 'ΒΕ-3', { party: 'natural', description: 'Βεβαίωση τελών' }),
+    row(`${Y}-03-20`, 'receipt', '0311', '150.00', 'ΕΙ-3-1', { ref: 'ΒΕ-3', party: 'natural', description: 'Είσπραξη τελών' }),
+    ...[3, 6, 9].map((m, i) => row(`${Y}-${month(m)}-15`, 'receipt', '1211', '200000.00', `ΕΙ-4-${i + 1}`, { description: `ΚΑΠ ${i + 1}ου τριμήνου` })),
   ];
   return csv(TRANSACTION_HEADER, rows);
 };
@@ -108,7 +111,7 @@ const asset = (date: string, action: string, id: string, more: Partial<Record<(t
 
 export const smallYearAssets = (): string => {
   const register = (id: string, category: string, name: string, value: string, place: { address?: string; lat?: string; lon?: string; kaek?: string }) =>
-    asset('2025-01-15', 'register', id, { category, name, value, ...place });
+    asset(`${Y}-01-15`, 'register', id, { category, name, value, ...place });
   const natural = NATURAL_PERSONS[1];
   return csv(ASSET_HEADER, [
     register('ΑΚ-001', 'Κτίρια', 'Δημοτικό Θέατρο Ληξουρίου', '850000.00', { address: 'Πλατεία Πετρίτση, Ληξούρι', lat: '38.20238', lon: '20.43818', kaek: '050681526003' }),
@@ -117,9 +120,9 @@ export const smallYearAssets = (): string => {
     register('ΑΓΡ-004', 'Αγροτεμάχια', 'Αγροτεμάχιο στη θέση Κουβαλάτα', '15000.00', { lat: '38.21100', lon: '20.42010' }),
     register('ΟΧ-005', 'Οχήματα', 'Απορριμματοφόρο ΚΗΙ 4521', '95000.00', {}),
     register('ΑΚ-006', 'Κτίρια', 'Παλαιό σχολείο Σουλλάρων', '40000.00', { address: 'Σουλλάροι', lat: '38.21500', lon: '20.39500' }),
-    asset('2025-03-01', 'lease', 'ΑΚ-002', { afm: SUPPLIERS.cafe.afm, counterparty_name: SUPPLIERS.cafe.name, amount: '12000.00', ada: 'ΨΒΓ246ΜΓΘΠ-Λ2Μ', description: 'Μίσθωση αναψυκτηρίου για τρία έτη' }),
-    asset('2025-06-01', 'revalue', 'ΟΙΚ-003', { value: '72000.00', description: 'Επανεκτίμηση αξίας' }),
-    asset('2025-09-01', 'dispose', 'ΑΓΡ-004', { amount: '18000.00', description: 'Εκποίηση με δημοπρασία' }),
-    asset('2025-10-01', 'transfer', 'ΑΚ-006', { afm: natural.afm, counterparty_name: natural.name, natural_person: 'ναι', description: 'Ανταλλαγή ακινήτου' }),
+    asset(`${Y}-03-01`, 'lease', 'ΑΚ-002', { afm: SUPPLIERS.cafe.afm, counterparty_name: SUPPLIERS.cafe.name, amount: '12000.00', ada: 'ΨΒΓ246ΜΓΘΠ-Λ2Μ', description: 'Μίσθωση αναψυκτηρίου για τρία έτη' }),
+    asset(`${Y}-06-01`, 'revalue', 'ΟΙΚ-003', { value: '72000.00', description: 'Επανεκτίμηση αξίας' }),
+    asset(`${Y}-09-01`, 'dispose', 'ΑΓΡ-004', { amount: '18000.00', description: 'Εκποίηση με δημοπρασία' }),
+    asset(`${Y}-10-01`, 'transfer', 'ΑΚ-006', { afm: natural.afm, counterparty_name: natural.name, natural_person: 'ναι', description: 'Ανταλλαγή ακινήτου' }),
   ]);
 };
