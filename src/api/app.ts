@@ -13,6 +13,7 @@ import { metricsPlugin } from './metrics.ts';
 import { restPlugin } from './rest/restPlugin.ts';
 import { securityPlugin } from './security.ts';
 import { websocketsPlugin } from './websockets.ts';
+import { webPlugin } from '../web/plugin.ts';
 
 export interface AppSettings {
   /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
@@ -51,5 +52,6 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(livePlugin, { changes: deps.changes });
   await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
+  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes });
   return app;
 };

@@ -93,9 +93,10 @@ export interface paths {
         };
         /**
          * Όλες οι συναλλαγές ενός φίλτρου σε CSV / Every transaction of a filter as CSV
-         * @description Ρέει σε σελίδες από το μοντέλο ανάγνωσης, παλαιότερη πρώτη· ένα στιγμιότυπο του καθολικού τη στιγμή της αίτησης.
-         *     Φυσικά πρόσωπα: «φυσικό πρόσωπο», χωρίς ΑΦΜ. Streamed in pages from the read model, oldest first: a
-         *     snapshot of the ledger at the time of the request. Natural persons appear as «φυσικό πρόσωπο» with no ΑΦΜ.
+         * @description Ρέει σε σελίδες από το μοντέλο ανάγνωσης, παλαιότερη πρώτη εκτός αν οριστεί orderBy· ένα στιγμιότυπο του καθολικού
+         *     τη στιγμή της αίτησης. Φυσικά πρόσωπα: «φυσικό πρόσωπο», χωρίς ΑΦΜ. Streamed in pages from the read model,
+         *     oldest first unless orderBy says otherwise: a snapshot of the ledger at the time of the request. Natural persons
+         *     appear as «φυσικό πρόσωπο» with no ΑΦΜ.
          */
         get: operations["exportTransactionsCsv"];
         put?: never;
@@ -454,6 +455,11 @@ export interface components {
         /** @description Έως ημερομηνία (συμπεριλαμβάνεται) / To date, inclusive */
         To: string;
         /**
+         * @description Σειρά, όπως στο GraphQL: NEWEST, OLDEST (προεπιλογή), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+         *     Order, as in GraphQL: NEWEST, OLDEST (the default), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+         */
+        OrderBy: "NEWEST" | "OLDEST" | "DATE_DESC" | "DATE_ASC" | "AMOUNT_DESC" | "AMOUNT_ASC";
+        /**
          * @description `excel` για λογιστικά φύλλα (προεπιλογή), `rfc4180` για προγράμματα.
          *     `excel` for spreadsheets (default), `rfc4180` for programs.
          */
@@ -604,6 +610,11 @@ export interface operations {
                 /** @description Έως ημερομηνία (συμπεριλαμβάνεται) / To date, inclusive */
                 to?: components["parameters"]["To"];
                 /**
+                 * @description Σειρά, όπως στο GraphQL: NEWEST, OLDEST (προεπιλογή), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+                 *     Order, as in GraphQL: NEWEST, OLDEST (the default), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+                 */
+                orderBy?: components["parameters"]["OrderBy"];
+                /**
                  * @description `excel` για λογιστικά φύλλα (προεπιλογή), `rfc4180` για προγράμματα.
                  *     `excel` for spreadsheets (default), `rfc4180` for programs.
                  */
@@ -654,6 +665,11 @@ export interface operations {
                 from?: components["parameters"]["From"];
                 /** @description Έως ημερομηνία (συμπεριλαμβάνεται) / To date, inclusive */
                 to?: components["parameters"]["To"];
+                /**
+                 * @description Σειρά, όπως στο GraphQL: NEWEST, OLDEST (προεπιλογή), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+                 *     Order, as in GraphQL: NEWEST, OLDEST (the default), DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC.
+                 */
+                orderBy?: components["parameters"]["OrderBy"];
             };
             header?: never;
             path?: never;

@@ -89,11 +89,13 @@ pages('search ignores accents and case', async ({ site }) => {
   assert.equal(rowsOf((await get(site, '/movements?search=συντήρηση')).body), accented);
 });
 
-pages('the suppliers are the legal entities; a supplier page shows its payments', async ({ site }) => {
+pages('the suppliers are the legal entities the municipality pays; a supplier page shows its payments', async ({ site }) => {
   const list = await get(site, '/suppliers');
   assert.ok(list.body.includes(SUPPLIERS.lighting.name));
   const listed = [...list.body.matchAll(/href="\/suppliers\/(\d{9})"/g)].map((m) => m[1]).sort();
-  assert.equal(listed, Object.values(SUPPLIERS).map((s) => s.afm).sort(), 'the legal entities, and only them');
+  const { lighting, water, works, cafe } = SUPPLIERS;
+  assert.equal(listed, [lighting, water, works].map((s) => s.afm).sort(), 'the legal entities paid by the municipality, and only them');
+  assert.not.ok(listed.includes(cafe.afm), 'a lessee who only pays rent is not a supplier');
   const page = await get(site, `/suppliers/${SUPPLIERS.lighting.afm}`);
   assert.is(page.statusCode, 200);
   assert.ok(page.body.includes('13.640,00'), 'paid in total');

@@ -123,7 +123,7 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
     BudgetLine: {
       class: (line: BudgetLineView) => line.klass,
       transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }) =>
-        transactionsOf({ year: line.year, kae: line.kae, type: args.type }, args),
+        transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args),
     },
     Supplier: {
       transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }) => transactionsOf({ afm: supplier.afm, type: args.type }, args),

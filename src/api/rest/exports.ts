@@ -46,7 +46,7 @@ export const exportsRoutes: FastifyPluginAsync<ExportsOptions> = async (app, { d
   app.get<{ Querystring: CsvQuery }>(fastifyPath(csvPath), { schema: document.routeSchema('get', csvPath) }, async (request, reply) => {
     const filter = filterOf(request.query);
     const dialect = CSV_DIALECTS[request.query.dialect ?? 'excel'];
-    const pages = await openTransactionPages(db, schema, filter, pageSize);
+    const pages = await openTransactionPages(db, schema, filter, pageSize, request.query.orderBy);
     const body = pagedBody(csvHeader(transactionColumns, dialect), pages, (page) => csvLines(transactionColumns, page, dialect), '');
     return asDownload(reply, 'text/csv; charset=utf-8', fileName(filter, 'csv')).send(body);
   });
@@ -54,7 +54,7 @@ export const exportsRoutes: FastifyPluginAsync<ExportsOptions> = async (app, { d
   const jsonPath = '/api/exports/transactions.json';
   app.get<{ Querystring: JsonQuery }>(fastifyPath(jsonPath), { schema: document.routeSchema('get', jsonPath) }, async (request, reply) => {
     const filter = filterOf(request.query);
-    const pages = await openTransactionPages(db, schema, filter, pageSize);
+    const pages = await openTransactionPages(db, schema, filter, pageSize, request.query.orderBy);
     const render = (page: readonly TransactionView[], first: boolean) => (first ? '' : ',\n') + page.map((t) => JSON.stringify(documented(t))).join(',\n');
     return asDownload(reply, 'application/json; charset=utf-8', fileName(filter, 'json')).send(pagedBody('[\n', pages, render, '\n]\n'));
   });

@@ -60,7 +60,7 @@ export interface SupplierPage {
   readonly totalCount: () => Promise<number>;
 }
 
-/** Suppliers by amount paid (largest first), then ΑΦΜ; optionally only those matching a search. */
+/** Suppliers with expense movements (in the year, if given) by amount paid, largest first; optionally matching a search. */
 export const listSuppliers = async (
   db: SqlExecutor,
   schema: string,
@@ -75,7 +75,9 @@ export const listSuppliers = async (
     params.push(query);
     conditions.push(`afm IN (SELECT afm FROM ${table(schema, SUPPLIERS)} WHERE search @@ to_tsquery('simple', $${params.length}))`);
   }
-  if (options.year) conditions.push('movements > 0');
+  // A supplier is someone the municipality committed money to: a company seen only as a payer of revenue
+  // (a lessee, say) is registered, but not listed.
+  conditions.push('movements > 0');
   const filterCount = params.length;
   const cursor = decodeCursor(options.after, ['string', 'string']);
   if (cursor) {

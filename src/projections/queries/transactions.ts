@@ -19,6 +19,8 @@ export interface TransactionFilter {
   /** ISO dates, inclusive. */
   readonly from?: string | null;
   readonly to?: string | null;
+  /** Only the line's own movements, not its sub-codes' (a line's page; not offered to GraphQL clients). */
+  readonly exactKae?: boolean;
 }
 
 export type TransactionOrder = 'NEWEST' | 'OLDEST' | 'DATE_DESC' | 'DATE_ASC' | 'AMOUNT_DESC' | 'AMOUNT_ASC';
@@ -85,7 +87,7 @@ export const transactionConditions = async (db: SqlExecutor, schema: string, fil
     const kae = parseKae(filter.kae);
     params.push(kae.service === null ? kae.code : `${kae.service}-${kae.code}`);
     conditions.push(`line = $${params.length}`);
-    if (kae.suffix !== null) add((p) => `kae = ${p}`, kae.kae);
+    if (kae.suffix !== null || filter.exactKae) add((p) => `kae = ${p}`, kae.kae);
   }
   const query = filter.search ? searchQuery(filter.search) : null;
   if (filter.search && query === null) conditions.push('false');
@@ -112,15 +114,24 @@ export interface TransactionPage {
   readonly totalCount: () => Promise<number>;
 }
 
-export const listTransactions = async (
-  db: SqlExecutor,
-  schema: string,
-  options: { filter?: TransactionFilter | null; first?: number | null; after?: string | null; orderBy?: TransactionOrder | null },
-): Promise<TransactionPage> => {
+export interface TransactionQuery {
+  readonly filter?: TransactionFilter | null;
+  readonly after?: string | null;
+  readonly orderBy?: TransactionOrder | null;
+  /** A snapshot bound: rows projected after this position are left out (a long export sees one state). */
+  readonly upTo?: number;
+}
+
+/** A page of any size: exports walk the whole filter with it; GraphQL and the site cap it (listTransactions). */
+export const queryTransactions = async (db: SqlExecutor, schema: string, options: TransactionQuery & { limit: number }): Promise<TransactionPage> => {
   const order = ORDERS[options.orderBy ?? 'NEWEST'];
-  const limit = pageSize(options.first);
+  const limit = options.limit;
   const params: unknown[] = [];
   const conditions = await transactionConditions(db, schema, options.filter ?? {}, params);
+  if (options.upTo !== undefined) {
+    params.push(options.upTo);
+    conditions.push(`t.position <= $${params.length}`);
+  }
   const filtered = [...conditions];
   const cursor = decodeCursor(options.after, order.shape);
   const cmp = order.desc ? '<' : '>';
@@ -148,13 +159,16 @@ export const listTransactions = async (
     hasNextPage: rows.length > limit,
     totalCount: async () => {
       const [count] = await db.query<{ n: unknown }>(
-        `SELECT count(*) AS n FROM ${table(schema, TRANSACTIONS)} ${filtered.length > 0 ? `WHERE ${filtered.join(' AND ')}` : ''}`,
+        `SELECT count(*) AS n FROM ${table(schema, TRANSACTIONS)} t ${filtered.length > 0 ? `WHERE ${filtered.join(' AND ')}` : ''}`,
         filterParams,
       );
       return toNumber(count?.n ?? 0);
     },
   };
 };
+
+export const listTransactions = (db: SqlExecutor, schema: string, options: TransactionQuery & { first?: number | null }): Promise<TransactionPage> =>
+  queryTransactions(db, schema, { ...options, limit: pageSize(options.first) });
 
 export const transactionById = async (db: SqlExecutor, schema: string, id: string): Promise<TransactionView | null> => {
   const [row] = await db.query<Row>(`SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} WHERE id = $1`, [id]);

@@ -72,7 +72,8 @@ export const budgetLinePage = async (site: Site, visit: Visit, year: number, kae
   const { db, schema } = site;
   const line = await budgetLine(db, schema, year, kae);
   if (!line) throw new NotFound();
-  const filter = { year, kae };
+  // The line's own movements: a parent line's page does not show its sub-codes' (they have pages of their own).
+  const filter = { year, kae, exactKae: true };
   const [budget, amendments, latest, monthly] = await Promise.all([
     listTransactions(db, schema, { filter: { ...filter, type: 'BUDGET' }, first: 20, orderBy: 'DATE_ASC' }),
     listTransactions(db, schema, { filter: { ...filter, type: 'AMENDMENT' }, first: 100, orderBy: 'DATE_ASC' }),
