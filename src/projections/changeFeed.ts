@@ -27,6 +27,9 @@ export interface ChangeFeed {
   readonly close: () => Promise<void>;
 }
 
+/** How often the feed looks for changes on its own, in case a notification was lost (a dropped connection). */
+const POLL_MS = 5_000;
+
 export const startChangeFeed = async (client: SqlClient, schema: string): Promise<ChangeFeed> => {
   const listeners = new Set<ChangeListener>();
   const appliedPosition = async () =>
@@ -68,6 +71,8 @@ export const startChangeFeed = async (client: SqlClient, schema: string): Promis
   };
 
   const unlisten = await client.listen(changesChannel(schema), onNotify);
+  const poll = setInterval(onNotify, POLL_MS);
+  poll.unref();
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -75,6 +80,7 @@ export const startChangeFeed = async (client: SqlClient, schema: string): Promis
     },
     position: () => seen,
     async close() {
+      clearInterval(poll);
       listeners.clear();
       await unlisten();
       await reading;
