@@ -53,21 +53,34 @@ const mixValue = (value: unknown): void => {
   throw new TypeError(`A fingerprint is of JSON data, not of a ${typeof value}`);
 };
 
+/** Keys of the objects being walked, nested ones after their parent's: reused, as a sort would allocate per object. */
+const keys: string[] = [];
+
 const mixObject = (object: Readonly<Record<string, unknown>>): void => {
-  // Undefined fields are not content: JSON drops them too.
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined).sort();
+  const from = keys.length;
+  // Undefined fields are not content: JSON drops them too. Insertion sort: an event has a dozen keys.
+  for (const key in object) {
+    if (!Object.hasOwn(object, key) || object[key] === undefined) continue;
+    let at = keys.length;
+    for (; at > from && keys[at - 1]! > key; at--) keys[at] = keys[at - 1]!;
+    keys[at] = key;
+  }
+  const to = keys.length;
   mixCode(OBJECT);
-  mixCode(keys.length);
-  for (const key of keys) {
+  mixCode(to - from);
+  for (let at = from; at < to; at++) {
+    const key = keys[at]!;
     mixText(key);
     mixValue(object[key]);
   }
+  keys.length = from;
 };
 
 /** The fingerprint of an event: its type and every data field. */
 export const fingerprintOf = (event: { readonly type: string; readonly data: unknown }): number => {
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
+  keys.length = 0;
   mixText(event.type);
   mixValue(event.data);
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);

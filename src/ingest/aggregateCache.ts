@@ -8,6 +8,8 @@ export type Evolve<State, Event> = (state: State, event: Event) => State;
 export interface AggregateCache<State, Event> {
   /** `initial`: the state before the stream's first event. */
   load(stream: string, initial: () => State): Promise<State>;
+  /** The state of a stream already loaded, without waiting (most rows): undefined when not loaded yet. */
+  peek(stream: string): State | undefined;
   /** Adds the file's new events to a loaded stream's state. */
   evolve(stream: string, events: readonly Event[]): void;
   /** Revision of the stream's last event, the file's included (-1: none yet). */
@@ -47,6 +49,7 @@ export const aggregateCache = <State, Event>(
       stored.set(stream, revision);
       return state;
     },
+    peek: (stream) => loaded.get(stream)?.state,
     evolve(stream, events) {
       const known = entry(stream);
       for (const event of events) known.state = evolve(known.state, event);

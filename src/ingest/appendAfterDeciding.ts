@@ -12,6 +12,9 @@ import type { ImportReport } from './report.ts';
 import { outcomeOf, reportOf } from './report.ts';
 import { openSpool } from './spool.ts';
 
+/** Events per call of the store: large, as nothing else runs meanwhile. */
+const BATCH_EVENTS = 2_000;
+
 export const appendAfterDeciding = async (run: ImportRun): Promise<ImportReport> => {
   const spool = await openSpool();
   try {
@@ -21,7 +24,7 @@ export const appendAfterDeciding = async (run: ImportRun): Promise<ImportReport>
     const outcome = outcomeOf(pass.decision, run.options.skipInvalid === true);
     if (outcome === 'rejected') return await record.rejected(pass);
     try {
-      await run.store.appendBatches(batchesOf(spool.read(), stored, record.metadata, () => record.audit(pass, outcome)));
+      await run.store.appendBatches(batchesOf(spool.read(), stored, record.metadata, () => record.audit(pass, outcome), BATCH_EVENTS));
       return reportOf(pass.decision, outcome, record.importId);
     } catch (error) {
       return await record.appendFailed(pass, error);

@@ -1,4 +1,4 @@
-// Decided events → the batches of one atomic appendBatches: at most BATCH_EVENTS events each, grouped by
+// Decided events → the batches of one atomic appendBatches: at most `size` events each, grouped by
 // stream in their order, each stream expected at the revision the import read, then at what it appended.
 // Revisions are looked up as each batch is made: when the append runs while the file is being decided, a
 // stream is read from the store only when a row first needs it, always before any of its events get here.
@@ -6,18 +6,17 @@ import type { EventToAppend, MetadataInput, StreamAppend } from '../eventstore/p
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { SpooledEvent } from './spool.ts';
 
-export const BATCH_EVENTS = 2_000;
-
 export async function* batchesOf(
   events: AsyncIterable<SpooledEvent>,
   revisions: StoredRevisions,
   metadata: MetadataInput,
   /** Appended with the last batch: the import's own record, in the same unit as the movements; asked for once the events end. */
   last: () => StreamAppend,
+  size: number,
 ): AsyncGenerator<StreamAppend[]> {
   const appended = new Map<string, number>();
   let batch = new Map<string, EventToAppend[]>();
-  let size = 0;
+  let count = 0;
 
   const take = (): StreamAppend[] => {
     const appends = [...batch].map(([stream, list]): StreamAppend => {
@@ -26,7 +25,7 @@ export async function* batchesOf(
       return { stream, events: list, expectedRevision: revision === -1 ? 'no_stream' : revision };
     });
     batch = new Map();
-    size = 0;
+    count = 0;
     return appends;
   };
 
@@ -34,7 +33,7 @@ export async function* batchesOf(
     const list = batch.get(stream) ?? [];
     if (list.length === 0) batch.set(stream, list);
     list.push({ id, type, data, metadata });
-    if (++size >= BATCH_EVENTS) yield take();
+    if (++count >= size) yield take();
   }
   yield [...take(), last()];
 }

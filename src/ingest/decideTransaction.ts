@@ -3,6 +3,7 @@
 // so a refused row leaves no trace.
 import type { FiscalYearEvent, RecordDocument, SupplierEvent } from '../domain/index.ts';
 import { decideFiscalYear, decideSupplier, initialFiscalYear, initialSupplier, streams, withLineTitle, yearOfIsoDate } from '../domain/index.ts';
+import { checkedOnce } from '../domain/ledger/checkedOnce.ts';
 import { eventId } from './eventIds.ts';
 import type { LedgerState } from './ledgerState.ts';
 import type { SpooledEvent } from './spool.ts';
@@ -17,17 +18,23 @@ const decideSupplierOf = async (event: FiscalYearEvent, ledger: LedgerState): Pr
   const counterparty = 'counterparty' in event.data ? event.data.counterparty : null;
   if (counterparty === null || counterparty.naturalPerson) return null;
   const stream = streams.supplier(counterparty.afm);
-  const state = await ledger.suppliers.load(stream, initialSupplier);
+  const state = ledger.suppliers.peek(stream) ?? (await ledger.suppliers.load(stream, initialSupplier));
+  // The fiscal year's decider has checked the counterparty (ΑΦΜ, name tidied, date): a supplier registered
+  // under this very name is what the supplier's decider would leave as it is, so it is not asked (most rows).
+  if (state.status === 'registered' && state.name === counterparty.name) return null;
   const command = { type: 'RecordSupplier', data: { afm: counterparty.afm, name: counterparty.name, date: event.data.date } } as const;
   return { stream, events: decideSupplier(command, state) };
 };
 
+const yearOf = checkedOnce(yearOfIsoDate);
+
 /** [] when the document is already recorded (a duplicate); throws the domain's refusal otherwise. */
 export const decideTransaction = async (document: RecordDocument, ledger: LedgerState): Promise<SpooledEvent[]> => {
   const command = withLineTitle(document, ledger.classifications);
-  const year = yearOfIsoDate(command.data.date);
+  const year = yearOf(command.data.date);
   const stream = streams.fiscalYear(year);
-  const yearEvents = decideFiscalYear(command, await ledger.fiscalYears.load(stream, () => initialFiscalYear(year)));
+  const state = ledger.fiscalYears.peek(stream) ?? (await ledger.fiscalYears.load(stream, () => initialFiscalYear(year)));
+  const yearEvents = decideFiscalYear(command, state);
   const suppliers: SupplierDecision[] = [];
   for (const event of yearEvents) {
     const supplier = await decideSupplierOf(event, ledger);

@@ -2,5 +2,15 @@
 // same ids: PostgreSQL skips what it has; EventStoreDB, without multi-stream transactions, converges.
 import { deterministicUuidv7 } from '../eventstore/uuid.ts';
 
+// Rows come mostly in date order: the last date's time is kept.
+let lastDate = '';
+let lastMillis = Number.NaN;
+
 /** Time part from the document's date, so ids sort roughly by when things happened. */
-export const eventId = (isoDate: string, key: string): string => deterministicUuidv7(Date.parse(isoDate), key);
+export const eventId = (isoDate: string, key: string): string => {
+  if (isoDate !== lastDate) {
+    lastMillis = Date.parse(isoDate);
+    lastDate = isoDate;
+  }
+  return deterministicUuidv7(lastMillis, key);
+};

@@ -10,8 +10,9 @@ import { amountInvalid } from './errors.ts';
 const SHAPE = /^-?\d[\d.,]*$/;
 const SPACES = /[\s\u00a0\u202f]/g;
 
-const grouped = (digits: string, separator: string): boolean =>
-  new RegExp(`^\\d{1,3}(?:\\${separator}\\d{3})+$`).test(digits) && !digits.startsWith('0');
+const GROUPED: Readonly<Record<string, RegExp>> = { '.': /^\d{1,3}(?:\.\d{3})+$/, ',': /^\d{1,3}(?:,\d{3})+$/ };
+
+const grouped = (digits: string, separator: string): boolean => GROUPED[separator]!.test(digits) && !digits.startsWith('0');
 
 /** "1.234,56" → "1234.56"; null when the text is not an amount in any of the accepted styles. */
 const normalise = (text: string): string | null => {

@@ -1,6 +1,7 @@
 // Dates as exports write them: dd/mm/yyyy, d/m/yyyy (also with '.' or '-' between), or ISO yyyy-mm-dd.
 // The result is ISO; only real calendar dates pass (31/02/2025 does not).
 import { yearOfIsoDate } from '../domain/index.ts';
+import { checkedOnce } from '../domain/ledger/checkedOnce.ts';
 import { dateInvalid } from './errors.ts';
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -21,9 +22,15 @@ const isRealDate = (iso: string): boolean => {
   }
 };
 
+/** Null when `raw` is not a date; a file holds a few hundred dates, each read once. */
+const isoDateOf = checkedOnce((raw: string): string | null => {
+  const iso = isoOf(raw.trim());
+  return iso !== null && isRealDate(iso) ? iso : null;
+});
+
 /** The clerk sees the date as they wrote it, not the ISO form the domain would quote. */
 export const parseDate = (raw: string, column: string): string => {
-  const iso = isoOf(raw.trim());
-  if (iso === null || !isRealDate(iso)) throw dateInvalid(column, raw);
+  const iso = isoDateOf(raw);
+  if (iso === null) throw dateInvalid(column, raw);
   return iso;
 };

@@ -15,7 +15,10 @@ export const isRefusal = (e: unknown): e is Refusal => isIngestError(e) || isDom
 /** The parser of a free-text cell: its trimmed text as it is. */
 export const asText = (raw: string): string => raw;
 
-const isPadding = (fields: readonly string[], width: number): boolean => fields.slice(width).every((field) => field.trim() === '');
+const isPadding = (fields: readonly string[], width: number): boolean => {
+  for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== '') return false;
+  return true;
+};
 
 // A class, not closures: a million rows should not make a million sets of functions.
 export class Row {

@@ -9,6 +9,7 @@ import { yearOfIsoDate } from '../date.ts';
 import { DomainError } from '../errors.ts';
 import { parseMoney } from '../money.ts';
 import { blankToNull } from '../text.ts';
+import { checkedOnce } from './checkedOnce.ts';
 import { documentTypeNames } from './documentTypes.ts';
 
 export interface DocumentRow {
@@ -22,10 +23,20 @@ export interface DocumentRow {
   readonly title: string | null;
 }
 
+const kaeOf = checkedOnce(parseKae);
+const yearOf = checkedOnce(yearOfIsoDate);
+const NUL = '\u0000';
+/** A legal entity by `afm NUL name` as the row wrote them (the first NUL separates: an ΑΦΜ holds none). */
+const legalEntityOf = checkedOnce((key: string): Counterparty => {
+  const at = key.indexOf(NUL);
+  return checkCounterparty({ naturalPerson: false, afm: key.slice(0, at), name: key.slice(at + 1) });
+});
+const NATURAL_PERSON: Counterparty = { naturalPerson: true, afm: null, name: null };
+
 export const documentRow = (data: RecordDocument['data'], year: number): DocumentRow => {
   checkYear(data.date, year);
   const document = requireDocument(data.document);
-  const kae = parseKae(data.kae);
+  const kae = kaeOf(data.kae);
   // Checked once as a Decimal (finite, at most two decimals), then worked with as its text and cents.
   const amount = parseMoney(data.amount).toFixed(2);
   const cents = BigInt(amount.replace('.', ''));
@@ -52,7 +63,7 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
 };
 
 const checkYear = (date: string, year: number): void => {
-  const dateYear = yearOfIsoDate(date);
+  const dateYear = yearOf(date);
   if (dateYear !== year) {
     throw new DomainError(
       'OD_DATE_OUTSIDE_FISCAL_YEAR',
@@ -107,5 +118,9 @@ const counterpartyOf = (type: DocumentType, counterparty: Counterparty | null): 
   if (type === 'budget' || type === 'amendment') {
     throw new DomainError('OD_COUNTERPARTY_NOT_ALLOWED', 'Ο προϋπολογισμός και οι αναμορφώσεις δεν έχουν αντισυμβαλλόμενο', 'Budget rows and amendments have no counterparty', 'afm');
   }
-  return checkCounterparty(counterparty);
+  // A natural person is stripped of ΑΦΜ and name whatever came in (checkCounterparty does the same).
+  if (counterparty.naturalPerson) return NATURAL_PERSON;
+  // An ΑΦΜ holding NUL would read back as another key: checked (and refused) as it is.
+  if (counterparty.afm.includes(NUL)) return checkCounterparty(counterparty);
+  return legalEntityOf(`${counterparty.afm}${NUL}${counterparty.name}`);
 };
