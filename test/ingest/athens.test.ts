@@ -1,19 +1,19 @@
-// A year of real budget execution: the Municipality of Athens, 2015, from ../shared/data (justdataplease/
+// A year of real budget execution: the Municipality of Athens, 2015, from fixtures/real (justdataplease/
 // dataforgreece). Its lines whose published figures obey the rules (committed ≤ final, ordered ≤ committed,
 // paid ≤ ordered, collected ≤ assessed, two decimals) become one export of ours (budget, amendment,
 // commitment → order → payment; assessment → receipt). After the import, the fiscal year rebuilt from
 // the store's events must show every line's figures to the cent.
-import { execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FiscalYearEvent } from '../../src/domain/index.ts';
 import { budgetLineTotals, evolveFiscalYear, initialFiscalYear, streams } from '../../src/domain/index.ts';
+import { readFirstZipEntry } from '../../fixtures/readZip.ts';
 import { errorsOf, importBytes, streamEvents, withLedger } from './harness.ts';
 
 const YEAR = '2015';
-const SOURCE = new URL('../../../shared/data/athens-municipality-budget-greece_2024.csv.zip', import.meta.url);
+const SOURCE = new URL('../../fixtures/real/athens-municipality-budget-greece_2024.csv.zip', import.meta.url);
 
 interface SourceRow {
   readonly year: string;
@@ -74,7 +74,7 @@ const obeysTheRules = ({ title, figures: f }: Line): boolean =>
   f.collected.gte(0);
 
 const linesOfTheYear = (): Line[] => {
-  const text = execFileSync('unzip', ['-p', SOURCE.pathname], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const text = readFirstZipEntry(SOURCE);
   const lines = parse<SourceRow>(text, { columns: true })
     .filter((row) => row.year === YEAR)
     .map(lineOf);
