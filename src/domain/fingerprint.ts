@@ -2,10 +2,10 @@
 // document can be told apart (same content: a duplicate; other content: a conflict) in a few bytes.
 //
 // The content is hashed as it is walked, with no text built for it: an import computes one fingerprint per
-// row. Keys are taken in sorted order at every level, because events read back from a store may list them
-// in another order (PostgreSQL jsonb, EventStoreDB) and the same content must give the same fingerprint.
-// Each value is written with a tag for its kind and, for strings, arrays and objects, its length first, so
-// two different contents never read as the same sequence.
+// row. Events read back from a store may list keys in another order (PostgreSQL jsonb, EventStoreDB), and
+// the same content must give the same fingerprint: each field of an object is hashed on its own, key and
+// value, and the fields' hashes are added up, which no order changes. Each value is written with a tag for
+// its kind and, for strings and arrays, its length first, so two different contents never read the same.
 
 const STRING = 1;
 const NUMBER = 2;
@@ -15,13 +15,16 @@ const NULL = 5;
 const ARRAY = 6;
 const OBJECT = 7;
 
+const SEED_1 = 0xdeadbeef;
+const SEED_2 = 0x41c6ce57;
+
 /**
  * cyrb53, a public-domain 53-bit string hash, fed one code at a time. It is compared only between two
  * documents with the same type and number, so a collision (about 1 in 9·10^15) could at worst take a
  * conflicting row for a duplicate. Its two lanes live here: a fingerprint is computed synchronously, start to end.
  */
-let h1 = 0;
-let h2 = 0;
+let h1 = SEED_1;
+let h2 = SEED_2;
 
 const mixCode = (code: number): void => {
   h1 = Math.imul(h1 ^ code, 2654435761);
@@ -31,14 +34,30 @@ const mixCode = (code: number): void => {
 const mixText = (text: string): void => {
   mixCode(STRING);
   mixCode(text.length);
-  for (let i = 0; i < text.length; i++) mixCode(text.charCodeAt(i));
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 2654435761);
+    b = Math.imul(b ^ code, 1597334677);
+  }
+  h1 = a;
+  h2 = b;
+};
+
+/** Mixes the two lanes into each other: the end of a hash (and of each field's). */
+const finish = (): void => {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  h1 = a;
 };
 
 const mixValue = (value: unknown): void => {
   if (typeof value === 'string') return mixText(value);
   if (typeof value === 'number') {
     mixCode(NUMBER);
-    return mixText(String(value));
+    // The same number always takes the same way: small integers as they are, others as their JSON text.
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? mixCode(value) : mixText(String(value));
   }
   if (typeof value === 'boolean') return mixCode(value ? TRUE : FALSE);
   // As in JSON: a missing array element is null.
@@ -53,37 +72,39 @@ const mixValue = (value: unknown): void => {
   throw new TypeError(`A fingerprint is of JSON data, not of a ${typeof value}`);
 };
 
-/** Keys of the objects being walked, nested ones after their parent's: reused, as a sort would allocate per object. */
-const keys: string[] = [];
-
 const mixObject = (object: Readonly<Record<string, unknown>>): void => {
-  const from = keys.length;
-  // Undefined fields are not content: JSON drops them too. Insertion sort: an event has a dozen keys.
+  const outer1 = h1;
+  const outer2 = h2;
+  let sum1 = 0;
+  let sum2 = 0;
+  let fields = 0;
   for (const key in object) {
-    if (!Object.hasOwn(object, key) || object[key] === undefined) continue;
-    let at = keys.length;
-    for (; at > from && keys[at - 1]! > key; at--) keys[at] = keys[at - 1]!;
-    keys[at] = key;
-  }
-  const to = keys.length;
-  mixCode(OBJECT);
-  mixCode(to - from);
-  for (let at = from; at < to; at++) {
-    const key = keys[at]!;
+    const value = object[key];
+    // Undefined fields are not content: JSON drops them too.
+    if (value === undefined || !Object.hasOwn(object, key)) continue;
+    h1 = SEED_1;
+    h2 = SEED_2;
     mixText(key);
-    mixValue(object[key]);
+    mixValue(value);
+    finish();
+    sum1 = (sum1 + h1) | 0;
+    sum2 = (sum2 + h2) | 0;
+    fields++;
   }
-  keys.length = from;
+  h1 = outer1;
+  h2 = outer2;
+  mixCode(OBJECT);
+  mixCode(fields);
+  mixCode(sum1);
+  mixCode(sum2);
 };
 
 /** The fingerprint of an event: its type and every data field. */
 export const fingerprintOf = (event: { readonly type: string; readonly data: unknown }): number => {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
-  keys.length = 0;
+  h1 = SEED_1;
+  h2 = SEED_2;
   mixText(event.type);
   mixValue(event.data);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  finish();
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 };
