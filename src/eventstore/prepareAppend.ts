@@ -3,7 +3,7 @@
 import { InvalidAppend } from './errors.ts';
 import type { EventSchemas } from './upcasting.ts';
 import { currentVersion } from './upcasting.ts';
-import type { ExpectedRevision, StreamAppend } from './port.ts';
+import type { EventToAppend, ExpectedRevision, StreamAppend } from './port.ts';
 import { isUuid, uuidv7 } from './uuid.ts';
 
 export interface PreparedEvent {
@@ -33,9 +33,9 @@ const checkExpected = (expected: ExpectedRevision): void => {
   }
 };
 
-const jsonText = (what: string, value: unknown): string => {
+const jsonText = (what: 'Data' | 'Metadata', type: string, value: unknown): string => {
   const text = JSON.stringify(value);
-  if (text === undefined) throw new InvalidAppend(`${what} is not JSON data`);
+  if (text === undefined) throw new InvalidAppend(`${what} of ${type} is not JSON data`);
   return text;
 };
 
@@ -43,6 +43,16 @@ const jsonText = (what: string, value: unknown): string => {
 export const prepareAppend = (appends: readonly StreamAppend[], schemas: EventSchemas, recordedAt: string): PreparedPart[] => {
   const streams = new Set<string>();
   const ids = new Set<string>();
+  // The events of a request mostly share one metadata object (an import's): written out once.
+  let lastMetadata: EventToAppend['metadata'] | null = null;
+  let lastMetadataText = '';
+  const metadataText = ({ type, metadata }: EventToAppend): string => {
+    if (metadata !== lastMetadata) {
+      lastMetadataText = jsonText('Metadata', type, { ...metadata, recordedAt });
+      lastMetadata = metadata;
+    }
+    return lastMetadataText;
+  };
   return appends.map(({ stream, events, expectedRevision = 'any' }) => {
     checkName('stream name', stream);
     checkExpected(expectedRevision);
@@ -63,8 +73,8 @@ export const prepareAppend = (appends: readonly StreamAppend[], schemas: EventSc
           id,
           type: event.type,
           schemaVersion,
-          dataText: jsonText(`Data of ${event.type}`, event.data),
-          metadataText: jsonText(`Metadata of ${event.type}`, { ...event.metadata, recordedAt }),
+          dataText: jsonText('Data', event.type, event.data),
+          metadataText: metadataText(event),
         };
       }),
     };
