@@ -162,14 +162,15 @@ const readAll = async (context: BenchContext, c: Contestants, databaseUrl: strin
     const count = await read();
     return { count, rate: count / seconds(start) };
   };
+  // The peer's own batch reader, driven the way its puller drives it: from the position it reports.
   const peerRead = await timeRead(async () => {
     let after = 0n;
     let count = 0;
     for (;;) {
-      const { messages } = await readMessagesBatch(peerExecutor.execute, { after, batchSize });
-      if (messages.length === 0) return count;
+      const { messages, currentGlobalPosition, areMessagesLeft } = await readMessagesBatch(peerExecutor.execute, { after, batchSize });
       count += messages.length;
-      after = (messages[messages.length - 1]!.metadata as { globalPosition: bigint }).globalPosition;
+      if (!areMessagesLeft || messages.length === 0) return count;
+      after = currentGlobalPosition;
     }
   });
   await peerExecutor.close();

@@ -63,6 +63,8 @@ export const appendRequests = async (
     // Data and metadata go as one JSON array each: the database keeps each element's text exactly, and the
     // driver need not escape every event as an array element.
     [partRequest, partStream, partExpected, partSize, eventPart, eventId, eventType, eventVersion, `[${eventData.join(',')}]`, `[${eventMetadata.join(',')}]`],
+    // Prepared once per connection: parsing and planning this call is a tenth of a single append's time.
+    { name: `od_append_${names.schema}` },
   );
   const rows: PartOutcome[] = row!.statuses.map((status, i) => {
     const first = row!.first_positions?.[i];

@@ -1,8 +1,13 @@
 // The SQL seam shared by the PostgreSQL (pg) and PGlite adapters: both speak the same dialect, so the
 // event store, migrations and read models are written once against this small interface.
 
+export interface QueryOptions {
+  /** Prepare once per connection under this name (PostgreSQL): for the statements run on every append. */
+  readonly name?: string;
+}
+
 export interface SqlExecutor {
-  query<Row extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters (DDL, migrations). */
   exec(script: string): Promise<void>;
 }

@@ -78,8 +78,9 @@ BEGIN
 
   -- The common case, one event to one stream, with the fewest statements: it is most appends' whole cost.
   IF v_parts = 1 AND p_part_size[1] = 1 THEN
-    v_current := coalesce((SELECT max(x.revision) FROM ${q}.od_events x WHERE x.stream = p_part_stream[1]), -1);
-    SELECT x.stream INTO v_found FROM ${q}.od_events x WHERE x.id = p_event_id[1];
+    SELECT coalesce((SELECT max(x.revision) FROM ${q}.od_events x WHERE x.stream = p_part_stream[1]), -1),
+           (SELECT x.stream FROM ${q}.od_events x WHERE x.id = p_event_id[1])
+      INTO v_current, v_found;
     statuses := ARRAY[${q}.od_part_status(p_part_expected[1], v_current, 1, (v_found IS NOT NULL)::int, (v_found <> p_part_stream[1])::int)];
     revisions := ARRAY[v_current];
     IF statuses[1] = 'ok' THEN

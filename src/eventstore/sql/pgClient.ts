@@ -1,6 +1,6 @@
 // SqlClient over node-postgres: a pool for queries and transactions, one dedicated connection for LISTEN.
 import pg from 'pg';
-import type { SqlClient, SqlExecutor } from './client.ts';
+import type { QueryOptions, SqlClient, SqlExecutor } from './client.ts';
 import { quoteIdent } from './client.ts';
 
 export interface PgClientOptions {
@@ -51,8 +51,8 @@ export const createPgClient = (options: PgClientOptions): SqlClient => {
     }
   };
 
-  const query = async <Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]> =>
-    (await pool.query<Row>(text, params as unknown[] | undefined)).rows;
+  const query = async <Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> =>
+    (await pool.query<Row>({ text, values: params as unknown[] | undefined, name: options?.name })).rows;
 
   return {
     dialect: 'postgresql',
@@ -63,8 +63,8 @@ export const createPgClient = (options: PgClientOptions): SqlClient => {
     async transaction(work) {
       const client = await pool.connect();
       const tx: SqlExecutor = {
-        query: async <Row extends object>(text: string, params?: readonly unknown[]) =>
-          (await client.query<Row>(text, params as unknown[] | undefined)).rows,
+        query: async <Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+          (await client.query<Row>({ text, values: params as unknown[] | undefined, name: options?.name })).rows,
         exec: async (script) => void (await client.query(script)),
       };
       try {
