@@ -3,6 +3,7 @@
 import { formatCount } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
+import { queryString } from '../lang.ts';
 import type { Visit } from '../page.ts';
 
 export interface PagerState {
@@ -14,6 +15,26 @@ export interface PagerState {
   readonly firstHref: string | null;
   readonly nextHref: string | null;
 }
+
+/** The pager of a keyset page of a list at `path`, whose filter is `params` (carried to every link). */
+export const pagerStateOf = (
+  visit: Visit,
+  path: string,
+  params: Readonly<Record<string, string | number | null | undefined>>,
+  page: { readonly number: number; readonly size: number; readonly after: string | null },
+  result: { readonly nodes: readonly unknown[]; readonly cursors: readonly string[]; readonly hasNextPage: boolean },
+  total: number,
+): PagerState => {
+  const lastCursor = result.cursors[result.cursors.length - 1];
+  return {
+    page: page.number,
+    pageSize: page.size,
+    shown: result.nodes.length,
+    total,
+    firstHref: page.after === null ? null : visit.href(`${path}${queryString(params)}`),
+    nextHref: result.hasNextPage && lastCursor ? visit.href(`${path}${queryString({ ...params, after: lastCursor, page: page.number + 1 })}`) : null,
+  };
+};
 
 /** "Showing 51–100 of 8.123"; nothing when the page is empty (the page says so in its own words). */
 export const resultCount = (visit: Visit, state: PagerState): Html | null => {

@@ -5,7 +5,7 @@ import { InvalidCursor, fiscalYears, listTransactions } from '../../projections/
 import { lineTitles } from '../../projections/queries/site.ts';
 import { errorSummary, selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';
-import { pager, resultCount } from '../components/pager.ts';
+import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { formatCount } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
@@ -75,15 +75,7 @@ export const movementsPage = async (site: Site, visit: Visit, query: MovementsQu
   if (after === null) page = 1;
   const [total, titles] = await Promise.all([result.totalCount(), lineTitles(db, schema, result.nodes)]);
   const params = filterParams(parsed.filter, parsed.orderBy);
-  const lastCursor = result.cursors[result.cursors.length - 1];
-  const state = {
-    page,
-    pageSize: MOVEMENTS_PAGE_SIZE,
-    shown: result.nodes.length,
-    total,
-    firstHref: after === null ? null : visit.href(`/movements${queryString(params)}`),
-    nextHref: result.hasNextPage && lastCursor ? visit.href(`/movements${queryString({ ...params, after: lastCursor, page: page + 1 })}`) : null,
-  };
+  const state = pagerStateOf(visit, '/movements', params, { number: page, size: MOVEMENTS_PAGE_SIZE, after }, result, total);
   const main = html`<h1>${t.movements.title}</h1>
 <p class="lead">${t.movements.intro}</p>
 ${errorSummary(t.movements.errorSummary, errors)}

@@ -8,7 +8,7 @@ import { dataText } from '../components/dataText.ts';
 import { selectField, textField } from '../components/fields.ts';
 import { mapSvg } from '../components/map.ts';
 import type { MapPoint } from '../components/map.ts';
-import { pager, resultCount } from '../components/pager.ts';
+import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { facts, scrollTable } from '../components/table.ts';
 import { formatCoordinate, formatCount, formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
@@ -65,15 +65,7 @@ export const propertyPage = async (site: Site, visit: Visit, query: PropertyQuer
   const page = after === null ? 1 : Number(query.page ?? '1') || 1;
   const total = await result.totalCount();
   const params = { category: filter.category, status: filter.status, search: filter.search };
-  const lastCursor = result.cursors[result.cursors.length - 1];
-  const state = {
-    page,
-    pageSize: ASSETS_PAGE_SIZE,
-    shown: result.nodes.length,
-    total,
-    firstHref: after === null ? null : visit.href(`/property${queryString(params)}`),
-    nextHref: result.hasNextPage && lastCursor ? visit.href(`/property${queryString({ ...params, after: lastCursor, page: page + 1 })}`) : null,
-  };
+  const state = pagerStateOf(visit, '/property', params, { number: page, size: ASSETS_PAGE_SIZE, after }, result, total);
   const c = t.property.columns;
   const categoriesSection =
     categories.length === 0

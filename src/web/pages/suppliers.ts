@@ -5,7 +5,7 @@ import { lineTitles } from '../../projections/queries/site.ts';
 import { dataText } from '../components/dataText.ts';
 import { selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';
-import { pager, resultCount } from '../components/pager.ts';
+import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { facts, scrollTable } from '../components/table.ts';
 import { formatCount, formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
@@ -50,15 +50,7 @@ export const suppliersPage = async (site: Site, visit: Visit, query: SuppliersQu
   const page = after === null ? 1 : Number(query.page ?? '1') || 1;
   const total = await result.totalCount();
   const params = { year, search: search || null };
-  const lastCursor = result.cursors[result.cursors.length - 1];
-  const state = {
-    page,
-    pageSize: SUPPLIERS_PAGE_SIZE,
-    shown: result.nodes.length,
-    total,
-    firstHref: after === null ? null : visit.href(`/suppliers${queryString(params)}`),
-    nextHref: result.hasNextPage && lastCursor ? visit.href(`/suppliers${queryString({ ...params, after: lastCursor, page: page + 1 })}`) : null,
-  };
+  const state = pagerStateOf(visit, '/suppliers', params, { number: page, size: SUPPLIERS_PAGE_SIZE, after }, result, total);
   const c = t.suppliers.columns;
   const table = scrollTable(
     'suppliers-table',
