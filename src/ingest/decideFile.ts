@@ -4,7 +4,7 @@
 import type { Header, ImportKind } from './headers.ts';
 import { matchHeader } from './headers.ts';
 import type { LedgerState } from './ledgerState.ts';
-import { readRecords } from './readRecords.ts';
+import type { CsvRecord } from './readRecords.ts';
 import type { ImportIssue } from './report.ts';
 import { issueOf } from './report.ts';
 import { isRefusal, Row } from './row.ts';
@@ -39,7 +39,8 @@ const decideRow: Readonly<Record<ImportKind, (row: Row, ledger: LedgerState) => 
 };
 
 export const decideFile = async (
-  text: AsyncIterable<string>,
+  /** The file's records, header first (fileRecords.ts); reading them may throw the file's refusal. */
+  records: AsyncIterable<CsvRecord>,
   kind: ImportKind,
   ledger: LedgerState,
   write: (event: SpooledEvent) => Promise<void>,
@@ -73,7 +74,7 @@ export const decideFile = async (
   };
 
   try {
-    for await (const record of (await readRecords(text)).records) {
+    for await (const record of records) {
       if (header === null) {
         const matched = matchHeader(record.fields, kind);
         header = matched.header;

@@ -8,8 +8,8 @@ import { uuidv7 } from '../eventstore/uuid.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { FileDecision } from './decideFile.ts';
 import { decideFile } from './decideFile.ts';
-import { decodeText } from './decode.ts';
 import { importConflict } from './errors.ts';
+import { fileRecords } from './fileRecords.ts';
 import { hashedInput } from './hashedInput.ts';
 import type { ImportKind } from './headers.ts';
 import { ledgerState } from './ledgerState.ts';
@@ -56,7 +56,7 @@ export const decidePass = async (
 ): Promise<Pass> => {
   const bytes = hashedInput(run.input);
   const ledger = ledgerState(run.store, run.options.classifications ?? (await shippedClassifications()), stored);
-  const decision = await decideFile(decodeText(bytes.chunks), run.options.kind, ledger, write, onIssue);
+  const decision = await decideFile(fileRecords(bytes.chunks), run.options.kind, ledger, write, onIssue);
   await bytes.drain();
   return { decision, sha256: bytes.sha256() };
 };

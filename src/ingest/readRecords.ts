@@ -58,13 +58,16 @@ const newlinesIn = (fields: readonly string[]): number => {
  * `on_record`, whose context object costs more than the parsing itself.
  */
 class LineParser extends Parser {
-  /** The end line of the last record parsed, consumed or not. */
+  /** The end line of the last record parsed, read or not. */
   lastParsedLine = 0;
+  /** Records parsed and not read yet, in order: when parsing fails the stream drops them, but not from here. */
+  readonly unread: CsvRecord[] = [];
 
   override push(fields: unknown, encoding?: BufferEncoding): boolean {
     if (fields === null) return super.push(null, encoding);
     this.lastParsedLine = this.info.lines;
     const record: CsvRecord = { line: this.info.lines - newlinesIn(fields as string[]), fields: fields as string[] };
+    this.unread.push(record);
     return super.push(record, encoding);
   }
 }
@@ -91,12 +94,18 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
 
+  // The stream paces the reading; the records come from `unread`, so that every record parsed before a
+  // failure is read, however much of it was still buffered: each row before the file's refusal is decided,
+  // whether this thread or a worker reads the file.
   async function* records(): AsyncGenerator<CsvRecord> {
     try {
-      for await (const record of parser as AsyncIterable<CsvRecord>) if (!isBlank(record.fields)) yield record;
+      for await (const _ of parser as AsyncIterable<CsvRecord>) {
+        const record = parser.unread.shift()!;
+        if (!isBlank(record.fields)) yield record;
+      }
     } catch (error) {
-      // csv-parse notices an unclosed quote only at the end of the file; the record after the last good one is where it opened.
-      // Tracked as csv-parse reads, not as we consume: records buffered when it fails are dropped with the stream.
+      for (const record of parser.unread.splice(0)) if (!isBlank(record.fields)) yield record;
+      // csv-parse notices an unclosed quote only at the end of the file; the record after the last one parsed is where it opened.
       if (error instanceof CsvError) throw csvMalformed(parser.lastParsedLine + 1, error.code);
       throw error;
     }
