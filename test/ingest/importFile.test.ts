@@ -265,4 +265,16 @@ test(
   }),
 );
 
+test(
+  'import: a file over 8 MiB, read on a worker thread, is decided row by row like any other',
+  withLedger(async (store) => {
+    // 90,000 commitments of about a hundred bytes each; the last one has a date that does not exist.
+    const big = longFile(90_000, (i) => i === 90_000);
+    assert.ok(Buffer.byteLength(big) > 8 * 1_048_576);
+    const report = await importBytes(store, big, { dryRun: true });
+    assert.equal([report.outcome, report.rows, report.imported, report.accepted], ['dry_run', 90_001, 90_000, false]);
+    assert.equal(errorsOf(report), ['90002:date:OD_DATE_INVALID']);
+  }),
+);
+
 test.run();
