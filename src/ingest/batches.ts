@@ -7,7 +7,8 @@ import type { StoredRevisions } from './aggregateCache.ts';
 import type { SpooledEvent } from './spool.ts';
 
 export async function* batchesOf(
-  events: AsyncIterable<SpooledEvent>,
+  /** In order, some at a time. */
+  events: AsyncIterable<readonly SpooledEvent[]>,
   revisions: StoredRevisions,
   metadata: MetadataInput,
   /** Appended with the last batch: the import's own record, in the same unit as the movements; asked for once the events end. */
@@ -29,11 +30,13 @@ export async function* batchesOf(
     return appends;
   };
 
-  for await (const { stream, id, type, data } of events) {
-    const list = batch.get(stream) ?? [];
-    if (list.length === 0) batch.set(stream, list);
-    list.push({ id, type, data, metadata });
-    if (++count >= size) yield take();
+  for await (const some of events) {
+    for (const { stream, id, type, data } of some) {
+      const list = batch.get(stream) ?? [];
+      if (list.length === 0) batch.set(stream, list);
+      list.push({ id, type, data, metadata });
+      if (++count >= size) yield take();
+    }
   }
   yield [...take(), last()];
 }

@@ -14,8 +14,8 @@ export interface EventPipe {
   readonly filled: Promise<void>;
   /** True once failed. */
   readonly failed: boolean;
-  /** The one reader. */
-  read(): AsyncGenerator<SpooledEvent>;
+  /** The one reader: the events in order, all those waiting at once. */
+  read(): AsyncGenerator<readonly SpooledEvent[]>;
 }
 
 type Closed = { readonly ended: true } | { readonly ended: false; readonly error: unknown };
@@ -67,7 +67,7 @@ export const eventPipe = (capacity: number): EventPipe => {
             const taken = queue;
             queue = [];
             release();
-            yield* taken;
+            yield taken;
           } else if (closed) {
             return;
           } else {

@@ -9,7 +9,8 @@ import { workerRecords } from './workerRecords.ts';
 /** About 40,000 rows. */
 export const WORKER_FROM_BYTES = 8 * 1_048_576;
 
-export async function* fileRecords(chunks: AsyncIterable<Uint8Array>, workerFromBytes = WORKER_FROM_BYTES): AsyncGenerator<CsvRecord> {
+/** The records, header first, as many at a time as are read. */
+export async function* fileRecords(chunks: AsyncIterable<Uint8Array>, workerFromBytes = WORKER_FROM_BYTES): AsyncGenerator<readonly CsvRecord[]> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;

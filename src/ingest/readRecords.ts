@@ -74,8 +74,8 @@ class LineParser extends Parser {
 
 export interface CsvRecords {
   readonly delimiter: Delimiter;
-  /** The header first, then the data records; blank lines are skipped. */
-  readonly records: AsyncIterable<CsvRecord>;
+  /** The header first, then the data records, as many at a time as are parsed; blank lines are skipped. */
+  readonly records: AsyncIterable<readonly CsvRecord[]>;
 }
 
 export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecords> => {
@@ -94,17 +94,20 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
 
-  // The stream paces the reading; the records come from `unread`, so that every record parsed before a
-  // failure is read, however much of it was still buffered: each row before the file's refusal is decided,
-  // whether this thread or a worker reads the file.
-  async function* records(): AsyncGenerator<CsvRecord> {
+  // The stream paces the reading; the records come from `unread`, all those parsed at once, so that every
+  // record parsed before a failure is read, however much of it was still buffered: each row before the
+  // file's refusal is decided, whether this thread or a worker reads the file.
+  const parsed = (): CsvRecord[] => parser.unread.splice(0).filter((record) => !isBlank(record.fields));
+  async function* records(): AsyncGenerator<readonly CsvRecord[]> {
     try {
       for await (const _ of parser as AsyncIterable<CsvRecord>) {
-        const record = parser.unread.shift()!;
-        if (!isBlank(record.fields)) yield record;
+        if (parser.unread.length === 0) continue;
+        const batch = parsed();
+        if (batch.length > 0) yield batch;
       }
     } catch (error) {
-      for (const record of parser.unread.splice(0)) if (!isBlank(record.fields)) yield record;
+      const batch = parsed();
+      if (batch.length > 0) yield batch;
       // csv-parse notices an unclosed quote only at the end of the file; the record after the last one parsed is where it opened.
       if (error instanceof CsvError) throw csvMalformed(parser.lastParsedLine + 1, error.code);
       throw error;

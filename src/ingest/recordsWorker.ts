@@ -54,9 +54,9 @@ const send = async (batch: CsvRecord[]): Promise<void> => {
 
 let batch: CsvRecord[] = [];
 try {
-  for await (const record of (await readRecords(decodeText(input()))).records) {
-    batch.push(record);
-    if (batch.length === BATCH_RECORDS) {
+  for await (const parsed of (await readRecords(decodeText(input()))).records) {
+    batch.push(...parsed);
+    if (batch.length >= BATCH_RECORDS) {
       await send(batch);
       batch = [];
     }

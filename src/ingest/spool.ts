@@ -5,7 +5,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 
 export interface SpooledEvent {
   readonly stream: string;
@@ -16,12 +15,17 @@ export interface SpooledEvent {
 
 export interface Spool {
   write(event: SpooledEvent): Promise<void>;
-  /** Ends writing; the events come back in the order they were written. */
-  read(): AsyncGenerator<SpooledEvent>;
+  /** Ends writing; the events come back in the order they were written, a chunk of the file at a time. */
+  read(): AsyncGenerator<readonly SpooledEvent[]>;
   dispose(): Promise<void>;
 }
 
 const FLUSH_CHARS = 256 * 1024;
+
+const eventOf = (line: string): SpooledEvent => {
+  const [stream, id, type, data] = JSON.parse(line) as [string, string, string, unknown];
+  return { stream, id, type, data };
+};
 
 export const openSpool = async (): Promise<Spool> => {
   const dir = await mkdtemp(join(tmpdir(), 'opendimos-import-'));
@@ -48,10 +52,14 @@ export const openSpool = async (): Promise<Spool> => {
       await flush();
       out.end();
       await once(out, 'finish');
-      for await (const line of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) {
-        const [stream, id, type, data] = JSON.parse(line) as [string, string, string, unknown];
-        yield { stream, id, type, data };
+      // One event a line; JSON writes a newline inside a value as \n, so a line ends only at an event's end.
+      let carry = '';
+      for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+        const lines = (carry + chunk).split('\n');
+        carry = lines.pop() ?? '';
+        yield lines.map(eventOf);
       }
+      if (carry !== '') yield [eventOf(carry)];
     },
     async dispose() {
       out.destroy();

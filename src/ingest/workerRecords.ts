@@ -29,7 +29,7 @@ export type FromRecordsWorker = { readonly more: true } | { readonly records: st
 const workerSource = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./recordsWorker.ts', import.meta.url).href)}); });`;
 
-export async function* workerRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
+export async function* workerRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<readonly CsvRecord[]> {
   const worker = new Worker(workerSource, { eval: true, execArgv: [] });
   const input = chunks[Symbol.asyncIterator]();
   const inbox: FromRecordsWorker[] = [];
@@ -87,7 +87,7 @@ export async function* workerRecords(chunks: AsyncIterable<Uint8Array>): AsyncGe
         await new Promise<void>((resolve) => (wake = resolve));
       } else if ('records' in message) {
         worker.postMessage({ credit: true } satisfies ToRecordsWorker);
-        yield* unpackRecords(message.records);
+        yield unpackRecords(message.records);
       } else if ('done' in message) {
         return;
       } else if ('refused' in message) {

@@ -16,7 +16,7 @@ const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const readAll = async (bytes: Buffer, workerFromBytes: number, chunkSize?: number): Promise<string[]> => {
   const seen: string[] = [];
   try {
-    for await (const record of fileRecords(chunksOf(bytes, chunkSize), workerFromBytes)) seen.push(`${record.line}:${record.fields.join('|')}`);
+    for await (const some of fileRecords(chunksOf(bytes, chunkSize), workerFromBytes)) for (const record of some) seen.push(`${record.line}:${record.fields.join('|')}`);
   } catch (error) {
     if (!isIngestError(error)) throw error;
     seen.push(`${error.code}@${error.line}`);

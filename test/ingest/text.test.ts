@@ -77,7 +77,7 @@ test('delimiters: the more frequent of ; and , outside quotes in the header line
 const recordsOf = async (text: string, chunkSize?: number) => {
   const { delimiter, records } = await readRecords(decodeText(chunksOf(Buffer.from(text), chunkSize)));
   const all: string[] = [];
-  for await (const record of records) all.push(`${record.line}:${record.fields.join('|')}`);
+  for await (const some of records) for (const record of some) all.push(`${record.line}:${record.fields.join('|')}`);
   return { delimiter, all };
 };
 
