@@ -1,12 +1,14 @@
 // An import in one pass, for PostgreSQL: the append's transaction starts while the file is still being
 // decided, and the two overlap (the database stores one batch while the next is decided). Streams are read
 // on other connections of the pool as rows first need them; once the first batch is in, the transaction
-// holds the ledger's append lock, so no other writer can change what those reads see before it commits.
+// holds the ledger's append lock, so no other writer can change what those reads see before it commits
+// (and other imports from this process wait their turn without a connection: appendTurns.ts).
 // All or nothing still holds: a refused row (without --skip-invalid), a file that cannot be read or any
 // error makes the events given to the append throw, and the transaction rolls back; the file is read to
 // its end all the same, so the report lists every bad row.
 import type { ImportOutcome } from '../domain/index.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
+import { inTurn } from './appendTurns.ts';
 import { batchesOf } from './batches.ts';
 import { eventPipe } from './eventPipe.ts';
 import type { ImportRun, Pass } from './importRun.ts';
@@ -60,7 +62,9 @@ export const appendWhileDeciding = async (run: ImportRun): Promise<ImportReport>
   };
 
   await pipe.filled;
-  const appending = pipe.failed ? Promise.resolve() : run.store.appendBatches(batchesOf(pipe.read(), stored, record.metadata, audit, BATCH_EVENTS));
+  const appending = pipe.failed
+    ? Promise.resolve()
+    : inTurn(run.store, () => run.store.appendBatches(batchesOf(pipe.read(), stored, record.metadata, audit, BATCH_EVENTS)));
   const appendFailure = appending.then(
     () => null,
     (error: unknown) => ({ error }),
