@@ -107,6 +107,29 @@ test('GET /graphql works for queries; GraphiQL is off unless configured', async 
   assert.is((await server.app.inject({ method: 'GET', url: '/graphiql' })).statusCode, 404);
 });
 
+test('a query answers the same when run again, compiled (every type and resolver of the schema)', async ({ server }) => {
+  // The server compiles a query after its first run (graphql-jit), which reads fields differently from
+  // graphql-js: each answer must be identical across runs, with no error on any run.
+  const query = `{
+    budget(year: 2025) { year expense { initial paid } revenue { collected } lines(side: EXPENSE) { kae class group service title final }
+      rollup(by: GROUP) { side key title lines totals { paid } } months { period paid movements } }
+    budgetLine(year: 2025, kae: "30-7323.005") { kae paid transactions(first: 2) { totalCount edges { cursor node { document } } pageInfo { hasNextPage endCursor } } }
+    transactions(filter: { year: 2025 }, first: 3, orderBy: AMOUNT_DESC) { totalCount edges { node { id position year date type side kae amount document ref ada description
+      counterparty { afm name naturalPerson } budgetLine { title } } } pageInfo { hasNextPage } }
+    supplier(afm: "${SUPPLIER.afm}") { name paid movements years { year paid } transactions(first: 1) { totalCount } }
+    suppliers(first: 2) { totalCount edges { node { afm paid } } }
+    assets(first: 3) { totalCount edges { node { id name value status location { lat lon } holder { name } history { action date value } } } }
+    imports { totalCount edges { node { id } } }
+    fiscalYears
+  }`;
+  const answers = [await gql(server, query), await gql(server, query), await gql(server, query)];
+  for (const answer of answers) assert.is(answer.errors, undefined, JSON.stringify(answer.errors));
+  const connection = answers[2]!.data!.transactions as { totalCount: number };
+  assert.is(connection.totalCount, 13);
+  assert.equal(answers[1], answers[0]);
+  assert.equal(answers[2], answers[0]);
+});
+
 test('depth and cost limits refuse abusive queries before they run', async ({ server }) => {
   const costly = await gql(server, `{ suppliers(first: 500) { edges { node { transactions(first: 500) { edges { node { id amount document budgetLine { title } } } } } } } }`);
   assert.is(costly.errors?.[0]?.extensions?.code, 'OD_QUERY_TOO_COSTLY');

@@ -9,10 +9,18 @@ const BIN = fileURLToPath(new URL('../../bin/opendimos.js', import.meta.url));
 export interface ServerProcess {
   readonly url: string;
   readonly pid: number;
-  /** Resident set size of the server process now, in MiB (from /proc). */
+  /** Resident set size of the server now, its processes together, in MiB (from /proc). */
   readonly rssMiB: () => Promise<number>;
   readonly stop: () => Promise<void>;
 }
+
+const treeRssKiB = async (pid: number): Promise<number> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(' ').filter(Boolean).map(Number);
+  const theirs = await Promise.all(children.map(treeRssKiB));
+  return theirs.reduce((sum, kib) => sum + kib, own);
+};
 
 export const startServer = async (databaseUrl: string, schema: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> => {
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
@@ -31,10 +39,8 @@ export const startServer = async (databaseUrl: string, schema: string, port: num
   return {
     url,
     pid: child.pid!,
-    rssMiB: async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    },
+    // bin/opendimos.js runs the server as its child (with a bounded heap): the server's memory is the tree's.
+    rssMiB: async () => (await treeRssKiB(child.pid!)) / 1024,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

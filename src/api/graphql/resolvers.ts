@@ -38,7 +38,7 @@ import {
   supplierYearsFor,
   transactionById,
 } from '../../projections/queries/index.ts';
-import { toConnection } from './connection.ts';
+import { connectionResolvers, toConnection } from './connection.ts';
 
 export interface ResolverDependencies {
   readonly client: SqlClient;
@@ -93,6 +93,7 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
   };
 
   const resolvers: IResolvers = {
+    ...connectionResolvers,
     Query: {
       budget: async (_root, { year }: { year: number }) => ((await yearsOf('all')).includes(year) ? { year } : null),
       budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, parseKae(kae).kae)),
