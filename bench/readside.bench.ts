@@ -59,8 +59,10 @@ const load = async (clients: number, durationMs: number, request: (i: number) =>
 
 const graphqlFigures = async (context: BenchContext, url: string, store: SqlEventStore): Promise<Figure[]> => {
   // Node's fetch keeps connections alive, as a browser or a journalist's script would.
-  const post = async (query: string) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  // `fresh` asks the server to execute rather than answer from its cache of whole answers.
+  const post = async (query: string, fresh = false) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(fresh ? { 'cache-control': 'no-cache' } : {}) };
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
@@ -77,14 +79,28 @@ const graphqlFigures = async (context: BenchContext, url: string, store: SqlEven
   await load(4, 2_000, (i) => post(i % 2 ? BUDGET_QUERY : PAGE_QUERY));
   const duration = context.quick ? 5_000 : 15_000;
   const figures: Figure[] = [];
-  for (const [name, query, plain] of [['budget', BUDGET_QUERY, sql.budget], ['transactions-page', PAGE_QUERY, sql.page]] as const) {
-    const gql = await load(8, duration, () => post(query));
+  // The budget as most readers get it (one year's budget, asked again and again of an unchanged ledger: the
+  // answer comes from the cache), then executed every time; the transactions page always executed.
+  const runs = [
+    ['budget', BUDGET_QUERY, sql.budget, false],
+    ['budget-executed', BUDGET_QUERY, sql.budget, true],
+    ['transactions-page', PAGE_QUERY, sql.page, true],
+  ] as const;
+  for (const [name, query, plain, fresh] of runs) {
+    const gql = await load(8, duration, () => post(query, fresh));
     const raw = await load(8, duration, plain);
     const p95 = percentile(gql, 0.95);
     const rawP95 = percentile(raw, 0.95);
     context.log(`graphql ${name}: ${(gql.length / (duration / 1000)).toFixed(0)} req/s, p50 ${percentile(gql, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; plain SQL p95 ${rawP95.toFixed(1)} ms`);
     figures.push(
-      { name: `graphql-${name}-p95`, unit: 'ms', ours: p95, target: 20, targetKind: 'value-at-most', note: `${(gql.length / (duration / 1000)).toFixed(0)} requests/s with 8 concurrent clients` },
+      {
+        name: `graphql-${name}-p95`,
+        unit: 'ms',
+        ours: p95,
+        target: 20,
+        targetKind: 'value-at-most',
+        note: `${(gql.length / (duration / 1000)).toFixed(0)} requests/s with 8 concurrent clients${fresh ? ', Cache-Control: no-cache (executed every time)' : ', answered from the cache of whole answers'}`,
+      },
       { name: `graphql-${name}-vs-sql`, unit: 'ms p95', ours: p95, peer: rawP95, peerName: 'same data by plain SQL', targetKind: 'value-at-most', target: 1.5 * rawP95 },
     );
   }

@@ -13,6 +13,7 @@ import type { TransactionFilter, TransactionView } from '../../projections/queri
 import { decimalScalar } from './decimalScalar.ts';
 import { depthAndCostRule } from './limits.ts';
 import { createResolvers } from './resolvers.ts';
+import { installResponseCache, refuseToCache } from './responseCache.ts';
 import { matchesFilter } from './subscriptionFilter.ts';
 
 export interface GraphqlOptions {
@@ -59,6 +60,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
       }
     });
   }
+  installResponseCache(app, { position: options.changes.position, maxBytes: 16 * 2 ** 20, maxEntryBytes: 4 * 2 ** 20 });
   await app.register(mercurius, {
     schema: await readFile(schemaUrl, 'utf8'),
     resolvers: { ...resolvers, ...subscriptionResolvers },
@@ -69,6 +71,10 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
     // Compiled execution after a query's first run: a 3,000-line budget is 20,000 fields to resolve.
     jit: 1,
     subscription: { keepAlive: 25_000 },
+  });
+
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    if (execution.errors && execution.errors.length > 0) refuseToCache(context.reply.request);
   });
 
   // Mercurius checks a subscription for nothing but depth: it gets the same rules as a query here.

@@ -1,6 +1,8 @@
 // Resolvers of schema.graphql over the read-model queries. Lists that appear under many parents (a
 // transaction's budget line, a supplier's years, an asset's history) go through mercurius loaders, so a
 // page costs one query per field, never one per row.
+import { Kind } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import mercurius from 'mercurius';
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import type { Classification } from '../../domain/index.ts';
@@ -78,12 +80,21 @@ interface PageArgs {
   after?: string | null;
 }
 
+/**
+ * Whether the query asks for the connection's totalCount: then counting starts beside the page's query
+ * instead of after it. A fragment might ask for it, so any fragment counts as yes.
+ */
+const asksForTotalCount = (info: GraphQLResolveInfo): boolean =>
+  info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'totalCount') ?? false);
+
 export const createResolvers = ({ client, schema, classification, readModelPosition }: ResolverDependencies): { resolvers: IResolvers; loaders: MercuriusLoaders } => {
   const linesOf = perPosition(readModelPosition, (year: number) => budgetLines(client, schema, year));
   const totalsOf = perPosition(readModelPosition, (year: number) => budgetTotals(client, schema, year));
   const yearsOf = perPosition(readModelPosition, (_: 'all') => fiscalYears(client, schema));
-  const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }) =>
-    guard(async () => toConnection(await listTransactions(client, schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy })));
+  const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }, info: GraphQLResolveInfo) =>
+    guard(async () =>
+      toConnection(await listTransactions(client, schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy, countNow: asksForTotalCount(info) })),
+    );
 
   const rollupTitle = (level: RollupLevel, key: string | null): { el: string | null; en: string | null } => {
     if (key === null) return { el: null, en: null };
@@ -97,7 +108,8 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
     Query: {
       budget: async (_root, { year }: { year: number }) => ((await yearsOf('all')).includes(year) ? { year } : null),
       budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, parseKae(kae).kae)),
-      transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }) => transactionsOf(args.filter ?? {}, args),
+      transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }, _context, info) =>
+        transactionsOf(args.filter ?? {}, args, info),
       transaction: (_root, { id }: { id: string }) =>
         /^[0-9a-f-]{36}$/i.test(id) ? transactionById(client, schema, id.toLowerCase()) : null,
       supplier: (_root, { afm }: { afm: string }) => supplierByAfm(client, schema, afm),
@@ -123,11 +135,12 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
     },
     BudgetLine: {
       class: (line: BudgetLineView) => line.klass,
-      transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }) =>
-        transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args),
+      transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }, _context: unknown, info: GraphQLResolveInfo) =>
+        transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args, info),
     },
     Supplier: {
-      transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }) => transactionsOf({ afm: supplier.afm, type: args.type }, args),
+      transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }, _context: unknown, info: GraphQLResolveInfo) =>
+        transactionsOf({ afm: supplier.afm, type: args.type }, args, info),
     },
     Asset: {
       location: (asset: AssetView) => (asset.lat === null || asset.lon === null ? null : { lat: asset.lat, lon: asset.lon }),

@@ -120,6 +120,8 @@ export interface TransactionQuery {
   readonly orderBy?: TransactionOrder | null;
   /** A snapshot bound: rows projected after this position are left out (a long export sees one state). */
   readonly upTo?: number;
+  /** Start counting at once, beside the page's own query, when the caller knows it will want the count. */
+  readonly countNow?: boolean;
 }
 
 /** A page of any size: exports walk the whole filter with it; GraphQL and the site cap it (listTransactions). */
@@ -147,23 +149,24 @@ export const queryTransactions = async (db: SqlExecutor, schema: string, options
   const direction = order.desc ? 'DESC' : 'ASC';
   // Qualified: the select list renames amount and date to their text forms, which must not be what sorts.
   const orderBy = order.key ? `t.${order.key} ${direction}, t.position ${direction}` : `t.position ${direction}`;
-  const rows = await db.query<Row>(
+  const rowsQuery = db.query<Row>(
     `SELECT ${TRANSACTION_COLUMNS} FROM ${table(schema, TRANSACTIONS)} t ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}`,
     params,
   );
-  const nodes = rows.slice(0, limit).map(toTransactionView);
   const filterParams = params.slice(0, params.length - (cursor ? cursor.length : 0));
+  let counting: Promise<number> | null = null;
+  const totalCount = (): Promise<number> =>
+    (counting ??= db
+      .query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table(schema, TRANSACTIONS)} t ${filtered.length > 0 ? `WHERE ${filtered.join(' AND ')}` : ''}`, filterParams)
+      .then(([count]) => toNumber(count?.n ?? 0)));
+  if (options.countNow) void totalCount().catch(() => undefined); // whoever awaits it later sees the error
+  const rows = await rowsQuery;
+  const nodes = rows.slice(0, limit).map(toTransactionView);
   return {
     nodes,
     cursors: nodes.map((n) => encodeCursor(order.key === 'date' ? [n.date, n.position] : order.key === 'amount' ? [n.amount, n.position] : [n.position])),
     hasNextPage: rows.length > limit,
-    totalCount: async () => {
-      const [count] = await db.query<{ n: unknown }>(
-        `SELECT count(*) AS n FROM ${table(schema, TRANSACTIONS)} t ${filtered.length > 0 ? `WHERE ${filtered.join(' AND ')}` : ''}`,
-        filterParams,
-      );
-      return toNumber(count?.n ?? 0);
-    },
+    totalCount,
   };
 };
 
