@@ -41,7 +41,7 @@ export const refuseToCache = (request: FastifyRequest): void => {
 
 export const installResponseCache = (app: FastifyInstance, options: ResponseCacheOptions): void => {
   // Insertion order is recency order: a hit is moved to the end, eviction takes from the front.
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   let bytes = 0;
   let position = options.position();
 
@@ -75,16 +75,18 @@ export const installResponseCache = (app: FastifyInstance, options: ResponseCach
     current();
     // Computed while the read models moved on: it may mix two positions, and nobody will ask for the old one.
     if (pending.position !== position || payload.length > options.maxEntryBytes) return payload;
+    // Kept as bytes, encoded once: a hit is then written to the socket as it is.
+    const answer = Buffer.from(payload, 'utf8');
     const previous = entries.get(pending.key);
     if (previous !== undefined) bytes -= previous.length;
     entries.delete(pending.key);
-    entries.set(pending.key, payload);
-    bytes += payload.length;
+    entries.set(pending.key, answer);
+    bytes += answer.length;
     for (const [key, value] of entries) {
       if (bytes <= options.maxBytes) break;
       entries.delete(key);
       bytes -= value.length;
     }
-    return payload;
+    return answer;
   });
 };
