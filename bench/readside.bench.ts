@@ -71,9 +71,10 @@ const graphqlFigures = async (context: BenchContext, url: string, store: SqlEven
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (response.statusCode !== 200 || !text.startsWith('{"data":') || text.includes('"errors":[')) reject(new Error(text.slice(0, 500)));
-          else resolve();
+          const answer = Buffer.concat(chunks);
+          const ok = response.statusCode === 200 && answer.subarray(0, 8).toString() === '{"data":' && !answer.includes('"errors":[');
+          if (ok) resolve();
+          else reject(new Error(answer.subarray(0, 500).toString()));
         });
         response.on('error', reject);
       });
@@ -147,6 +148,7 @@ const liveFigures = async (context: BenchContext, url: string, store: SqlEventSt
   }
   context.log(`live: ${sockets.length} clients connected`);
   const latencies: number[] = [];
+  const perRound: string[] = [];
   const rounds = context.quick ? 10 : 20;
   for (let round = 0; round < rounds; round++) {
     const document = `LIVE-${round}-${Date.now()}`;
@@ -159,9 +161,11 @@ const liveFigures = async (context: BenchContext, url: string, store: SqlEventSt
     const deadline = committed + 10_000;
     while (times.length < sockets.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     latencies.push(...times.map((t) => t - committed));
+    perRound.push(`${percentile(times, 0.5) - committed | 0}/${(times.length > 0 ? Math.max(...times) - committed : 10_000) | 0}`);
     for (let missing = times.length; missing < sockets.length; missing++) latencies.push(10_000);
     await new Promise((r) => setTimeout(r, 200));
   }
+  context.log(`live: per import, ms to half / to all clients: ${perRound.join(' ')}`);
   for (const socket of sockets) socket.terminate();
   const p50 = percentile(latencies, 0.5);
   const p99 = percentile(latencies, 0.99);
