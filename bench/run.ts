@@ -32,7 +32,7 @@ const markdown = (results: { bench: string; figures: Figure[] }[]): string => {
   for (const { bench, figures } of results) {
     for (const f of figures) {
       const verdict = passes(f);
-      const target = f.target === undefined ? '' : (f.targetKind ?? 'ratio-at-least') === 'ratio-at-least' ? `≥ ${f.target}×` : `${f.targetKind === 'value-at-most' ? '≤' : '≥'} ${f.target}`;
+      const target = f.target === undefined ? '' : (f.targetKind ?? 'ratio-at-least') === 'ratio-at-least' ? `≥ ${f.target}×` : `${f.targetKind === 'value-at-most' ? '≤' : '≥'} ${fmt(f.target)}`;
       lines.push(
         `| ${bench} | ${f.name} | ${fmt(f.ours)} ${f.unit} | ${f.peer === undefined ? '' : `${fmt(f.peer)} (${f.peerName ?? 'peer'})`} | ${f.peer === undefined ? '' : `${(f.ours / f.peer).toFixed(2)}×`} | ${target} | ${verdict === null ? '' : verdict ? 'yes' : '**no**'} |`,
       );
