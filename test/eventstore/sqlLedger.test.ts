@@ -40,8 +40,11 @@ for (const backend of contractBackends()) {
     const other = await db.connectAgain();
     const [one, two] = await Promise.all([openSqlEventStore({ client: db.client, schema: db.schema }), openSqlEventStore({ client: other, schema: db.schema })]);
     const again = await openSqlEventStore({ client: db.client, schema: db.schema });
-    const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(db.schema)}.od_migrations`);
-    assert.equal(applied, [{ component: 'eventstore', version: 1 }]);
+    const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(db.schema)}.od_migrations ORDER BY version`);
+    assert.equal(applied, [
+      { component: 'eventstore', version: 1 },
+      { component: 'eventstore', version: 2 },
+    ]);
     await one.append('s', [{ type: 'A', data: {} }]);
     assert.is((await two.readAll()).length, 1);
     for (const store of [one, two, again]) await store.close();
