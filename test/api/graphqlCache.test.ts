@@ -1,5 +1,6 @@
 // Whole GraphQL answers kept per read-model position: a repeated question is answered from the cache, a
 // change to the ledger is visible at once, an answer with errors is never kept.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { TestLedger } from '../support/ledger.ts';
@@ -41,6 +42,27 @@ test('the same question is answered from the cache, byte for byte, over POST and
   const other = await server.app.inject({ method: 'POST', url: '/graphql', payload: { query: `query($y: Int!) { budget(year: $y) { year } }`, variables: { y: 2024 } } });
   assert.is(other.headers['x-opendimos-cache'], undefined);
   assert.equal(other.json(), { data: { budget: null } });
+});
+
+test('a kept answer goes compressed to a client that accepts it, and decompresses to the same bytes', async ({ server }) => {
+  const query = `{ transactions(first: 50) { edges { node { id date type kae amount document ref description budgetLine { title initial final paid } } } } }`;
+  const plain = await ask(server, query);
+  assert.ok(plain.body.length > 2048, 'large enough to be compressed');
+  const inject = (encoding: string) => server.app.inject({ method: 'POST', url: '/graphql', payload: { query }, headers: { 'accept-encoding': encoding } });
+  const br = await inject('gzip, deflate, br');
+  assert.is(br.headers['x-opendimos-cache'], 'hit');
+  assert.is(br.headers['content-encoding'], 'br');
+  assert.match(String(br.headers.vary), /accept-encoding/i);
+  assert.is(brotliDecompressSync(br.rawPayload).toString('utf8'), plain.body);
+  assert.ok(br.rawPayload.length < Buffer.byteLength(plain.body));
+  const gzip = await inject('gzip');
+  assert.is(gzip.headers['content-encoding'], 'gzip');
+  assert.is(gunzipSync(gzip.rawPayload).toString('utf8'), plain.body);
+  // A fresh execution that is kept is compressed too; a client that accepts nothing gets plain JSON.
+  const fresh = await server.app.inject({ method: 'POST', url: '/graphql', payload: { query }, headers: { 'accept-encoding': 'br', 'cache-control': 'no-cache' } });
+  assert.is(fresh.headers['content-encoding'], 'br');
+  assert.is(brotliDecompressSync(fresh.rawPayload).toString('utf8'), plain.body);
+  assert.is((await ask(server, query)).body, plain.body);
 });
 
 test('Cache-Control: no-cache gets a fresh execution', async ({ server }) => {

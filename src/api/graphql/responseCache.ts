@@ -3,8 +3,12 @@
 // shares one execution instead of resolving 20,000 fields each. Any change to the read models empties the
 // cache, so an answer is never older than the position it was computed at. Only answers without errors are
 // kept. A client that sends `Cache-Control: no-cache` gets a fresh execution (and refreshes the entry).
+// A kept answer is compressed at most once per encoding, for the clients that accept it (600 KB of budget
+// is some 40 KB with brotli): scripts and phones get the small one, nobody pays for compressing it again.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Encoding } from '../../web/compress.ts';
+import { acceptedEncoding, compress } from '../../web/compress.ts';
 
 export interface ResponseCacheOptions {
   /** The read models' position now; a new position makes every kept answer obsolete. */
@@ -12,6 +16,17 @@ export interface ResponseCacheOptions {
   readonly maxBytes: number;
   readonly maxEntryBytes: number;
 }
+
+/** Smaller answers are sent as they are: compressing them saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
+
+interface Answer {
+  readonly identity: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+const sizeOf = (answer: Answer): number => answer.identity.length + (answer.br?.length ?? 0) + (answer.gzip?.length ?? 0);
 
 interface Pending {
   readonly key: string;
@@ -41,7 +56,7 @@ export const refuseToCache = (request: FastifyRequest): void => {
 
 export const installResponseCache = (app: FastifyInstance, options: ResponseCacheOptions): void => {
   // Insertion order is recency order: a hit is moved to the end, eviction takes from the front.
-  const entries = new Map<string, Buffer>();
+  const entries = new Map<string, Answer>();
   let bytes = 0;
   let position = options.position();
 
@@ -54,6 +69,20 @@ export const installResponseCache = (app: FastifyInstance, options: ResponseCach
     }
   };
 
+  /** The answer in the encoding the client accepts, made once and kept with it. */
+  const encoded = (request: FastifyRequest, reply: FastifyReply, answer: Answer): Buffer => {
+    reply.header('vary', 'accept-encoding');
+    const encoding: Encoding | null = acceptedEncoding(request.headers['accept-encoding']);
+    if (encoding === null || answer.identity.length < COMPRESS_FROM_BYTES) return answer.identity;
+    let variant = answer[encoding];
+    if (variant === undefined) {
+      variant = answer[encoding] = compress(answer.identity, encoding, 'fast');
+      bytes += variant.length;
+    }
+    reply.header('content-encoding', encoding);
+    return variant;
+  };
+
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url !== '/graphql') return;
     const key = keyOf(request);
@@ -64,7 +93,7 @@ export const installResponseCache = (app: FastifyInstance, options: ResponseCach
     if (hit !== undefined) {
       entries.delete(key);
       entries.set(key, hit);
-      return reply.header('x-opendimos-cache', 'hit').type('application/json; charset=utf-8').send(hit);
+      return reply.header('x-opendimos-cache', 'hit').type('application/json; charset=utf-8').send(encoded(request, reply, hit));
     }
     pendingOf.set(request, { key, position, failed: false });
   });
@@ -76,17 +105,18 @@ export const installResponseCache = (app: FastifyInstance, options: ResponseCach
     // Computed while the read models moved on: it may mix two positions, and nobody will ask for the old one.
     if (pending.position !== position || payload.length > options.maxEntryBytes) return payload;
     // Kept as bytes, encoded once: a hit is then written to the socket as it is.
-    const answer = Buffer.from(payload, 'utf8');
+    const answer: Answer = { identity: Buffer.from(payload, 'utf8') };
     const previous = entries.get(pending.key);
-    if (previous !== undefined) bytes -= previous.length;
+    if (previous !== undefined) bytes -= sizeOf(previous);
     entries.delete(pending.key);
     entries.set(pending.key, answer);
-    bytes += answer.length;
+    bytes += answer.identity.length;
+    const sent = encoded(request, reply, answer);
     for (const [key, value] of entries) {
       if (bytes <= options.maxBytes) break;
       entries.delete(key);
-      bytes -= value.length;
+      bytes -= sizeOf(value);
     }
-    return answer;
+    return sent;
   });
 };
