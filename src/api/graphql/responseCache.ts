@@ -3,8 +3,8 @@
 // shares one execution instead of resolving 20,000 fields each. Any change to the read models empties the
 // cache, so an answer is never older than the position it was computed at. Only answers without errors are
 // kept. A client that sends `Cache-Control: no-cache` gets a fresh execution (and refreshes the entry).
-// A kept answer is compressed at most once per encoding, for the clients that accept it (600 KB of budget
-// is some 40 KB with brotli): scripts and phones get the small one, nobody pays for compressing it again.
+// A kept answer is compressed at most once per encoding, for the clients that accept it (JSON of repeated
+// field names shrinks several times): scripts and phones get the small one, compressed once for all.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Encoding } from '../../web/compress.ts';
