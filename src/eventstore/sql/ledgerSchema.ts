@@ -185,6 +185,7 @@ $fn$;`;
 
 export const ledgerMigrations = (schema: string): Migration[] => {
   const names = ledgerNames(schema);
+  const lockKey = `opendimos:append:${schema}`;
   return [
     {
       version: 1,
@@ -211,12 +212,12 @@ CREATE TRIGGER od_events_append_only BEFORE UPDATE OR DELETE ON ${q}.od_events
 CREATE TRIGGER od_events_no_truncate BEFORE TRUNCATE ON ${q}.od_events
   FOR EACH STATEMENT EXECUTE FUNCTION ${q}.od_refuse_change();
 REVOKE UPDATE, DELETE, TRUNCATE ON ${q}.od_events FROM PUBLIC;
-${appendFunction(q, names.channel, `opendimos:append:${schema}`)}`,
+${appendFunction(q, names.channel, lockKey)}`,
     },
     {
       version: 2,
       name: 'od_append_one: one event to one stream',
-      sql: (q) => appendOneFunction(q, names.channel, `opendimos:append:${schema}`),
+      sql: (q) => appendOneFunction(q, names.channel, lockKey),
     },
   ];
 };
