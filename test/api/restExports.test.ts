@@ -1,6 +1,7 @@
 // GET /api/exports/transactions.csv|.json: what the read model holds for a filter, streamed in pages,
 // with natural persons only as «φυσικό πρόσωπο».
 import { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerEvent } from '../../src/domain/index.ts';
@@ -132,6 +133,21 @@ test(`a large export streams across keyset pages: ${LARGE_ROWS + 1} rows, each o
   const records = parseCsv(csv.slice(1), ';');
   assert.is(records.length, LARGE_ROWS + 2, 'header and every row');
   assert.equal(records.slice(1).map((r) => r[1]), json.map((t) => t.id));
+});
+
+test('an export goes brotli or gzip to a client that takes it: the same bytes, several times smaller', async ({ rest }) => {
+  const url = `/api/exports/transactions.csv?year=${LARGE_YEAR}`;
+  const plain = await get(rest, url);
+  assert.is(plain.headers['content-encoding'], undefined);
+  for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+    const packed = await rest.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+    assert.is(packed.statusCode, 200);
+    assert.is(packed.headers['content-encoding'], encoding);
+    assert.match(String(packed.headers.vary), /accept-encoding/i);
+    assert.match(String(packed.headers['content-disposition']), /attachment; filename="opendimos-transactions-2024\.csv"/);
+    assert.ok(decode(packed.rawPayload).equals(plain.rawPayload), `${encoding} decodes to the plain export`);
+    assert.ok(packed.rawPayload.length * 4 < plain.rawPayload.length, `${encoding}: ${packed.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+  }
 });
 
 test('natural persons never appear by name or ΑΦΜ in any export, only as «φυσικό πρόσωπο»', async ({ rest }) => {

@@ -7,7 +7,7 @@ import type { TransactionFilter } from '../../projections/queries/transactions.t
 import type { TransactionView } from '../../projections/queries/views.ts';
 import type { components, operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
-import { asDownload, pagedBody } from './downloads.ts';
+import { pagedBody, sendDownload } from './downloads.ts';
 import type { OpenApiDocument } from './openApiDocument.ts';
 import { fastifyPath } from './openApiDocument.ts';
 import { openTransactionPages } from './transactionPages.ts';
@@ -48,7 +48,7 @@ export const exportsRoutes: FastifyPluginAsync<ExportsOptions> = async (app, { d
     const dialect = CSV_DIALECTS[request.query.dialect ?? 'excel'];
     const pages = await openTransactionPages(db, schema, filter, pageSize, request.query.orderBy);
     const body = pagedBody(csvHeader(transactionColumns, dialect), pages, (page) => csvLines(transactionColumns, page, dialect), '');
-    return asDownload(reply, 'text/csv; charset=utf-8', fileName(filter, 'csv')).send(body);
+    return sendDownload(request, reply, 'text/csv; charset=utf-8', fileName(filter, 'csv'), body);
   });
 
   const jsonPath = '/api/exports/transactions.json';
@@ -56,6 +56,6 @@ export const exportsRoutes: FastifyPluginAsync<ExportsOptions> = async (app, { d
     const filter = filterOf(request.query);
     const pages = await openTransactionPages(db, schema, filter, pageSize, request.query.orderBy);
     const render = (page: readonly TransactionView[], first: boolean) => (first ? '' : ',\n') + page.map((t) => JSON.stringify(documented(t))).join(',\n');
-    return asDownload(reply, 'application/json; charset=utf-8', fileName(filter, 'json')).send(pagedBody('[\n', pages, render, '\n]\n'));
+    return sendDownload(request, reply, 'application/json; charset=utf-8', fileName(filter, 'json'), pagedBody('[\n', pages, render, '\n]\n'));
   });
 };

@@ -7,7 +7,7 @@ import { table } from '../../projections/queries/tables.ts';
 import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
 import type { operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
-import { asDownload, pagedBody } from './downloads.ts';
+import { pagedBody, sendDownload } from './downloads.ts';
 import { ApiError } from './errors.ts';
 import { FDP_CSV, fiscalDataPackage } from './fdpDescriptor.ts';
 import { fdpColumns, toFdpRow } from './fdpRows.ts';
@@ -44,6 +44,6 @@ export const fdpRoutes: FastifyPluginAsync<FdpOptions> = async (app, { db, schem
     const pages = await openTransactionPages(db, schema, { year }, pageSize);
     const dialect = CSV_DIALECTS.rfc4180;
     const body = pagedBody(csvHeader(fdpColumns, dialect), pages, (page) => csvLines(fdpColumns, page.map((t) => toFdpRow(t, titles)), dialect), '');
-    return asDownload(reply, 'text/csv; charset=utf-8', `opendimos-fdp-${year}-${FDP_CSV}`).send(body);
+    return sendDownload(request, reply, 'text/csv; charset=utf-8', `opendimos-fdp-${year}-${FDP_CSV}`, body);
   });
 };
