@@ -83,6 +83,16 @@ pages('movements: 50 a page, the next page by cursor, a stale cursor falls back 
   assert.ok(stale.body.includes('Εμφανίζονται 1–50'));
 });
 
+pages('suppliers, property and the import log: a stale cursor gives their first page, not an error', async ({ site }) => {
+  for (const path of ['/suppliers', '/property', '/open-data']) {
+    const first = await get(site, path);
+    const stale = await get(site, `${path}?after=not-a-cursor&page=3`);
+    assert.is(stale.statusCode, 200, path);
+    // Only the language links keep the address as it was asked.
+    assert.is(stale.body.replaceAll('?after=not-a-cursor&amp;page=3', ''), first.body, `${path}: the first page, as if no cursor were given`);
+  }
+});
+
 pages('search ignores accents and case', async ({ site }) => {
   const accented = rowsOf((await get(site, '/movements?search=ΣΥΝΤΗΡΗΣΗ')).body);
   assert.ok(accented.length > 0);

@@ -1,5 +1,6 @@
 // Pages of a list by keyset cursor: a count of what is shown, then links to the first and next pages.
 // A cursor cannot go back, so the browser's Back button is the way to the previous page.
+import { InvalidCursor } from '../../projections/queries/index.ts';
 import { formatCount } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
@@ -15,6 +16,24 @@ export interface PagerState {
   readonly firstHref: string | null;
   readonly nextHref: string | null;
 }
+
+/**
+ * The page after the cursor `after`; a cursor that no longer decodes (an old or hand-edited link) gives the
+ * first page rather than an error page, and `onStale` lets the page say so. `after` is the cursor used.
+ */
+export const loadPageOrFirst = async <Page>(
+  load: (after: string | null) => Promise<Page>,
+  after: string | null,
+  onStale: () => void = () => undefined,
+): Promise<{ readonly result: Page; readonly after: string | null }> => {
+  try {
+    return { result: await load(after), after };
+  } catch (error) {
+    if (!(error instanceof InvalidCursor)) throw error;
+    onStale();
+    return { result: await load(null), after: null };
+  }
+};
 
 /** The pager of a keyset page of a list at `path`, whose filter is `params` (carried to every link). */
 export const pagerStateOf = (

@@ -1,11 +1,11 @@
 // Movements: search and filters (year, dates, type, ΚΑΕ, supplier ΑΦΜ, text), sortable columns, pages of
 // 50 by keyset cursor, and downloads of exactly the filtered list in the same order from the export API.
 import type { TransactionOrder } from '../../projections/queries/index.ts';
-import { InvalidCursor, fiscalYears, listTransactions } from '../../projections/queries/index.ts';
+import { fiscalYears, listTransactions } from '../../projections/queries/index.ts';
 import { lineTitles } from '../../projections/queries/site.ts';
 import { errorSummary, selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';
-import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { formatCount } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
@@ -62,17 +62,9 @@ export const movementsPage = async (site: Site, visit: Visit, query: MovementsQu
   const parsed = parseMovementsQuery(query, t);
   const errors = [...parsed.errors];
   const load = (after: string | null) => listTransactions(db, schema, { filter: parsed.filter, first: MOVEMENTS_PAGE_SIZE, after, orderBy: parsed.orderBy });
-  let after = query.after || null;
-  let page = Number(query.page ?? '1') || 1;
   const years = await fiscalYears(db, schema);
-  const result = await load(after).catch(async (error: unknown) => {
-    if (!(error instanceof InvalidCursor)) throw error;
-    errors.push(['results-title', t.movements.invalid.cursor]);
-    after = null;
-    page = 1;
-    return load(null);
-  });
-  if (after === null) page = 1;
+  const { result, after } = await loadPageOrFirst(load, query.after || null, () => errors.push(['results-title', t.movements.invalid.cursor]));
+  const page = after === null ? 1 : Number(query.page ?? '1') || 1;
   const [total, titles] = await Promise.all([result.totalCount(), lineTitles(db, schema, result.nodes)]);
   const params = filterParams(parsed.filter, parsed.orderBy);
   const state = pagerStateOf(visit, '/movements', params, { number: page, size: MOVEMENTS_PAGE_SIZE, after }, result, total);

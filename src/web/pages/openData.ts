@@ -1,7 +1,7 @@
 // Open data & API: GraphQL examples to copy, the live feed, the exports and the Fiscal Data Package, how
 // to verify the hash chain, and the public log of imports.
-import { InvalidCursor, fiscalYears, listImports } from '../../projections/queries/index.ts';
-import { pager } from '../components/pager.ts';
+import { fiscalYears, listImports } from '../../projections/queries/index.ts';
+import { loadPageOrFirst, pager } from '../components/pager.ts';
 import { scrollTable } from '../components/table.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { html } from '../html.ts';
@@ -20,12 +20,7 @@ const code = (text: string): Html => html`<pre class="code"><code>${text}</code>
 const importLog = async (site: Site, visit: Visit, after: string | null): Promise<Html> => {
   const text = openDataText(visit.lang).imports;
   const load = (cursor: string | null) => listImports(site.db, site.schema, { first: IMPORTS_PAGE_SIZE, after: cursor });
-  let cursor = after;
-  const result = await load(cursor).catch((error: unknown) => {
-    if (!(error instanceof InvalidCursor)) throw error;
-    cursor = null;
-    return load(null);
-  });
+  const { result, after: cursor } = await loadPageOrFirst(load, after);
   if (result.nodes.length === 0) return html`<p>${text.none}</p>`;
   const c = text.columns;
   const last = result.cursors[result.cursors.length - 1];

@@ -1,14 +1,14 @@
 // Municipal property (δημοτική περιουσία): the register by category with value and status, a schematic
 // map, and a page per asset with its details, location and history.
 import type { AssetView } from '../../projections/queries/index.ts';
-import { InvalidCursor, assetById, assetCategories, assetHistory, listAssets } from '../../projections/queries/index.ts';
+import { assetById, assetCategories, assetHistory, listAssets } from '../../projections/queries/index.ts';
 import { chartWithTable, valueBars } from '../components/charts.ts';
 import { counterpartyText } from '../components/movements.ts';
 import { dataText } from '../components/dataText.ts';
 import { selectField, textField } from '../components/fields.ts';
 import { mapSvg } from '../components/map.ts';
 import type { MapPoint } from '../components/map.ts';
-import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { facts, scrollTable } from '../components/table.ts';
 import { formatCoordinate, formatCount, formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
@@ -52,16 +52,7 @@ export const propertyPage = async (site: Site, visit: Visit, query: PropertyQuer
   const { db, schema } = site;
   const filter = { category: query.category || null, status: (query.status || null) as AssetView['status'] | null, search: (query.search ?? '').trim() || null };
   const load = (after: string | null) => listAssets(db, schema, { filter, first: ASSETS_PAGE_SIZE, after });
-  let after = query.after || null;
-  const [categories, points, result] = await Promise.all([
-    assetCategories(db, schema),
-    locatedAssets(site),
-    load(after).catch((error: unknown) => {
-      if (!(error instanceof InvalidCursor)) throw error;
-      after = null;
-      return load(null);
-    }),
-  ]);
+  const [categories, points, { result, after }] = await Promise.all([assetCategories(db, schema), locatedAssets(site), loadPageOrFirst(load, query.after || null)]);
   const page = after === null ? 1 : Number(query.page ?? '1') || 1;
   const total = await result.totalCount();
   const params = { category: filter.category, status: filter.status, search: filter.search };

@@ -1,11 +1,11 @@
 // Suppliers (legal entities only: natural persons are never in this read model) with their totals, by
 // amount paid; and a supplier's page with its totals per year and its payments.
-import { InvalidCursor, fiscalYears, listSuppliers, listTransactions, supplierByAfm, supplierYears } from '../../projections/queries/index.ts';
+import { fiscalYears, listSuppliers, listTransactions, supplierByAfm, supplierYears } from '../../projections/queries/index.ts';
 import { lineTitles } from '../../projections/queries/site.ts';
 import { dataText } from '../components/dataText.ts';
 import { selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';
-import { pager, pagerStateOf, resultCount } from '../components/pager.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
 import { facts, scrollTable } from '../components/table.ts';
 import { formatCount, formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
@@ -38,15 +38,7 @@ export const suppliersPage = async (site: Site, visit: Visit, query: SuppliersQu
   const year = query.year ? Number(query.year) : null;
   const search = (query.search ?? '').trim();
   const load = (after: string | null) => listSuppliers(db, schema, { year, search: search || null, first: SUPPLIERS_PAGE_SIZE, after });
-  let after = query.after || null;
-  const [years, result] = await Promise.all([
-    fiscalYears(db, schema),
-    load(after).catch((error: unknown) => {
-      if (!(error instanceof InvalidCursor)) throw error;
-      after = null;
-      return load(null);
-    }),
-  ]);
+  const [years, { result, after }] = await Promise.all([fiscalYears(db, schema), loadPageOrFirst(load, query.after || null)]);
   const page = after === null ? 1 : Number(query.page ?? '1') || 1;
   const total = await result.totalCount();
   const params = { year, search: search || null };
