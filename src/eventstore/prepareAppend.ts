@@ -39,44 +39,49 @@ const jsonText = (what: 'Data' | 'Metadata', type: string, value: unknown): stri
   return text;
 };
 
+const UNSET = Symbol('unset');
+
 /** Checks and prepares one all-or-nothing request; `recordedAt` is the same for all its events. */
+// Plain loops, no closures made per call: this runs on every append, and one writer appending as it goes
+// waits for it each time.
 export const prepareAppend = (appends: readonly StreamAppend[], schemas: EventSchemas, recordedAt: string): PreparedPart[] => {
-  const streams = new Set<string>();
-  const ids = new Set<string>();
+  const single = appends.length === 1 && appends[0]!.events.length <= 1;
+  const streams = single ? null : new Set<string>();
+  const ids = single ? null : new Set<string>();
   // The events of a request mostly share one metadata object (an import's): written out once.
-  let lastMetadata: EventToAppend['metadata'] | null = null;
+  let lastMetadata: EventToAppend['metadata'] | typeof UNSET = UNSET;
   let lastMetadataText = '';
-  const metadataText = ({ type, metadata }: EventToAppend): string => {
-    if (metadata !== lastMetadata) {
-      lastMetadataText = jsonText('Metadata', type, { ...metadata, recordedAt });
-      lastMetadata = metadata;
-    }
-    return lastMetadataText;
-  };
-  return appends.map(({ stream, events, expectedRevision = 'any' }) => {
+  const parts: PreparedPart[] = [];
+  for (const { stream, events, expectedRevision = 'any' } of appends) {
     checkName('stream name', stream);
     checkExpected(expectedRevision);
-    if (streams.has(stream)) throw new InvalidAppend(`Stream "${stream}" appears twice in one append`);
-    streams.add(stream);
-    return {
-      stream,
-      expected: expectedRevision,
-      events: events.map((event) => {
-        checkName('event type', event.type);
-        const id = (event.id ?? uuidv7()).toLowerCase();
+    if (streams) {
+      if (streams.has(stream)) throw new InvalidAppend(`Stream "${stream}" appears twice in one append`);
+      streams.add(stream);
+    }
+    const prepared: PreparedEvent[] = [];
+    for (const event of events) {
+      checkName('event type', event.type);
+      let id: string;
+      if (event.id === undefined) {
+        id = uuidv7();
+      } else {
+        id = event.id.toLowerCase();
         if (!isUuid(id)) throw new InvalidAppend(`Invalid event id "${event.id}": a UUID is required`);
+      }
+      if (ids) {
         if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
         ids.add(id);
-        const schemaVersion = event.schemaVersion ?? currentVersion(schemas, event.type);
-        if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) throw new InvalidAppend(`Invalid schema version for ${event.type}`);
-        return {
-          id,
-          type: event.type,
-          schemaVersion,
-          dataText: jsonText('Data', event.type, event.data),
-          metadataText: metadataText(event),
-        };
-      }),
-    };
-  });
+      }
+      const schemaVersion = event.schemaVersion ?? currentVersion(schemas, event.type);
+      if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) throw new InvalidAppend(`Invalid schema version for ${event.type}`);
+      if (event.metadata !== lastMetadata) {
+        lastMetadataText = jsonText('Metadata', event.type, { ...event.metadata, recordedAt });
+        lastMetadata = event.metadata;
+      }
+      prepared.push({ id, type: event.type, schemaVersion, dataText: jsonText('Data', event.type, event.data), metadataText: lastMetadataText });
+    }
+    parts.push({ stream, expected: expectedRevision, events: prepared });
+  }
+  return parts;
 };

@@ -3,44 +3,30 @@ import { hash, randomBytes } from 'node:crypto';
 
 let lastMillis = 0;
 let sequence = 0;
-// Random bytes are drawn 4 KiB at a time: one system call per 256 ids instead of one per id.
+// Random bytes are drawn 4 KiB at a time: one system call per 512 ids instead of one per id.
 const POOL_SIZE = 4096;
 let pool = randomBytes(POOL_SIZE);
 let poolOffset = 0;
 
-const randomSixteen = (): Uint8Array => {
-  if (poolOffset + 16 > POOL_SIZE) {
-    pool = randomBytes(POOL_SIZE);
-    poolOffset = 0;
-  }
-  const bytes = Uint8Array.prototype.slice.call(pool, poolOffset, poolOffset + 16);
-  poolOffset += 16;
-  return bytes;
-};
-
-const format = (bytes: Uint8Array): string => {
-  const hex = Buffer.from(bytes).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
-
-const stamp = (bytes: Uint8Array, millis: number): void => {
-  const ms = BigInt(millis);
-  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70; // version 7
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-};
-
-/** A fresh UUID v7; ids made in the same millisecond by this process still sort in creation order. */
+/**
+ * A fresh UUID v7; ids made in the same millisecond by this process still sort in creation order. Written
+ * as text directly (one per append on the hot path): 48 bits of Unix milliseconds, version 7, 12 bits of
+ * sequence, the variant and 62 random bits.
+ */
 export const uuidv7 = (): string => {
   const now = Date.now();
   sequence = now === lastMillis ? sequence + 1 : 0;
   lastMillis = now;
-  const bytes = randomSixteen();
-  stamp(bytes, now);
-  // 12 bits of sequence right after the version nibble keep same-millisecond ids ordered.
-  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
-  bytes[7] = sequence & 0xff;
-  return format(bytes);
+  if (poolOffset + 8 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const random = pool.toString('hex', poolOffset, poolOffset + 8);
+  poolOffset += 8;
+  const time = (now % TIME_RANGE).toString(16).padStart(12, '0');
+  const order = (sequence & 0xfff).toString(16).padStart(3, '0');
+  const variant = VARIANT[Number.parseInt(random[0]!, 16) & 0x3]!;
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${order}-${variant}${random.slice(1, 4)}-${random.slice(4)}`;
 };
 
 const TIME_RANGE = 2 ** 48;

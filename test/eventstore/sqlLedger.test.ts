@@ -2,7 +2,9 @@
 // itself, and migrations are safe to run twice and from two processes at once.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
 import { quoteIdent } from '../../src/eventstore/sql/client.ts';
+import { createPgClient } from '../../src/eventstore/sql/pgClient.ts';
 import { openSqlEventStore } from '../../src/eventstore/sql/sqlEventStore.ts';
 import type { TestSchema } from '../support/database.ts';
 import { contractBackends, createTestSchema } from '../support/database.ts';
@@ -49,6 +51,42 @@ for (const backend of contractBackends()) {
     assert.is((await two.readAll()).length, 1);
     for (const store of [one, two, again]) await store.close();
   });
+
+  test('a value query that fails leaves its connection usable, and the statement is prepared again', async ({ db }) => {
+    const name = `t_value_${randomBytes(4).toString('hex')}`;
+    const text = 'SELECT ($1::uuid)::text || $2';
+    for (const executor of [db.client.serial, db.client]) {
+      // The first call fails after its statement was prepared (the uuid is refused when bound): the next
+      // call must prepare afresh without tripping over the statement left behind.
+      const failure = await executor.value(text, ['not-a-uuid', '!'], { name }).then(() => null, (error: Error) => error.message);
+      assert.match(failure ?? 'no error', /uuid/);
+      assert.is(await executor.value(text, ['00000000-0000-7000-8000-000000000001', '!'], { name }), '00000000-0000-7000-8000-000000000001!');
+      assert.is(await executor.value(text, ['00000000-0000-7000-8000-000000000002', '?'], { name }), '00000000-0000-7000-8000-000000000002?');
+      assert.is(await executor.value('SELECT NULL::text WHERE $1 = $2', ['a', 'a'], { name: `${name}_null` }), null);
+    }
+  });
+
+  if (backend === 'postgresql') {
+    test('appends go on after the append connection is cut (a server restart, a killed backend)', async ({ db }) => {
+      const applicationName = `opendimos-cut-${randomBytes(4).toString('hex')}`;
+      const client = createPgClient({ connectionString: process.env.DATABASE_URL!, maxConnections: 2, applicationName });
+      const store = await openSqlEventStore({ client, schema: db.schema });
+      await store.append('cut', [{ type: 'A', data: { n: 1 } }]);
+      const killed = await db.client.query<{ pid: number }>(
+        `WITH cut AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE application_name = $1)
+         SELECT pid FROM cut WHERE pg_terminate_backend(pid)`,
+        [`${applicationName}-append`],
+      );
+      assert.is(killed.length, 1, 'the append connection is its own, named apart from the pool');
+      // The driver learns of the cut when the server's goodbye arrives.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await store.append('cut', [{ type: 'A', data: { n: 2 } }]);
+      assert.equal((await store.readStream('cut')).map((e) => e.data), [{ n: 1 }, { n: 2 }]);
+      assert.ok((await store.verify()).ok);
+      await store.close();
+      await client.close();
+    });
+  }
 
   test.run();
 }

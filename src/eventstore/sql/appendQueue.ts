@@ -22,6 +22,12 @@ export const createAppendQueue = (call: AppendCall, maxEventsPerCall = 5_000) =>
   // od_append decides each part against the ledger as it was before the call, so two appends to one stream
   // go in separate calls, in order. A request that must wait blocks later ones on its streams.
   const takeBatch = (): Pending[] => {
+    if (pending.length === 1) {
+      // One writer appending as it goes: nothing to share the call with.
+      const only = pending;
+      pending = [];
+      return only;
+    }
     const taken: Pending[] = [];
     const kept: Pending[] = [];
     const streams = new Set<string>();
@@ -63,7 +69,9 @@ export const createAppendQueue = (call: AppendCall, maxEventsPerCall = 5_000) =>
   return {
     enqueue(parts: readonly PreparedPart[]): Promise<RequestOutcome> {
       return new Promise<RequestOutcome>((resolve, reject) => {
-        pending.push({ parts, size: parts.reduce((n, p) => n + p.events.length, 0), resolve, reject });
+        let size = 0;
+        for (const part of parts) size += part.events.length;
+        pending.push({ parts, size, resolve, reject });
         if (!flushing) void flush();
       });
     },

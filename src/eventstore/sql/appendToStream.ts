@@ -25,22 +25,27 @@ interface PartOutcome {
 /** The outcome of one request: its results, or the error that refused it (and with it all its parts). */
 export type RequestOutcome = { readonly ok: true; readonly results: AppendResult[] } | { readonly ok: false; readonly error: Error };
 
-interface AppendOneRow {
-  status: PartStatus;
-  revision: unknown;
-  first_position: unknown;
-}
+const PART_STATUSES: readonly PartStatus[] = ['ok', 'duplicate', 'conflict', 'id_conflict', 'aborted'];
+
+/** od_append_one's answer as a record in text, e.g. `(ok,0,42)` or `(duplicate,3,)`: no field needs quoting. */
+export const parseAppendOne = (text: string | null): PartOutcome => {
+  const match = text === null ? null : /^\(([a-z_]+),(-?\d+),(\d*)\)$/.exec(text);
+  const status = match?.[1] as PartStatus | undefined;
+  if (!match || !status || !PART_STATUSES.includes(status)) throw new Error(`Unexpected answer from od_append_one: ${text}`);
+  return { status, revision: Number(match[2]), firstPosition: match[3] === '' ? null : Number(match[3]) };
+};
 
 /** One event to one stream, the commonest append (one writer appending as it goes), through od_append_one. */
 const appendOne = async (db: SqlExecutor, names: LedgerNames, part: PreparedPart): Promise<PartOutcome> => {
   const event = part.events[0]!;
-  const [row] = await db.query<AppendOneRow>(
-    `SELECT status, revision, first_position FROM ${names.appendOne}($1, $2, $3::uuid, $4, $5::int, $6::json, $7::json)`,
-    [part.stream, String(part.expected), event.id, event.type, event.schemaVersion, event.dataText, event.metadataText],
-    { name: `od_append_one_${names.schema}` },
+  // The record as one text value: the server builds no result set for a function in FROM, and the driver
+  // parses no row description.
+  const answer = await db.value(
+    `SELECT ${names.appendOne}($1, $2, $3::uuid, $4, $5::int, $6::json, $7::json)::text`,
+    [part.stream, String(part.expected), event.id, event.type, String(event.schemaVersion), event.dataText, event.metadataText],
+    { name: `od_append_one_text_${names.schema}` },
   );
-  const first = row!.first_position;
-  return { status: row!.status, revision: toNumber(row!.revision), firstPosition: first === null || first === undefined ? null : toNumber(first) };
+  return parseAppendOne(answer);
 };
 
 export const appendRequests = async (
@@ -93,32 +98,33 @@ export const appendRequests = async (
   return interpret(requests, rows);
 };
 
+/** One request's outcome from its parts' rows: the first failing part refuses the whole request. */
+const outcomeOf = (parts: readonly PreparedPart[], rows: readonly PartOutcome[], first: number): RequestOutcome => {
+  const results: AppendResult[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const row = rows[first + i]!;
+    const part = parts[i]!;
+    if (row.status === 'conflict') return { ok: false, error: new ExpectedRevisionConflict(part.stream, part.expected, row.revision) };
+    if (row.status === 'id_conflict') return { ok: false, error: new EventIdConflict(part.stream) };
+    results.push({
+      stream: part.stream,
+      revision: row.revision,
+      firstPosition: row.firstPosition,
+      lastPosition: row.firstPosition === null ? null : row.firstPosition + part.events.length - 1,
+      duplicate: row.status === 'duplicate',
+    });
+  }
+  return { ok: true, results };
+};
+
 const interpret = (requests: readonly (readonly PreparedPart[])[], rows: readonly PartOutcome[]): RequestOutcome[] => {
+  const outcomes: RequestOutcome[] = [];
   let next = 0;
-  return requests.map((parts) => {
-    const mine = rows.slice(next, next + parts.length);
+  for (const parts of requests) {
+    outcomes.push(outcomeOf(parts, rows, next));
     next += parts.length;
-    const failure = mine.findIndex((row) => row.status === 'conflict' || row.status === 'id_conflict');
-    if (failure >= 0) {
-      const row = mine[failure]!;
-      const part = parts[failure]!;
-      const error =
-        row.status === 'conflict'
-          ? new ExpectedRevisionConflict(part.stream, part.expected, row.revision)
-          : new EventIdConflict(part.stream);
-      return { ok: false, error };
-    }
-    return {
-      ok: true,
-      results: mine.map((row, i) => ({
-        stream: parts[i]!.stream,
-        revision: row.revision,
-        firstPosition: row.firstPosition,
-        lastPosition: row.firstPosition === null ? null : row.firstPosition + parts[i]!.events.length - 1,
-        duplicate: row.status === 'duplicate',
-      })),
-    };
-  });
+  }
+  return outcomes;
 };
 
 export const unwrap = (outcome: RequestOutcome): AppendResult[] => {

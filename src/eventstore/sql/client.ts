@@ -8,12 +8,22 @@ export interface QueryOptions {
 
 export interface SqlExecutor {
   query<Row extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
+  /**
+   * Runs a named prepared statement and answers the first column of its first row as text (null for SQL
+   * NULL or no row): the statement on every append, with the least work per call on both ends.
+   */
+  value(text: string, params: readonly (string | null)[], options: { readonly name: string }): Promise<string | null>;
   /** Runs a script of several statements without parameters (DDL, migrations). */
   exec(script: string): Promise<void>;
 }
 
 export interface SqlClient extends SqlExecutor {
   readonly dialect: 'postgresql' | 'pglite';
+  /**
+   * A connection kept for one caller that runs one statement at a time (the append queue): no pool checkout
+   * on its path. PGlite has only one connection, which this is.
+   */
+  readonly serial: SqlExecutor;
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** LISTEN on a channel; resolves to a function that stops listening. Payloads arrive after commit. */

@@ -1,7 +1,9 @@
-// SqlClient over node-postgres: a pool for queries and transactions, one dedicated connection for LISTEN.
+// SqlClient over node-postgres: a pool for queries and transactions, one connection for LISTEN and one kept
+// for the serial caller (the append queue).
 import pg from 'pg';
 import type { QueryOptions, SqlClient, SqlExecutor } from './client.ts';
 import { quoteIdent } from './client.ts';
+import { isStatementError, queryValue } from './pgValue.ts';
 
 export interface PgClientOptions {
   readonly connectionString: string;
@@ -54,9 +56,26 @@ export const createPgClient = (options: PgClientOptions): SqlClient => {
   const query = async <Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> =>
     (await pool.query<Row>({ text, values: params as unknown[] | undefined, name: options?.name })).rows;
 
+  const value: SqlExecutor['value'] = async (text, params, { name }) => {
+    const client = await pool.connect();
+    try {
+      const answer = await queryValue(client, name, text, params);
+      client.release();
+      return answer;
+    } catch (error) {
+      // A broken connection goes out of the pool; a failed statement leaves it usable.
+      client.release(isStatementError(error) ? undefined : (error as Error));
+      throw error;
+    }
+  };
+
+  const serial = createSerialConnection(options);
+
   return {
     dialect: 'postgresql',
     query,
+    value,
+    serial,
     async exec(script) {
       await pool.query(script);
     },
@@ -65,6 +84,7 @@ export const createPgClient = (options: PgClientOptions): SqlClient => {
       const tx: SqlExecutor = {
         query: async <Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
           (await client.query<Row>({ text, values: params as unknown[] | undefined, name: options?.name })).rows,
+        value: (text, params, { name }) => queryValue(client, name, text, params),
         exec: async (script) => void (await client.query(script)),
       };
       try {
@@ -99,7 +119,66 @@ export const createPgClient = (options: PgClientOptions): SqlClient => {
       closed = true;
       listeners.clear();
       if (listenConnection) await (await listenConnection).end().catch(() => undefined);
+      await serial.close();
       await pool.end();
+    },
+  };
+};
+
+/**
+ * One connection kept for a caller that sends one statement at a time and waits for it (the append queue):
+ * no pool checkout and return (with its idle timer) on every append. A connection that breaks is dropped and
+ * the next call opens a new one.
+ */
+const createSerialConnection = (options: PgClientOptions): SqlExecutor & { close(): Promise<void> } => {
+  let ready: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+
+  const drop = (client: pg.Client): void => {
+    if (ready === client) ready = null;
+    connecting = null;
+    void client.end().catch(() => undefined);
+  };
+
+  const connect = (): Promise<pg.Client> =>
+    (connecting ??= (async () => {
+      if (closed) throw new Error('The database client is closed');
+      // Named apart from the pool's connections, for whoever reads pg_stat_activity.
+      const client = new pg.Client({ connectionString: options.connectionString, application_name: `${options.applicationName ?? 'opendimos'}-append` });
+      client.on('error', () => drop(client));
+      try {
+        await client.connect();
+      } catch (error) {
+        connecting = null;
+        throw error;
+      }
+      ready = client;
+      return client;
+    })());
+
+  // Runs `work` on the connection; a failure that is not the statement's own drops the connection.
+  const use = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = ready ?? (await connect());
+    try {
+      return await work(client);
+    } catch (error) {
+      if (!isStatementError(error)) drop(client);
+      throw error;
+    }
+  };
+
+  return {
+    query: <Row extends object>(text: string, params?: readonly unknown[], queryOptions?: QueryOptions) =>
+      use(async (client) => (await client.query<Row>({ text, values: params as unknown[] | undefined, name: queryOptions?.name })).rows),
+    value: (text, params, { name }) => use((client) => queryValue(client, name, text, params)),
+    exec: (script) => use(async (client) => void (await client.query(script))),
+    async close() {
+      closed = true;
+      const client = ready ?? (await connecting?.catch(() => null));
+      ready = null;
+      connecting = null;
+      if (client) await client.end().catch(() => undefined);
     },
   };
 };

@@ -35,12 +35,21 @@ type Queryable = Pick<PGlite, 'query' | 'exec'>;
 
 const executor = (db: Queryable): SqlExecutor => ({
   query: async <Row extends object>(text: string, params?: readonly unknown[]) => (await db.query<Row>(text, params as unknown[] | undefined)).rows,
+  value: async (text, params) => {
+    const [row] = (await db.query<unknown[]>(text, params as unknown[], { rowMode: 'array' })).rows;
+    const value = row?.[0];
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
+  },
   exec: async (script) => void (await db.exec(script)),
 });
 
 const wrapPglite = (db: PGlite, rest: Pick<SqlClient, 'listen' | 'close'>): SqlClient => ({
   dialect: 'pglite',
   ...executor(db),
+  serial: executor(db),
   transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction(async (tx) => work(executor(tx))),
   ...rest,
 });

@@ -35,7 +35,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
   const names = ledgerNames(schema);
   await runMigrations(client, schema, 'eventstore', ledgerMigrations(schema));
 
-  const queue = createAppendQueue((requests) => appendRequests(client, names, requests));
+  const queue = createAppendQueue((requests) => appendRequests(client.serial, names, requests));
   const signal = createChangeSignal();
   let unlisten: Promise<() => Promise<void>> | null = null;
   const listen = () => (unlisten ??= client.listen(names.channel, () => signal.notify()));
