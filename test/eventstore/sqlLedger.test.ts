@@ -46,10 +46,28 @@ for (const backend of contractBackends()) {
     assert.equal(applied, [
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },
+      { component: 'eventstore', version: 3 },
     ]);
     await one.append('s', [{ type: 'A', data: {} }]);
     assert.is((await two.readAll()).length, 1);
     for (const store of [one, two, again]) await store.close();
+  });
+
+  test('od_append_one, which processes of the previous version call, appends into the same chain', async ({ db }) => {
+    const store = await openSqlEventStore({ client: db.client, schema: db.schema });
+    await store.append('mixed', [{ type: 'A', data: { n: 1 } }]);
+    const call = `SELECT status, revision, first_position FROM ${quoteIdent(db.schema)}.od_append_one($1, $2, $3::uuid, 'A', 1, $4::json, '{}'::json)`;
+    const id = '0190a5b2-0000-7000-8000-0000000000aa';
+    const [first] = await db.client.query<{ status: string; revision: string | number; first_position: string | number }>(call, ['mixed', '0', id, '{"n":2}']);
+    assert.equal([first?.status, Number(first?.revision), Number(first?.first_position)], ['ok', 1, 2]);
+    const [again] = await db.client.query<{ status: string }>(call, ['mixed', 'any', id, '{"n":2}']);
+    assert.is(again?.status, 'duplicate');
+    const [stale] = await db.client.query<{ status: string }>(call, ['mixed', '0', '0190a5b2-0000-7000-8000-0000000000ab', '{"n":9}']);
+    assert.is(stale?.status, 'conflict');
+    await store.append('mixed', [{ type: 'A', data: { n: 3 } }], { expectedRevision: 1 });
+    assert.equal((await store.readStream('mixed')).map((e) => e.data), [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    assert.ok((await store.verify()).ok, 'one hash chain through both functions');
+    await store.close();
   });
 
   test('a value query that fails leaves its connection usable, and the statement is prepared again', async ({ db }) => {

@@ -27,25 +27,24 @@ export type RequestOutcome = { readonly ok: true; readonly results: AppendResult
 
 const PART_STATUSES: readonly PartStatus[] = ['ok', 'duplicate', 'conflict', 'id_conflict', 'aborted'];
 
-/** od_append_one's answer as a record in text, e.g. `(ok,0,42)` or `(duplicate,3,)`: no field needs quoting. */
-export const parseAppendOne = (text: string | null): PartOutcome => {
-  const match = text === null ? null : /^\(([a-z_]+),(-?\d+),(\d*)\)$/.exec(text);
+/** od_append_event's answer: status, revision and first position (nothing when none), e.g. `ok 0 42`, `duplicate 3 `. */
+export const parseAppendEvent = (text: string | null): PartOutcome => {
+  const match = text === null ? null : /^([a-z_]+) (-?\d+) (\d*)$/.exec(text);
   const status = match?.[1] as PartStatus | undefined;
-  if (!match || !status || !PART_STATUSES.includes(status)) throw new Error(`Unexpected answer from od_append_one: ${text}`);
+  if (!match || !status || !PART_STATUSES.includes(status)) throw new Error(`Unexpected answer from od_append_event: ${text}`);
   return { status, revision: Number(match[2]), firstPosition: match[3] === '' ? null : Number(match[3]) };
 };
 
-/** One event to one stream, the commonest append (one writer appending as it goes), through od_append_one. */
+/** One event to one stream, the commonest append (one writer appending as it goes), through od_append_event. */
 const appendOne = async (db: SqlExecutor, names: LedgerNames, part: PreparedPart): Promise<PartOutcome> => {
   const event = part.events[0]!;
-  // The record as one text value: the server builds no result set for a function in FROM, and the driver
-  // parses no row description.
+  // One text value: the driver parses no row description and builds no result object for it.
   const answer = await db.value(
-    `SELECT ${names.appendOne}($1, $2, $3::uuid, $4, $5::int, $6::json, $7::json)::text`,
+    `SELECT ${names.appendEvent}($1, $2, $3::uuid, $4, $5::int, $6::json, $7::json)`,
     [part.stream, String(part.expected), event.id, event.type, String(event.schemaVersion), event.dataText, event.metadataText],
-    { name: `od_append_one_text_${names.schema}` },
+    { name: `od_append_event_${names.schema}` },
   );
-  return parseAppendOne(answer);
+  return parseAppendEvent(answer);
 };
 
 export const appendRequests = async (
