@@ -136,8 +136,11 @@ const createSerialConnection = (options: PgClientOptions): SqlExecutor & { close
   let closed = false;
 
   const drop = (client: pg.Client): void => {
-    if (ready === client) ready = null;
-    connecting = null;
+    // Only the connection in use is forgotten: a late error of an older one must not orphan a newer one.
+    if (ready === client) {
+      ready = null;
+      connecting = null;
+    }
     void client.end().catch(() => undefined);
   };
 
