@@ -12,7 +12,7 @@ test('append answer: an appended event, a duplicate, a conflict on a new stream'
 });
 
 test('append answer: anything else is refused, not guessed at', () => {
-  for (const answer of [null, '', 'ok 0', 'maybe 0 1', '(ok,0,1)', 'ok x 1', 'ok 0 1 ', ' ok 0 1', 'OK 0 1']) {
+  for (const answer of [null, '', 'ok 0', 'maybe 0 1', '(ok,0,1)', 'ok x 1', 'ok 0 1 ', ' ok 0 1', 'OK 0 1', 'aborted 0 ']) {
     assert.throws(() => parseAppendEvent(answer), /Unexpected answer from od_append_event/, String(answer));
   }
 });

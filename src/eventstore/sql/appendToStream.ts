@@ -25,13 +25,14 @@ interface PartOutcome {
 /** The outcome of one request: its results, or the error that refused it (and with it all its parts). */
 export type RequestOutcome = { readonly ok: true; readonly results: AppendResult[] } | { readonly ok: false; readonly error: Error };
 
-const PART_STATUSES: readonly PartStatus[] = ['ok', 'duplicate', 'conflict', 'id_conflict', 'aborted'];
+// A single event has no other part to be aborted by: od_append_event never answers 'aborted'.
+const EVENT_STATUSES: readonly PartStatus[] = ['ok', 'duplicate', 'conflict', 'id_conflict'];
 
 /** od_append_event's answer: status, revision and first position (nothing when none), e.g. `ok 0 42`, `duplicate 3 `. */
 export const parseAppendEvent = (text: string | null): PartOutcome => {
   const match = text === null ? null : /^([a-z_]+) (-?\d+) (\d*)$/.exec(text);
   const status = match?.[1] as PartStatus | undefined;
-  if (!match || !status || !PART_STATUSES.includes(status)) throw new Error(`Unexpected answer from od_append_event: ${text}`);
+  if (!match || !status || !EVENT_STATUSES.includes(status)) throw new Error(`Unexpected answer from od_append_event: ${text}`);
   return { status, revision: Number(match[2]), firstPosition: match[3] === '' ? null : Number(match[3]) };
 };
 

@@ -46,10 +46,13 @@ const executor = (db: Queryable): SqlExecutor => ({
   exec: async (script) => void (await db.exec(script)),
 });
 
-const wrapPglite = (db: PGlite, rest: Pick<SqlClient, 'listen' | 'close'>): SqlClient => ({
-  dialect: 'pglite',
-  ...executor(db),
-  serial: executor(db),
-  transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction(async (tx) => work(executor(tx))),
-  ...rest,
-});
+const wrapPglite = (db: PGlite, rest: Pick<SqlClient, 'listen' | 'close'>): SqlClient => {
+  const own = executor(db);
+  return {
+    dialect: 'pglite',
+    ...own,
+    serial: own,
+    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction(async (tx) => work(executor(tx))),
+    ...rest,
+  };
+};
