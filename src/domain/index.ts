@@ -1,14 +1,14 @@
 // The domain's public surface: what the import, projections and API build on.
-export * from './errors.ts';
-export * from './money.ts';
-export * from './date.ts';
-export * from './counterparty.ts';
-export * from './codes/afm.ts';
-export * from './codes/ada.ts';
-export * from './codes/kae.ts';
-export * from './codes/kaek.ts';
-export * from './codes/rf.ts';
-export * from './classification.ts';
+export * from './shared/errors.ts';
+export * from './shared/money.ts';
+export * from './shared/date.ts';
+export * from './shared/counterparty.ts';
+export * from './shared/codes/afm.ts';
+export * from './shared/codes/ada.ts';
+export * from './shared/codes/kae.ts';
+export * from './shared/codes/kaek.ts';
+export * from './shared/codes/rf.ts';
+export * from './shared/classification.ts';
 export * from './ledger/events.ts';
 export * from './ledger/commands.ts';
 export {
@@ -24,6 +24,6 @@ export {
   isReversibleType,
 } from './ledger/fiscalYear.ts';
 export type { BudgetLine, BudgetLineTotals, DocumentBalance, FiscalYearState, TrackedDocument } from './ledger/fiscalYear.ts';
-export * from './supplier.ts';
-export * from './asset.ts';
+export * from './suppliers/supplier.ts';
+export * from './assets/asset.ts';
 export * from './eventSchemas.ts';

@@ -5,8 +5,8 @@ import type { FiscalYearState } from './state.ts';
 import { existingLine } from './references.ts';
 import { finalAmount } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatCents } from '../shared/money.ts';
 
 export const amendLine = (row: DocumentRow, state: FiscalYearState): BudgetLineAmended[] => {
   const event: BudgetLineAmended = { type: 'BudgetLineAmended', data: row.fields };

@@ -6,8 +6,8 @@ import type { FiscalYearState } from './state.ts';
 import { lineFor, referencedDocument, requireRef } from './references.ts';
 import { remainder } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatCents } from '../shared/money.ts';
 
 export const collect = (row: DocumentRow, state: FiscalYearState): RevenueCollected[] => {
   const ref = row.ref === null ? null : requireRef(row, 'assessment');

@@ -5,8 +5,8 @@ import type { FiscalYearState } from './state.ts';
 import { lineFor } from './references.ts';
 import { remainingAppropriation } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatCents } from '../shared/money.ts';
 
 export const commit = (row: DocumentRow, state: FiscalYearState): ExpenseCommitted[] => {
   const event: ExpenseCommitted = { type: 'ExpenseCommitted', data: { ...row.fields, counterparty: row.counterparty } };

@@ -1,14 +1,14 @@
 // The checks every row passes whatever its type, and its normalised fields, before the rules of its type.
 import type { RecordDocument, DocumentRef } from './commands.ts';
 import type { Counterparty, DocumentFields, DocumentType } from './events.ts';
-import type { Kae } from '../codes/kae.ts';
-import { parseKae } from '../codes/kae.ts';
-import { normalizeAda } from '../codes/ada.ts';
-import { checkCounterparty } from '../counterparty.ts';
-import { yearOfIsoDate } from '../date.ts';
-import { DomainError } from '../errors.ts';
-import { parseMoney } from '../money.ts';
-import { blankToNull } from '../text.ts';
+import type { Kae } from '../shared/codes/kae.ts';
+import { parseKae } from '../shared/codes/kae.ts';
+import { normalizeAda } from '../shared/codes/ada.ts';
+import { checkCounterparty } from '../shared/counterparty.ts';
+import { yearOfIsoDate } from '../shared/date.ts';
+import { DomainError } from '../shared/errors.ts';
+import { parseMoney } from '../shared/money.ts';
+import { blankToNull } from '../shared/text.ts';
 import { checkedOnce } from './checkedOnce.ts';
 import { documentTypeNames } from './documentTypes.ts';
 

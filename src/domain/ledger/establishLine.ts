@@ -4,7 +4,7 @@ import type { BudgetLineEstablished } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
 import type { FiscalYearState } from './state.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../shared/errors.ts';
 
 export const establishLine = (row: DocumentRow, state: FiscalYearState): BudgetLineEstablished[] => {
   const event: BudgetLineEstablished = {

@@ -16,8 +16,8 @@ import type {
   RevenueCollected,
 } from './events.ts';
 import type { BudgetLine, FiscalYearState } from './state.ts';
-import { fingerprintOf } from '../fingerprint.ts';
-import { centsOf } from '../money.ts';
+import { fingerprintOf } from '../shared/fingerprint.ts';
+import { centsOf } from '../shared/money.ts';
 
 export const evolve = (state: FiscalYearState, event: FiscalYearEvent): FiscalYearState => {
   switch (event.type) {

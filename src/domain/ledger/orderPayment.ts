@@ -5,8 +5,8 @@ import type { FiscalYearState } from './state.ts';
 import { referencedDocument, requireRef } from './references.ts';
 import { remainder } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatCents } from '../shared/money.ts';
 
 export const orderPayment = (row: DocumentRow, state: FiscalYearState): PaymentOrdered[] => {
   const ref = requireRef(row, 'commitment');

@@ -6,8 +6,8 @@ import type { FiscalYearEvent } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
 import type { FiscalYearState } from './state.ts';
 import { documentTypeNames, isReversibleType } from './documentTypes.ts';
-import { fingerprintOf } from '../fingerprint.ts';
-import { DomainError } from '../errors.ts';
+import { fingerprintOf } from '../shared/fingerprint.ts';
+import { DomainError } from '../shared/errors.ts';
 
 const recordedFingerprint = (state: FiscalYearState, row: DocumentRow): number | undefined => {
   const { documentType: type, fields } = row;

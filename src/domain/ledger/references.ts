@@ -5,7 +5,7 @@ import type { DocumentRow } from './documentRow.ts';
 import type { BudgetLine, FiscalYearState } from './state.ts';
 import type { TrackedDocument } from './documentTable.ts';
 import { documentTypeNames } from './documentTypes.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../shared/errors.ts';
 
 /** The row's line, which must exist in this year and be on the given side. */
 export const lineFor = (state: FiscalYearState, row: DocumentRow, side: Side): BudgetLine => {

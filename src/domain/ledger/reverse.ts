@@ -9,8 +9,8 @@ import { referencedDocument } from './references.ts';
 import { reversibleRef } from './reversibleRef.ts';
 import { unreversed } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../errors.ts';
-import { formatCents } from '../money.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatCents } from '../shared/money.ts';
 
 export const reverse = (row: DocumentRow, state: FiscalYearState): DocumentReversed[] => {
   if (row.ref === null) {

@@ -2,7 +2,7 @@
 // receipt. The import builds the reference with this, so a refusal reads the same from every entry point.
 import type { DocumentRef } from './commands.ts';
 import { isReversibleType } from './documentTypes.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../shared/errors.ts';
 
 export const reversibleRef = (type: string, document: string): DocumentRef => {
   if (type === 'budget' || type === 'amendment') {

@@ -3,8 +3,8 @@ import type { Decimal } from 'decimal.js';
 import type { ReversibleType, Side } from './events.ts';
 import type { FiscalYearState } from './state.ts';
 import { finalAmount, remainder, remainingAppropriation, unreversed } from './balances.ts';
-import { parseKae } from '../codes/kae.ts';
-import { fromCents } from '../money.ts';
+import { parseKae } from '../shared/codes/kae.ts';
+import { fromCents } from '../shared/money.ts';
 
 export interface BudgetLineTotals {
   readonly kae: string;

@@ -1,6 +1,6 @@
 // Then: the domain refuses, with this code (and column, when the test says which).
 import * as assert from 'uvu/assert';
-import { isDomainError } from '../../../src/domain/errors.ts';
+import { isDomainError } from '../../../src/domain/shared/errors.ts';
 
 export const expectDomainError = (action: () => unknown, code: string, column?: string | null): void => {
   let caught: unknown = undefined;

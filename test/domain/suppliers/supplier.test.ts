@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { RecordSupplier, SupplierEvent } from '../../src/domain/index.ts';
-import { decideSupplier, evolveSupplier, initialSupplier } from '../../src/domain/supplier.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import type { RecordSupplier, SupplierEvent } from '../../../src/domain/index.ts';
+import { decideSupplier, evolveSupplier, initialSupplier } from '../../../src/domain/suppliers/supplier.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 const recordSupplier = (name: string, afm = '094019245', date = '2026-03-02'): RecordSupplier => ({ type: 'RecordSupplier', data: { afm, name, date } });
 const given = (...events: SupplierEvent[]) => events.reduce(evolveSupplier, initialSupplier());

@@ -2,7 +2,7 @@
 // order; any other content, another number.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fingerprintOf } from '../../src/domain/fingerprint.ts';
+import { fingerprintOf } from '../../../src/domain/shared/fingerprint.ts';
 
 const event = {
   type: 'PaymentMade',

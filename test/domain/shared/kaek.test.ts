@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isValidKaek, normalizeKaek } from '../../src/domain/codes/kaek.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import { isValidKaek, normalizeKaek } from '../../../src/domain/shared/codes/kaek.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 test('ΚΑΕΚ: 12 digits, grouped with spaces or hyphens or not at all', () => {
   assert.is(normalizeKaek('050681526003'), '050681526003');

@@ -1,9 +1,9 @@
 // Checks on the fields of an assets row; which are required depends on the action (see ../asset.ts).
 import type { Decimal } from 'decimal.js';
 import type { Counterparty, GeoPoint } from '../ledger/events.ts';
-import { checkCounterparty } from '../counterparty.ts';
-import { DomainError } from '../errors.ts';
-import { formatMoney, parseMoney } from '../money.ts';
+import { checkCounterparty } from '../shared/counterparty.ts';
+import { DomainError } from '../shared/errors.ts';
+import { formatMoney, parseMoney } from '../shared/money.ts';
 
 interface Missing {
   readonly code: string;

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createRf, formatRf, isValidRf, normalizeRf } from '../../src/domain/codes/rf.ts';
+import { createRf, formatRf, isValidRf, normalizeRf } from '../../../src/domain/shared/codes/rf.ts';
 
 test('RF: the ISO 11649 examples are valid, printed or not', () => {
   assert.ok(isValidRf('RF18539007547034'));

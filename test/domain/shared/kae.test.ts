@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { classTitle, isValidKae, kaeClasses, parseKae, serviceTitle } from '../../src/domain/codes/kae.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import { classTitle, isValidKae, kaeClasses, parseKae, serviceTitle } from '../../../src/domain/shared/codes/kae.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 test('ΚΑΕ: service, code and sub-code as real exports write them', () => {
   assert.equal(parseKae('25-6263.013'), { kae: '25-6263.013', side: 'expense', service: '25', code: '6263', klass: '6', group: '62', suffix: '013' });

@@ -2,10 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidAda, normalizeAda } from '../../src/domain/codes/ada.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import { isValidAda, normalizeAda } from '../../../src/domain/shared/codes/ada.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
-const diavgeia = join(import.meta.dirname, '../../fixtures/real/diavgeia');
+const diavgeia = join(import.meta.dirname, '../../../fixtures/real/diavgeia');
 
 test('ΑΔΑ: Diavgeia numbers in Greek capitals are kept', () => {
   assert.is(normalizeAda('7394ΩΞΧ-ΠΔΖ'), '7394ΩΞΧ-ΠΔΖ');

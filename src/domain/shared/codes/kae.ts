@@ -1,7 +1,7 @@
 // ΚΑΕ (Κωδικός Αριθμός Εσόδων/Εξόδων): the budget code of a line, per ΚΥΑ 7028/2004 up to FY2025.
 // A 4-digit code (its first digit the class, its first two the group), optionally preceded by a 2-digit
 // service (υπηρεσία) and followed by a municipality's own sub-code of 1-4 digits: 25-6263.013, 0311.
-import type { Side } from '../ledger/events.ts';
+import type { Side } from '../../ledger/events.ts';
 import { DomainError } from '../errors.ts';
 
 export type KaeClass = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Decimal } from 'decimal.js';
-import { centsOf, formatCents, formatMoney, fromCents, parseMoney, toCents } from '../../src/domain/money.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import { centsOf, formatCents, formatMoney, fromCents, parseMoney, toCents } from '../../../src/domain/shared/money.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 test('money: normalised strings and Decimals with up to two decimals are accepted', () => {
   assert.is(parseMoney('1234.56').toString(), '1234.56');

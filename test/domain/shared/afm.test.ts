@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { afmWithCheckDigit, isValidAfm } from '../../src/domain/codes/afm.ts';
+import { afmWithCheckDigit, isValidAfm } from '../../../src/domain/shared/codes/afm.ts';
 
 test('ΑΦΜ: real tax numbers pass their check digit', () => {
   // ΔΕΗ Α.Ε. and ΟΤΕ Α.Ε., published on every bill.

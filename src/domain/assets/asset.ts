@@ -1,15 +1,15 @@
 // Municipal property (δημοτική περιουσία), one stream per asset (`asset-<id>`): registered, revalued,
 // leased, transferred, disposed. Disposal is final. Re-importing an assets file adds nothing: an action
 // identical to one already recorded (same event, every field) is a duplicate.
-import type { AssetCommand, RecordAssetAction } from './ledger/commands.ts';
-import type { AssetEvent, AssetFields, AssetRegistered } from './ledger/events.ts';
-import { normalizeAda } from './codes/ada.ts';
-import { normalizeKaek } from './codes/kaek.ts';
-import { yearOfIsoDate } from './date.ts';
-import { DomainError } from './errors.ts';
-import { fingerprintOf } from './fingerprint.ts';
-import { blankToNull } from './text.ts';
-import { amountOf, checkLocation, requireCounterparty, requireText } from './asset/assetFields.ts';
+import type { AssetCommand, RecordAssetAction } from '../ledger/commands.ts';
+import type { AssetEvent, AssetFields, AssetRegistered } from '../ledger/events.ts';
+import { normalizeAda } from '../shared/codes/ada.ts';
+import { normalizeKaek } from '../shared/codes/kaek.ts';
+import { yearOfIsoDate } from '../shared/date.ts';
+import { DomainError } from '../shared/errors.ts';
+import { fingerprintOf } from '../shared/fingerprint.ts';
+import { blankToNull } from '../shared/text.ts';
+import { amountOf, checkLocation, requireCounterparty, requireText } from './assetFields.ts';
 
 export type AssetStatus = 'registered' | 'leased' | 'transferred' | 'disposed';
 

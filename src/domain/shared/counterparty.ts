@@ -1,6 +1,6 @@
 // The other party of a movement or lease: a legal entity by ΑΦΜ and name, or a natural person
 // (φυσικό πρόσωπο) of whom the public ledger keeps nothing that identifies them (GDPR).
-import type { Counterparty } from './ledger/events.ts';
+import type { Counterparty } from '../ledger/events.ts';
 import { isValidAfm } from './codes/afm.ts';
 import { DomainError } from './errors.ts';
 

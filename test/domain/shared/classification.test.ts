@@ -2,21 +2,21 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClassificationFile } from '../../src/domain/classification.ts';
+import type { ClassificationFile } from '../../../src/domain/shared/classification.ts';
 import {
   classificationsFor,
   kae2014Url,
   parseClassification,
   registerClassification,
   titleFor,
-} from '../../src/domain/classification.ts';
-import { convertSkos, formatClassificationFile } from '../../src/domain/classification/skos.ts';
-import { kae2014Source } from '../../src/domain/classification/kae2014Source.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+} from '../../../src/domain/shared/classification.ts';
+import { convertSkos, formatClassificationFile } from '../../../src/domain/shared/classification/skos.ts';
+import { kae2014Source } from '../../../src/domain/shared/classification/kae2014Source.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 const committed = readFileSync(kae2014Url, 'utf8');
 const kae2014 = parseClassification(committed);
-const turtle = readFileSync(join(import.meta.dirname, '../../fixtures/real/kae/KAE_OTA_2014.ttl'), 'utf8');
+const turtle = readFileSync(join(import.meta.dirname, '../../../fixtures/real/kae/KAE_OTA_2014.ttl'), 'utf8');
 
 test('classification: the committed 2014 list is exactly the conversion of the SKOS source', () => {
   assert.fixture(formatClassificationFile(convertSkos(turtle, kae2014Source)), committed);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { toCounterparty } from '../../src/domain/counterparty.ts';
-import { expectDomainError } from './support/expectDomainError.ts';
+import { toCounterparty } from '../../../src/domain/shared/counterparty.ts';
+import { expectDomainError } from '../support/expectDomainError.ts';
 
 test('counterparty: a natural person is kept without ΑΦΜ or name', () => {
   assert.equal(toCounterparty({ afm: '090000045', name: 'Μαρία Κοσμετάτου', naturalPerson: true }), { naturalPerson: true, afm: null, name: null });
