@@ -1,8 +1,8 @@
 // Municipal property (δημοτική περιουσία), one stream per asset (`asset-<id>`): registered, revalued,
 // leased, transferred, disposed. Disposal is final. Re-importing an assets file adds nothing: an action
 // identical to one already recorded (same event, every field) is a duplicate.
-import type { AssetCommand, RecordAssetAction } from '../ledger/commands.ts';
-import type { AssetEvent, AssetFields, AssetRegistered } from '../ledger/events.ts';
+import type { AssetCommand, RecordAssetAction } from './commands.ts';
+import type { AssetEvent, AssetFields, AssetRegistered } from './events.ts';
 import { normalizeAda } from '../shared/codes/ada.ts';
 import { normalizeKaek } from '../shared/codes/kaek.ts';
 import { yearOfIsoDate } from '../shared/date.ts';

@@ -1,6 +1,7 @@
-// Checks on the fields of an assets row; which are required depends on the action (see ../asset.ts).
+// Checks on the fields of an assets row; which are required depends on the action (see asset.ts).
 import type { Decimal } from 'decimal.js';
-import type { Counterparty, GeoPoint } from '../ledger/events.ts';
+import type { Counterparty } from '../shared/counterparty.ts';
+import type { GeoPoint } from './events.ts';
 import { checkCounterparty } from '../shared/counterparty.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatMoney, parseMoney } from '../shared/money.ts';

@@ -1,5 +1,5 @@
 // What is left on a line or a document, in cents, net of reversals.
-import type { BudgetLine } from './state.ts';
+import type { BudgetLine } from './budgetLine.ts';
 import type { TrackedDocument } from './documentTable.ts';
 
 /** Final appropriation (τελική πίστωση) or final estimate: initial plus amendments. */

@@ -5,7 +5,7 @@
 //
 // Amounts are cents in BigInt64Array columns: exact, and within ±9.2·10^18 cents, far beyond any
 // municipal amount (documentRow.ts refuses larger ones before they could wrap around).
-import type { BudgetLine } from './state.ts';
+import type { BudgetLine } from './budgetLine.ts';
 
 /** A document as the rules read it: a snapshot, taken when asked for. */
 export interface TrackedDocument {

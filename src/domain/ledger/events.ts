@@ -4,7 +4,11 @@
 // Streams: one per fiscal year (`fiscalYear-2026`) holds every budget and movement event of that year, so
 // the rules that span documents (a commitment within its line's appropriation, an order within its
 // commitment, unique document numbers per year and type) are decided inside one aggregate.
-// Suppliers (`supplier-<ΑΦΜ>`), assets (`asset-<id>`) and imports (`import-<id>`) have streams of their own.
+// Suppliers, assets and imports are contexts of their own (../suppliers, ../assets, ../imports).
+
+import type { Counterparty } from '../shared/counterparty.ts';
+
+export type { Counterparty } from '../shared/counterparty.ts';
 
 /** Revenue (έσοδα: ΚΑΕ classes 0-5) or expense (έξοδα: classes 6-9). */
 export type Side = 'revenue' | 'expense';
@@ -19,14 +23,6 @@ export type DocumentType =
   | 'assessment' // βεβαίωση (revenue assessed)
   | 'receipt' // είσπραξη (revenue collected)
   | 'reversal'; // αντιλογισμός: takes back all or part of an earlier document
-
-/**
- * The other party of a movement. A natural person (φυσικό πρόσωπο) is never stored by name or ΑΦΜ:
- * the ledger is public, and GDPR applies. Only legal entities carry `afm` and `name`.
- */
-export type Counterparty =
-  | { readonly naturalPerson: false; readonly afm: string; readonly name: string }
-  | { readonly naturalPerson: true; readonly afm: null; readonly name: null };
 
 /** Fields every budget and movement event carries. */
 export interface DocumentFields {
@@ -90,87 +86,4 @@ export type FiscalYearEvent =
   | RevenueCollected
   | DocumentReversed;
 
-// Suppliers (προμηθευτές): legal entities only, keyed by ΑΦΜ.
-export interface SupplierRegistered {
-  readonly type: 'SupplierRegistered';
-  readonly data: { readonly afm: string; readonly name: string; readonly date: string };
-}
-export interface SupplierRenamed {
-  readonly type: 'SupplierRenamed';
-  readonly data: { readonly afm: string; readonly name: string; readonly date: string };
-}
-export type SupplierEvent = SupplierRegistered | SupplierRenamed;
-
-// Municipal property (δημοτική περιουσία).
-export interface AssetFields {
-  readonly asset: string;
-  readonly date: string;
-  readonly ada: string | null;
-  readonly description: string | null;
-}
-export interface GeoPoint {
-  readonly lat: number;
-  readonly lon: number;
-}
-export interface AssetRegistered {
-  readonly type: 'AssetRegistered';
-  readonly data: AssetFields & {
-    readonly category: string;
-    readonly name: string;
-    /** ΚΑΕΚ: the 12-digit Hellenic Cadastre code (Κωδικός Αριθμός Εγγραφής Κτηματολογίου), when registered. */
-    readonly kaek: string | null;
-    readonly address: string | null;
-    readonly location: GeoPoint | null;
-    readonly value: string;
-  };
-}
-export interface AssetRevalued {
-  readonly type: 'AssetRevalued';
-  readonly data: AssetFields & { readonly value: string };
-}
-export interface AssetLeased {
-  readonly type: 'AssetLeased';
-  /** `amount`: the agreed rent. */
-  readonly data: AssetFields & { readonly lessee: Counterparty; readonly amount: string };
-}
-export interface AssetTransferred {
-  readonly type: 'AssetTransferred';
-  readonly data: AssetFields & { readonly to: Counterparty; readonly amount: string };
-}
-export interface AssetDisposed {
-  readonly type: 'AssetDisposed';
-  /** `amount`: proceeds of the disposal (may be "0.00" for a demolition). */
-  readonly data: AssetFields & { readonly amount: string };
-}
-export type AssetEvent = AssetRegistered | AssetRevalued | AssetLeased | AssetTransferred | AssetDisposed;
-
-// The import itself, as an audit trail (who, when, which file, what came of it).
-export type ImportOutcome = 'imported' | 'nothing_new' | 'rejected' | 'partial';
-export interface ImportRecorded {
-  readonly type: 'ImportRecorded';
-  readonly data: {
-    readonly importId: string;
-    readonly kind: 'transactions' | 'assets';
-    readonly fileName: string;
-    readonly sha256: string;
-    readonly actor: string;
-    readonly startedAt: string;
-    readonly finishedAt: string;
-    readonly rows: number;
-    readonly imported: number;
-    readonly duplicates: number;
-    readonly rejected: number;
-    readonly outcome: ImportOutcome;
-  };
-}
-export type ImportEvent = ImportRecorded;
-
-export type LedgerEvent = FiscalYearEvent | SupplierEvent | AssetEvent | ImportEvent;
-export type LedgerEventType = LedgerEvent['type'];
-
-export const streams = {
-  fiscalYear: (year: number) => `fiscalYear-${year}`,
-  supplier: (afm: string) => `supplier-${afm}`,
-  asset: (asset: string) => `asset-${asset}`,
-  import: (importId: string) => `import-${importId}`,
-} as const;
+export const fiscalYearStream = (year: number) => `fiscalYear-${year}`;

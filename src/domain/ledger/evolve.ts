@@ -15,7 +15,9 @@ import type {
   RevenueAssessed,
   RevenueCollected,
 } from './events.ts';
-import type { BudgetLine, FiscalYearState } from './state.ts';
+import type { BudgetLine } from './budgetLine.ts';
+import { MEASURE_OF } from './budgetLine.ts';
+import type { FiscalYearState } from './state.ts';
 import { fingerprintOf } from '../shared/fingerprint.ts';
 import { centsOf } from '../shared/money.ts';
 
@@ -42,15 +44,6 @@ export const evolve = (state: FiscalYearState, event: FiscalYearEvent): FiscalYe
       throw new Error(`Unknown fiscal year event ${JSON.stringify(_exhaustive)}`);
     }
   }
-};
-
-/** The line total each document type adds to. */
-const MEASURE: Readonly<Record<ReversibleType, 'committed' | 'ordered' | 'paid' | 'assessed' | 'collected'>> = {
-  commitment: 'committed',
-  order: 'ordered',
-  payment: 'paid',
-  assessment: 'assessed',
-  receipt: 'collected',
 };
 
 /** The type of the document each type follows. */
@@ -83,7 +76,7 @@ const track = (state: FiscalYearState, event: TrackedEvent, type: ReversibleType
   const amount = centsOf(event.data.amount);
   const parentType = FOLLOWS[type];
   const parent = followed === null || parentType === null ? null : rowOf(state, parentType, followed);
-  line[MEASURE[type]] += amount;
+  line[MEASURE_OF[type]] += amount;
   if (parentType !== null && parent !== null) state.tracked[parentType].addFollowed(parent, amount);
   state.tracked[type].add(event.data.document, fingerprintOf(event), line, amount, parent);
   return state;
@@ -95,7 +88,7 @@ const reversed = (state: FiscalYearState, event: DocumentReversed): FiscalYearSt
   const amount = centsOf(event.data.amount);
   const parentType = FOLLOWS[type];
   state.tracked[type].addReversed(original.row, amount);
-  original.line[MEASURE[type]] -= amount;
+  original.line[MEASURE_OF[type]] -= amount;
   if (parentType !== null && original.follows !== null) state.tracked[parentType].addFollowed(original.follows, -amount);
   state.recorded.reversal.set(event.data.document, fingerprintOf(event));
   return state;

@@ -2,7 +2,8 @@
 import type { DocumentRef } from './commands.ts';
 import type { ReversibleType, Side } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
-import type { BudgetLine, FiscalYearState } from './state.ts';
+import type { BudgetLine } from './budgetLine.ts';
+import type { FiscalYearState } from './state.ts';
 import type { TrackedDocument } from './documentTable.ts';
 import { documentTypeNames } from './documentTypes.ts';
 import { DomainError } from '../shared/errors.ts';

@@ -6,24 +6,10 @@
 // at the edges (documentRow.ts on the way in, totals.ts on the way out); events keep decimal strings.
 // Descriptions, dates and counterparties are not kept: a 53-bit content fingerprint suffices to tell a
 // repeated document (a duplicate) from a different one under the same number (a conflict).
-import type { ReversibleType, Side } from './events.ts';
+import type { BudgetLine } from './budgetLine.ts';
+import type { ReversibleType } from './events.ts';
 import { DocumentTable } from './documentTable.ts';
 
-/** A line of the budget (γραμμή προϋπολογισμού), keyed by its normalised ΚΑΕ. All amounts net of reversals. */
-export interface BudgetLine {
-  readonly kae: string;
-  readonly side: Side;
-  readonly title: string;
-  /** Initial appropriation (αρχική πίστωση) of an expense line, estimate (πρόβλεψη) of a revenue line. */
-  initial: bigint;
-  /** Sum of the signed amendments (αναμορφώσεις). */
-  amendments: bigint;
-  committed: bigint;
-  ordered: bigint;
-  paid: bigint;
-  assessed: bigint;
-  collected: bigint;
-}
 
 export interface FiscalYearState {
   readonly year: number;

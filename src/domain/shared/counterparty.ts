@@ -1,8 +1,15 @@
 // The other party of a movement or lease: a legal entity by ΑΦΜ and name, or a natural person
 // (φυσικό πρόσωπο) of whom the public ledger keeps nothing that identifies them (GDPR).
-import type { Counterparty } from '../ledger/events.ts';
 import { isValidAfm } from './codes/afm.ts';
 import { DomainError } from './errors.ts';
+
+/**
+ * The other party of a movement. A natural person (φυσικό πρόσωπο) is never stored by name or ΑΦΜ:
+ * the ledger is public, and GDPR applies. Only legal entities carry `afm` and `name`.
+ */
+export type Counterparty =
+  | { readonly naturalPerson: false; readonly afm: string; readonly name: string }
+  | { readonly naturalPerson: true; readonly afm: null; readonly name: null };
 
 /** What a row says about its counterparty, before the domain decides what may be kept. */
 export interface CounterpartyRow {

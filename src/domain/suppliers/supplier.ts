@@ -1,7 +1,7 @@
 // Suppliers (προμηθευτές): legal entities the municipality deals with, one stream per ΑΦΜ
 // (`supplier-<ΑΦΜ>`). The import records every legal-entity counterparty; a new name is a rename.
-import type { RecordSupplier, SupplierCommand } from '../ledger/commands.ts';
-import type { SupplierEvent } from '../ledger/events.ts';
+import type { RecordSupplier, SupplierCommand } from './commands.ts';
+import type { SupplierEvent } from './events.ts';
 import { requireAfm, requireName } from '../shared/counterparty.ts';
 import { yearOfIsoDate } from '../shared/date.ts';
 

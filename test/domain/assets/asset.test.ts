@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Decimal } from 'decimal.js';
-import type { AssetAction, RecordAssetAction } from '../../../src/domain/ledger/commands.ts';
+import type { AssetAction, RecordAssetAction } from '../../../src/domain/assets/commands.ts';
 import type { Asset } from '../../../src/domain/assets/asset.ts';
 import { decideAsset, evolveAsset, initialAsset } from '../../../src/domain/assets/asset.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { budgetLineTotals, decide, withLineTitle } from '../../../src/domain/ledger/fiscalYear.ts';
+import { budgetLineTotals, decideFiscalYear as decide, withLineTitle } from '../../../src/domain/ledger/index.ts';
 import { kae2014Url, parseClassification, registerClassification } from '../../../src/domain/shared/classification.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import { EXPENSE_KAE, REVENUE_KAE, YEAR, amendment, assessment, budget, commitment, given, onlyEvent, receipt, record } from '../support/fiscalYear.ts';

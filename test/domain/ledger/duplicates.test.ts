@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RecordDocument } from '../../../src/domain/ledger/commands.ts';
 import type { FiscalYearEvent } from '../../../src/domain/ledger/events.ts';
-import { decide, evolve, initialFiscalYear } from '../../../src/domain/ledger/fiscalYear.ts';
+import { decideFiscalYear as decide, evolveFiscalYear as evolve, initialFiscalYear } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import {
   EXPENSE_KAE,

@@ -1,7 +1,7 @@
 // Expenses: commitment (δέσμευση) → payment order (ένταλμα) → payment (πληρωμή).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { budgetLineTotals, decide, documentBalance } from '../../../src/domain/ledger/fiscalYear.ts';
+import { budgetLineTotals, decideFiscalYear as decide, documentBalance } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import { EXPENSE_KAE, REVENUE_KAE, amendment, budget, commitment, given, onlyEvent, order, payment, reversal, row } from '../support/fiscalYear.ts';
 

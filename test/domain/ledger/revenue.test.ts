@@ -1,7 +1,7 @@
 // Revenue: assessment (βεβαίωση) → receipt (είσπραξη).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { budgetLineTotals, decide } from '../../../src/domain/ledger/fiscalYear.ts';
+import { budgetLineTotals, decideFiscalYear as decide } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import { EXPENSE_KAE, REVENUE_KAE, assessment, budget, commitment, given, onlyEvent, receipt } from '../support/fiscalYear.ts';
 

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DocumentRef } from '../../../src/domain/ledger/commands.ts';
-import { budgetLineTotals, decide, documentBalance, reversibleRef } from '../../../src/domain/ledger/fiscalYear.ts';
+import { budgetLineTotals, decideFiscalYear as decide, documentBalance, reversibleRef } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import {
   EXPENSE_KAE,

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Decimal } from 'decimal.js';
 import type { Counterparty, ExpenseCommitted } from '../../../src/domain/ledger/events.ts';
-import { decide } from '../../../src/domain/ledger/fiscalYear.ts';
+import { decideFiscalYear as decide } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import { EXPENSE_KAE, YEAR, amendment, budget, commitment, given, onlyEvent, order } from '../support/fiscalYear.ts';
 

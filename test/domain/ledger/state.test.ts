@@ -1,7 +1,7 @@
 // How the state behaves: decide only reads it; evolve updates it in place; per document it keeps little.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { budgetLineTotals, budgetLines, decide, documentBalance, evolve, initialFiscalYear } from '../../../src/domain/ledger/fiscalYear.ts';
+import { budgetLineTotals, budgetLines, decideFiscalYear as decide, documentBalance, evolveFiscalYear as evolve, initialFiscalYear } from '../../../src/domain/ledger/index.ts';
 import { expectDomainError } from '../support/expectDomainError.ts';
 import { EXPENSE_KAE, REVENUE_KAE, YEAR, budget, commitment, given, onlyEvent, order } from '../support/fiscalYear.ts';
 

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { DocumentRef, RecordDocument } from '../../../src/domain/ledger/commands.ts';
 import type { Counterparty, DocumentType, FiscalYearEvent } from '../../../src/domain/ledger/events.ts';
 import type { FiscalYearState } from '../../../src/domain/ledger/state.ts';
-import { decide, evolve, initialFiscalYear } from '../../../src/domain/ledger/fiscalYear.ts';
+import { decideFiscalYear as decide, evolveFiscalYear as evolve, initialFiscalYear } from '../../../src/domain/ledger/index.ts';
 
 export const YEAR = 2026;
 export const EXPENSE_KAE = '20-6011';

@@ -1,0 +1,24 @@
+// The contexts of the domain, one line each: their event schemas and event types compose here.
+import { assetStream, assetsDomain } from './assets/index.ts';
+import { importStream, importsDomain } from './imports/index.ts';
+import { fiscalYearStream, ledgerDomain } from './ledger/index.ts';
+import type { EventOf, EventSchema, EventSchemas } from './shared/context.ts';
+import { supplierStream, suppliersDomain } from './suppliers/index.ts';
+
+export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain] as const;
+
+/** Every event of every context. */
+export type DomainEvent = EventOf<(typeof domainContexts)[number]>;
+export type DomainEventType = DomainEvent['type'];
+
+export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flatMap((c) => Object.entries<EventSchema>(c.eventSchemas)));
+export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
+
+/** Stream names, by context. */
+export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream } as const;
+
+// Names from before the contexts split, for the layers not yet moved to the new ones.
+export type LedgerEvent = DomainEvent;
+export type LedgerEventType = DomainEventType;
+export const ledgerEventSchemas = eventSchemas;
+export const ledgerEventTypes = eventTypes;
