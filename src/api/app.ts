@@ -13,6 +13,7 @@ import { metricsPlugin } from './metrics.ts';
 import { restPlugin } from './rest/restPlugin.ts';
 import { securityPlugin } from './security.ts';
 import { websocketsPlugin } from './websockets.ts';
+import type { WebSocketLimits } from './websockets.ts';
 import { webPlugin } from '../web/plugin.ts';
 
 export interface AppSettings {
@@ -23,6 +24,8 @@ export interface AppSettings {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean;
   readonly logger: boolean;
+  /** Subscriptions per GraphQL connection, WebSocket connections per address, connection_init timeout. */
+  readonly webSocketLimits?: Partial<WebSocketLimits>;
 }
 
 export const defaultSettings: AppSettings = { graphiql: false, rateLimitPerMinute: 600, trustProxy: false, logger: false };
@@ -48,8 +51,8 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
-  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql });
-  await app.register(livePlugin, { changes: deps.changes });
+  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits });
+  await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
   await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
   await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes });

@@ -1,15 +1,18 @@
 // The site's live feed: WebSocket at /live. Each change to the read models is serialised once and the same
-// bytes go to every client; pings keep connections honest; a client that cannot keep up is dropped.
+// bytes go to every client; pings keep connections honest; a client that cannot keep up is dropped; one
+// client address holds at most `perAddress` connections.
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import type { Change, ChangeFeed } from '../projections/changeFeed.ts';
-import { MAX_BUFFERED } from './websockets.ts';
+import { MAX_BUFFERED, TOO_MANY_CONNECTIONS, connectionsPerAddress, defaultWebSocketLimits } from './websockets.ts';
 
 export interface LiveOptions {
   readonly changes: ChangeFeed;
   /** Connections beyond this are refused with close code 1013 (try again later). */
   readonly maxClients?: number;
+  /** Connections one client address may hold open (1013 past it); 0 for no limit. */
+  readonly perAddress?: number;
   readonly heartbeatMs?: number;
 }
 
@@ -38,15 +41,20 @@ const live: FastifyPluginAsync<LiveOptions> = async (app, options) => {
   const clients = new Set<WebSocket>();
   const alive = new WeakSet<WebSocket>();
   const maxClients = options.maxClients ?? 20_000;
+  const perAddress = connectionsPerAddress(options.perAddress ?? defaultWebSocketLimits.liveConnectionsPerAddress);
 
   const send = (client: WebSocket, frame: Buffer) => {
     if (client.bufferedAmount > MAX_BUFFERED) client.terminate();
     else client.send(frame, { binary: false });
   };
 
-  app.get('/live', { websocket: true }, (socket) => {
+  app.get('/live', { websocket: true }, (socket, request) => {
     if (clients.size >= maxClients) {
       socket.close(1013, 'busy');
+      return;
+    }
+    if (!perAddress.admit(request.ip, socket)) {
+      socket.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason);
       return;
     }
     clients.add(socket);
