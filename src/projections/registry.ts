@@ -1,6 +1,7 @@
 // Where each projection stands: its version and checkpoint, in od_projections, and the names of its tables.
 import type { SqlClient, SqlExecutor } from '../eventstore/sql/client.ts';
 import { assertSchemaName, quoteIdent, toNumber } from '../eventstore/sql/client.ts';
+import type { Migration } from '../eventstore/sql/migrate.ts';
 import { runMigrations } from '../eventstore/sql/migrate.ts';
 import type { Projection, Tables } from './projection.ts';
 
@@ -25,18 +26,19 @@ export interface ProjectionRecord {
   readonly position: number;
 }
 
-export const migrateReadModels = (client: SqlClient, schema: string) =>
-  runMigrations(client, schema, 'readmodels', [
-    {
-      version: 1,
-      name: 'projection checkpoints',
-      sql: (q) => `CREATE TABLE ${q}.od_projections (
+export const readModelMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'projection checkpoints',
+    sql: (q) => `CREATE TABLE ${q}.od_projections (
         name text PRIMARY KEY,
         version int NOT NULL,
         position bigint NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now())`,
-    },
-  ]);
+  },
+];
+
+export const migrateReadModels = (client: SqlClient, schema: string) => runMigrations(client, schema, 'readmodels', readModelMigrations);
 
 export const readProjectionRecords = async (db: SqlExecutor, schema: string): Promise<Map<string, ProjectionRecord>> => {
   const rows = await db.query<{ name: string; version: number; position: unknown }>(`SELECT name, version, position FROM ${projectionState(schema)}`);

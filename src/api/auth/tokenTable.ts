@@ -2,6 +2,7 @@
 // a copy of the database does not let anyone import. Roles are checked by the code that creates tokens, so
 // a later role needs no migration.
 import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type { Migration } from '../../eventstore/sql/migrate.ts';
 import { runMigrations } from '../../eventstore/sql/migrate.ts';
 import { table } from '../../projections/queries/tables.ts';
 
@@ -9,17 +10,18 @@ export const TOKENS = 'od_tokens';
 
 export const tokensTable = (schema: string): string => table(schema, TOKENS);
 
-export const migrateTokens = (client: SqlClient, schema: string): Promise<number[]> =>
-  runMigrations(client, schema, 'auth', [
-    {
-      version: 1,
-      name: 'access tokens, hashed',
-      sql: (q) => `CREATE TABLE ${q}.${TOKENS} (
+export const tokenMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'access tokens, hashed',
+    sql: (q) => `CREATE TABLE ${q}.${TOKENS} (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         name text NOT NULL,
         role text NOT NULL,
         hash text NOT NULL UNIQUE CHECK (hash ~ '^[0-9a-f]{64}$'),
         created_at timestamptz NOT NULL DEFAULT now(),
         revoked_at timestamptz)`,
-    },
-  ]);
+  },
+];
+
+export const migrateTokens = (client: SqlClient, schema: string): Promise<number[]> => runMigrations(client, schema, 'auth', tokenMigrations);
