@@ -57,6 +57,25 @@ export const fieldCount = (expected: number, found: number): IngestError =>
     `The row has ${found} fields instead of ${expected}`,
   );
 
+const count = (n: number, locale: 'el-GR' | 'en-GB'): string => n.toLocaleString(locale);
+
+export const valueTooLong = (column: string, length: number, maxLength: number): IngestError =>
+  new IngestError(
+    'OD_VALUE_TOO_LONG',
+    `Η τιμή της στήλης «${column}» έχει ${count(length, 'el-GR')} χαρακτήρες· επιτρέπονται έως ${count(maxLength, 'el-GR')}`,
+    `The value of column "${column}" has ${count(length, 'en-GB')} characters; at most ${count(maxLength, 'en-GB')} are allowed`,
+    column,
+  );
+
+export const lineTooLong = (line: number, maxChars: number): IngestError =>
+  new IngestError(
+    'OD_LINE_TOO_LONG',
+    `Η εγγραφή που αρχίζει σε αυτή τη γραμμή ξεπερνά τους ${count(maxChars, 'el-GR')} χαρακτήρες (ίσως εισαγωγικά που δεν κλείνουν)`,
+    `The record that starts on this line is longer than ${count(maxChars, 'en-GB')} characters (perhaps a quote that never closes)`,
+    null,
+    line,
+  );
+
 export const valueMissing = (column: string): IngestError =>
   new IngestError('OD_VALUE_MISSING', `Λείπει η τιμή της στήλης «${column}»`, `The column "${column}" has no value`, column);
 

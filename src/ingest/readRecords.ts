@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { CsvError, Parser } from 'csv-parse';
 import type { Delimiter } from './detectDelimiter.ts';
 import { detectDelimiter } from './detectDelimiter.ts';
-import { csvMalformed, fileEmpty } from './errors.ts';
+import { csvMalformed, fileEmpty, lineTooLong } from './errors.ts';
 
 export interface CsvRecord {
   readonly line: number;
@@ -23,6 +23,12 @@ async function* unixLineEnds(text: AsyncIterable<string>): AsyncGenerator<string
   if (carry) yield '\n';
 }
 
+/**
+ * The longest record (or header line) read, in characters: far above any row within the cell limits
+ * (headers.ts), and what one record may hold in memory before the file is refused, however it goes on.
+ */
+export const MAX_RECORD_CHARS = 1_048_576;
+
 /** Holds text back until the first line is complete, so the delimiter is known before parsing starts. */
 const withHeaderLine = async (text: AsyncIterable<string>): Promise<{ headerLine: string; all: AsyncIterable<string> }> => {
   const iterator = text[Symbol.asyncIterator]();
@@ -30,6 +36,7 @@ const withHeaderLine = async (text: AsyncIterable<string>): Promise<{ headerLine
   let seen = '';
   let done = false;
   while (!seen.includes('\n') && !done) {
+    if (seen.length > MAX_RECORD_CHARS) throw lineTooLong(1, MAX_RECORD_CHARS);
     const next = await iterator.next();
     done = next.done === true;
     if (!next.done) {
@@ -89,6 +96,7 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
   const source = Readable.from(all);
   source.on('error', (error) => parser.destroy(error));
@@ -109,6 +117,7 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
       const batch = parsed();
       if (batch.length > 0) yield batch;
       // csv-parse notices an unclosed quote only at the end of the file; the record after the last one parsed is where it opened.
+      if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(parser.lastParsedLine + 1, MAX_RECORD_CHARS);
       if (error instanceof CsvError) throw csvMalformed(parser.lastParsedLine + 1, error.code);
       throw error;
     }

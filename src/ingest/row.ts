@@ -3,7 +3,7 @@
 import type { DomainError } from '../domain/index.ts';
 import { isDomainError } from '../domain/index.ts';
 import type { IngestError } from './errors.ts';
-import { fieldCount, isIngestError, valueMissing } from './errors.ts';
+import { fieldCount, isIngestError, valueMissing, valueTooLong } from './errors.ts';
 import type { Header } from './headers.ts';
 import type { CsvRecord } from './readRecords.ts';
 
@@ -33,6 +33,11 @@ export class Row {
     this.#header = header;
     // Spreadsheets pad rows with empty cells past the last column; anything else off the header is an error.
     if (record.fields.length < header.width || !isPadding(record.fields, header.width)) this.refuse(fieldCount(header.width, record.fields.length));
+    for (const { column, index, maxLength } of header.limits) {
+      const raw = record.fields[index];
+      // The raw length first: trimming every cell of a million rows to measure it would cost more.
+      if (raw !== undefined && raw.length > maxLength && raw.trim().length > maxLength) this.refuse(valueTooLong(column, raw.trim().length, maxLength));
+    }
   }
 
   /** Trimmed text of a cell; null when the cell is empty or the file has no such column. */
