@@ -48,7 +48,7 @@ const appendOne = async (db: SqlExecutor, names: LedgerNames, part: PreparedPart
   return parseAppendEvent(answer);
 };
 
-export const appendRequests = async (
+export const appendToStream = async (
   db: SqlExecutor,
   names: LedgerNames,
   requests: readonly (readonly PreparedPart[])[],

@@ -4,7 +4,7 @@ import type { AppendResult, EventStore, ProjectedEvent, ReadAllOptions, StreamAp
 import { prepareAppend } from '../prepareAppend.ts';
 import type { EventSchemas } from '../upcasting.ts';
 import { createAppendQueue } from './appendQueue.ts';
-import { appendRequests, unwrap } from './appendToStream.ts';
+import { appendToStream, unwrap } from './appendToStream.ts';
 import type { SqlClient, SqlExecutor } from './client.ts';
 import { ledgerMigrations, ledgerNames } from './ledgerSchema.ts';
 import { runMigrations } from './migrate.ts';
@@ -35,7 +35,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
   const names = ledgerNames(schema);
   await runMigrations(client, schema, 'eventstore', ledgerMigrations(schema));
 
-  const queue = createAppendQueue((requests) => appendRequests(client.serial, names, requests));
+  const queue = createAppendQueue((requests) => appendToStream(client.serial, names, requests));
   const signal = createChangeSignal();
   let unlisten: Promise<() => Promise<void>> | null = null;
   const listen = () => (unlisten ??= client.listen(names.channel, () => signal.notify()));
@@ -58,7 +58,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
       client.transaction(async (tx) => {
         const results: AppendResult[] = [];
         for await (const batch of batches) {
-          const [outcome] = await appendRequests(tx, names, [prepareAppend(batch, schemas, now())]);
+          const [outcome] = await appendToStream(tx, names, [prepareAppend(batch, schemas, now())]);
           results.push(...unwrap(outcome!));
         }
         return results;
