@@ -17,6 +17,14 @@ export const ledgerNames = (schema: string): LedgerNames => {
   return { schema, events: `${q}.od_events`, append: `${q}.od_append`, appendEvent: `${q}.od_append_event`, channel: `od_events_${schema}` };
 };
 
+// How both append functions begin: generic plans and key lookups only (see od_append), then their first two variables.
+const GENERIC_PLAN_FUNCTION_START = `SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
+AS $fn$
+DECLARE
+  v_last bigint;
+  v_prev bytea;`;
+
 const appendFunction = (q: string, channel: string, lockKey: string): string => `
 -- The hash chain. A link is the text hashed for one event (the same text as hashChain.ts); a running
 -- aggregate chains links, each hash covering the previous one (or the seed: the ledger's last hash).
@@ -53,12 +61,7 @@ LANGUAGE plpgsql
 -- Custom plans would be re-planned on every call for these array-parameter statements; generic plans save
 -- most of a single append's server time. Every lookup here is by key, so sequential scans are ruled out:
 -- a generic plan made while the table was still small must not keep scanning it once it is large.
-SET plan_cache_mode = force_generic_plan
-SET enable_seqscan = off
-AS $fn$
-DECLARE
-  v_last bigint;
-  v_prev bytea;
+${GENERIC_PLAN_FUNCTION_START}
   v_parts int := coalesce(array_length(p_part_stream, 1), 0);
   v_failed int[] := '{}';
   v_offset int := 0;
@@ -159,12 +162,7 @@ CREATE FUNCTION ${q}.${form === 'record' ? 'od_append_one' : 'od_append_event'}(
     form === 'record' ? ',\n  OUT status text, OUT revision bigint, OUT first_position bigint)' : ')\nRETURNS text'
   }
 LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan
-SET enable_seqscan = off
-AS $fn$
-DECLARE
-  v_last bigint;
-  v_prev bytea;
+${GENERIC_PLAN_FUNCTION_START}
   v_found text;${form === 'text' ? '\n  status text;\n  revision bigint;\n  first_position bigint;' : ''}
 BEGIN
   -- The same lock as od_append, taken before anything is read (each statement below sees what its

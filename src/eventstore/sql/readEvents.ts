@@ -6,15 +6,16 @@ import type { SqlExecutor } from './client.ts';
 import { toNumber } from './client.ts';
 import type { LedgerNames } from './ledgerSchema.ts';
 
-interface EventRow {
+/** A row of the events table as read back: data and metadata parsed, or as stored text (verifyChain.ts). */
+export interface EventRow<Data = unknown, Metadata = EventMetadata> {
   position: unknown;
   id: string;
   stream: string;
   revision: unknown;
   type: string;
   schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
+  data: Data;
+  metadata: Metadata;
   hash: string;
 }
 

@@ -5,18 +5,10 @@ import type { VerifyReport } from '../port.ts';
 import type { SqlExecutor } from './client.ts';
 import { toNumber } from './client.ts';
 import type { LedgerNames } from './ledgerSchema.ts';
+import type { EventRow } from './readEvents.ts';
 
-interface RawRow {
-  position: unknown;
-  id: string;
-  stream: string;
-  revision: unknown;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  hash: string;
-}
+/** Data and metadata as the stored text: the hash covers that text, not a re-serialisation. */
+type RawRow = EventRow<string, string>;
 
 export const verifyChain = async (db: SqlExecutor, names: LedgerNames, batchSize = 5_000): Promise<VerifyReport> => {
   let previous = GENESIS_HASH;
