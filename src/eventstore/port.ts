@@ -110,9 +110,11 @@ export interface EventStore {
   /**
    * Appends a long sequence of batches (a large import) as one unit without holding it all in memory:
    * PostgreSQL and PGlite use one transaction; EventStoreDB, which has no multi-stream transaction,
-   * converges on retry through deterministic event ids.
+   * converges on retry through deterministic event ids. `onAppended` hears each batch's results before the
+   * next batch is asked for, inside the unit (PostgreSQL, PGlite): the producer may still shape what
+   * follows from what was written. EventStoreDB, which writes once at the end, never calls it.
    */
-  appendBatches(batches: AsyncIterable<readonly StreamAppend[]>): Promise<AppendResult[]>;
+  appendBatches(batches: AsyncIterable<readonly StreamAppend[]>, onAppended?: (results: readonly AppendResult[]) => void): Promise<AppendResult[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event (0 for an empty ledger). */

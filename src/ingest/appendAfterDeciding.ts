@@ -5,6 +5,8 @@
 //    bounded batches by one appendBatches call, so a crash, or a concurrent writer (the expected revisions
 //    no longer hold), leaves nothing behind.
 import type { StoredRevisions } from './aggregateCache.ts';
+import type { Settled } from './appendedRows.ts';
+import { appendedRows } from './appendedRows.ts';
 import { batchesOf } from './batches.ts';
 import type { ImportRun } from './importRun.ts';
 import { decidePass, importRecord } from './importRun.ts';
@@ -23,9 +25,15 @@ export const appendAfterDeciding = async (run: ImportRun): Promise<ImportReport>
     const record = importRecord(run);
     const outcome = outcomeOf(pass.decision, run.options.skipInvalid === true);
     if (outcome === 'rejected') return await record.rejected(pass);
+    const appended = appendedRows();
+    let settled: Settled = { pass, outcome };
+    const audit = () => {
+      settled = appended.settle(pass, outcome, run.options.skipInvalid === true);
+      return record.audit(settled.pass, settled.outcome);
+    };
     try {
-      await run.store.appendBatches(batchesOf(spool.read(), stored, record.metadata, () => record.audit(pass, outcome), BATCH_EVENTS));
-      return reportOf(pass.decision, outcome, record.importId);
+      await run.store.appendBatches(batchesOf(spool.read(), stored, record.metadata, audit, BATCH_EVENTS), appended.onAppended);
+      return reportOf(settled.pass.decision, settled.outcome, record.importId);
     } catch (error) {
       return await record.appendFailed(pass, error);
     }

@@ -8,6 +8,8 @@
 // its end all the same, so the report lists every bad row.
 import type { ImportOutcome } from '../domain/index.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
+import type { Settled } from './appendedRows.ts';
+import { appendedRows } from './appendedRows.ts';
 import { inTurn } from './appendTurns.ts';
 import { batchesOf } from './batches.ts';
 import { eventPipe } from './eventPipe.ts';
@@ -42,6 +44,8 @@ export const appendWhileDeciding = async (run: ImportRun): Promise<ImportReport>
   const pipe = eventPipe(AHEAD_EVENTS);
   const rejected = new FileRejected();
   let decided: Decided | null = null;
+  const appended = appendedRows();
+  let settled: Settled | null = null;
 
   const deciding = decidePass(run, stored, (event) => pipe.write(event), skipInvalid ? undefined : () => pipe.fail(rejected)).then(
     (pass): Decided => {
@@ -58,13 +62,14 @@ export const appendWhileDeciding = async (run: ImportRun): Promise<ImportReport>
   // The import's record closes the last batch; batchesOf asks for it only once the pipe has ended.
   const audit = () => {
     if (decided === null || !('pass' in decided)) throw new Error('The import record is asked for before the file is decided');
-    return record.audit(decided.pass, decided.outcome);
+    settled = appended.settle(decided.pass, decided.outcome, skipInvalid);
+    return record.audit(settled.pass, settled.outcome);
   };
 
   await pipe.filled;
   const appending = pipe.failed
     ? Promise.resolve()
-    : inTurn(run.store, () => run.store.appendBatches(batchesOf(pipe.read(), stored, record.metadata, audit, BATCH_EVENTS)));
+    : inTurn(run.store, () => run.store.appendBatches(batchesOf(pipe.read(), stored, record.metadata, audit, BATCH_EVENTS), appended.onAppended));
   const appendFailure = appending.then(
     () => null,
     (error: unknown) => ({ error }),
@@ -73,5 +78,6 @@ export const appendWhileDeciding = async (run: ImportRun): Promise<ImportReport>
   if ('error' in done) throw done.error;
   if (done.outcome === 'rejected') return record.rejected(done.pass);
   if (failedAppend) return record.appendFailed(done.pass, failedAppend.error);
-  return reportOf(done.pass.decision, done.outcome, record.importId);
+  const { pass, outcome } = settled ?? done;
+  return reportOf(pass.decision, outcome, record.importId);
 };

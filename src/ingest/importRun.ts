@@ -6,6 +6,7 @@ import { isEventIdConflict, isExpectedRevisionConflict } from '../eventstore/err
 import type { EventStore, MetadataInput, StreamAppend } from '../eventstore/port.ts';
 import { uuidv7 } from '../eventstore/uuid.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
+import { isImportOvertaken } from './appendedRows.ts';
 import type { FileDecision } from './decideFile.ts';
 import { decideFile } from './decideFile.ts';
 import { importConflict } from './errors.ts';
@@ -107,7 +108,7 @@ export const importRecord = (run: ImportRun): ImportRecord => {
       return reportOf(pass.decision, 'rejected', importId);
     },
     async appendFailed(pass, error) {
-      if (!isExpectedRevisionConflict(error) && !isEventIdConflict(error)) throw error;
+      if (!isExpectedRevisionConflict(error) && !isEventIdConflict(error) && !isImportOvertaken(error)) throw error;
       await store.appendMany([audit(pass, 'rejected')]);
       return reportOf(pass.decision, 'rejected', importId, [issueOf(0, importConflict())]);
     },

@@ -54,12 +54,14 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
       return result!;
     },
     appendMany,
-    appendBatches: (batches) =>
+    appendBatches: (batches, onAppended) =>
       client.transaction(async (tx) => {
         const results: AppendResult[] = [];
         for await (const batch of batches) {
           const [outcome] = await appendToStream(tx, names, [prepareAppend(batch, schemas, now())]);
-          results.push(...unwrap(outcome!));
+          const appended = unwrap(outcome!);
+          results.push(...appended);
+          onAppended?.(appended);
         }
         return results;
       }),
