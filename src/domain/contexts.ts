@@ -1,8 +1,11 @@
 // The contexts of the domain, one line each: their event schemas and event types compose here.
-import { assetStream, assetsDomain } from './assets/index.ts';
+import { assetStream, assetsDomain, assetsErrors } from './assets/index.ts';
 import { importStream, importsDomain } from './imports/index.ts';
-import { fiscalYearStream, ledgerDomain } from './ledger/index.ts';
+import { fiscalYearStream, ledgerDomain, ledgerErrors } from './ledger/index.ts';
 import type { EventOf, EventSchema, EventSchemas } from './shared/context.ts';
+import type { DuplicateCodes } from './shared/errors.ts';
+import { refusalTable } from './shared/errors.ts';
+import { sharedErrors } from './shared/sharedErrors.ts';
 import { supplierStream, suppliersDomain } from './suppliers/index.ts';
 
 export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain] as const;
@@ -13,6 +16,15 @@ export type DomainEventType = DomainEvent['type'];
 
 export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flatMap((c) => Object.entries<EventSchema>(c.eventSchemas)));
 export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
+
+/** The refusal catalogues: what all contexts share, then one per context that refuses anything. */
+export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors] as const;
+
+// A code defined in two catalogues fails to compile here, and the error names it.
+const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [never] ? true : DuplicateCodes<typeof domainErrorCatalogues> = true;
+
+/** Every code of the domain → its HTTP status and column, for the API and the documentation. */
+export const domainRefusals = refusalTable(...domainErrorCatalogues);
 
 /** Stream names, by context. */
 export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream } as const;

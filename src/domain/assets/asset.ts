@@ -6,10 +6,10 @@ import type { AssetEvent, AssetFields, AssetRegistered } from './events.ts';
 import { normalizeAda } from '../shared/codes/ada.ts';
 import { normalizeKaek } from '../shared/codes/kaek.ts';
 import { yearOfIsoDate } from '../shared/date.ts';
-import { DomainError } from '../shared/errors.ts';
 import { fingerprintOf } from '../shared/fingerprint.ts';
 import { blankToNull } from '../shared/text.ts';
 import { amountOf, checkLocation, requireCounterparty, requireText } from './assetFields.ts';
+import { assetsErrors } from './errors.ts';
 
 export type AssetStatus = 'registered' | 'leased' | 'transferred' | 'disposed';
 
@@ -68,7 +68,7 @@ const eventOf = (row: Row): AssetEvent => {
 const fieldsOf = (row: Row): AssetFields => {
   yearOfIsoDate(row.date);
   return {
-    asset: requireText(row.asset, { code: 'OD_ASSET_MISSING', column: 'asset', el: 'ο κωδικός του περιουσιακού στοιχείου', en: 'asset identifier' }),
+    asset: requireText(row.asset, assetsErrors.OD_ASSET_MISSING),
     date: row.date,
     ada: row.ada === null ? null : normalizeAda(row.ada),
     description: blankToNull(row.description),
@@ -79,8 +79,8 @@ const register = (row: Row): AssetRegistered => ({
   type: 'AssetRegistered',
   data: {
     ...fieldsOf(row),
-    category: requireText(row.category, { code: 'OD_ASSET_CATEGORY_MISSING', column: 'category', el: 'η κατηγορία', en: 'category' }),
-    name: requireText(row.name, { code: 'OD_ASSET_NAME_MISSING', column: 'name', el: 'η ονομασία του περιουσιακού στοιχείου', en: 'asset name' }),
+    category: requireText(row.category, assetsErrors.OD_ASSET_CATEGORY_MISSING),
+    name: requireText(row.name, assetsErrors.OD_ASSET_NAME_MISSING),
     kaek: row.kaek === null ? null : normalizeKaek(row.kaek),
     address: blankToNull(row.address),
     location: checkLocation(row.location),
@@ -90,17 +90,11 @@ const register = (row: Row): AssetRegistered => ({
 
 const checkAction = (row: Row, state: Asset): void => {
   if (row.action === 'register') {
-    if (state.status !== 'unregistered') {
-      throw new DomainError('OD_ASSET_ALREADY_REGISTERED', `Το περιουσιακό στοιχείο ${row.asset} είναι ήδη καταχωρισμένο με άλλα στοιχεία`, `Asset ${row.asset} is already registered with other details`, 'asset');
-    }
+    if (state.status !== 'unregistered') throw assetsErrors.OD_ASSET_ALREADY_REGISTERED({ asset: row.asset });
     return;
   }
-  if (state.status === 'unregistered') {
-    throw new DomainError('OD_ASSET_UNKNOWN', `Το περιουσιακό στοιχείο ${row.asset} δεν έχει καταχωριστεί`, `Asset ${row.asset} is not registered`, 'asset');
-  }
-  if (state.status === 'disposed') {
-    throw new DomainError('OD_ASSET_DISPOSED', `Το περιουσιακό στοιχείο ${row.asset} έχει διατεθεί· δεν δέχεται άλλες πράξεις`, `Asset ${row.asset} has been disposed of; nothing more can be recorded`, 'asset');
-  }
+  if (state.status === 'unregistered') throw assetsErrors.OD_ASSET_UNKNOWN({ asset: row.asset });
+  if (state.status === 'disposed') throw assetsErrors.OD_ASSET_DISPOSED({ asset: row.asset });
 };
 
 export const evolveAsset = (state: Asset, event: AssetEvent): Asset => {

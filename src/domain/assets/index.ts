@@ -5,6 +5,7 @@ import type { AssetEvent } from './events.ts';
 export * from './events.ts';
 export * from './commands.ts';
 export * from './asset.ts';
+export { assetsErrors } from './errors.ts';
 
 export const assetsDomain = domainContext<AssetEvent>({
   name: 'assets',

@@ -6,8 +6,8 @@ import type { FiscalYearState } from './state.ts';
 import { lineFor, referencedDocument, requireRef } from './references.ts';
 import { remainder } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../shared/errors.ts';
-import { formatCents } from '../shared/money.ts';
+import { ledgerErrors } from './errors.ts';
+import { withinRemainder } from './withinRemainder.ts';
 
 export const collect = (row: DocumentRow, state: FiscalYearState): RevenueCollected[] => {
   const ref = row.ref === null ? null : requireRef(row, 'assessment');
@@ -18,14 +18,6 @@ export const collect = (row: DocumentRow, state: FiscalYearState): RevenueCollec
   return unlessRecorded(state, row, event, () => {
     lineFor(state, row, 'revenue');
     if (ref === null) return;
-    const available = remainder(referencedDocument(state, row, ref));
-    if (row.cents > available) {
-      throw new DomainError(
-        'OD_RECEIPT_EXCEEDS_ASSESSMENT',
-        `Η είσπραξη ${row.fields.amount} υπερβαίνει το υπόλοιπο ${formatCents(available)} της βεβαίωσης`,
-        `The receipt of ${row.fields.amount} exceeds the assessment's remainder of ${formatCents(available)}`,
-        'amount',
-      );
-    }
+    withinRemainder(row, remainder(referencedDocument(state, row, ref)), ledgerErrors.OD_RECEIPT_EXCEEDS_ASSESSMENT);
   });
 };

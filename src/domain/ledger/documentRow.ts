@@ -6,11 +6,11 @@ import { parseKae } from '../shared/codes/kae.ts';
 import { normalizeAda } from '../shared/codes/ada.ts';
 import { checkCounterparty } from '../shared/counterparty.ts';
 import { yearOfIsoDate } from '../shared/date.ts';
-import { DomainError } from '../shared/errors.ts';
 import { parseMoney } from '../shared/money.ts';
+import { sharedErrors } from '../shared/sharedErrors.ts';
 import { blankToNull } from '../shared/text.ts';
 import { checkedOnce } from './checkedOnce.ts';
-import { documentTypeNames } from './documentTypes.ts';
+import { ledgerErrors } from './errors.ts';
 
 export interface DocumentRow {
   readonly documentType: DocumentType;
@@ -64,19 +64,12 @@ export const documentRow = (data: RecordDocument['data'], year: number): Documen
 
 const checkYear = (date: string, year: number): void => {
   const dateYear = yearOf(date);
-  if (dateYear !== year) {
-    throw new DomainError(
-      'OD_DATE_OUTSIDE_FISCAL_YEAR',
-      `Η ημερομηνία ${date} δεν ανήκει στο οικονομικό έτος ${year}`,
-      `The date ${date} is not in fiscal year ${year}`,
-      'date',
-    );
-  }
+  if (dateYear !== year) throw ledgerErrors.OD_DATE_OUTSIDE_FISCAL_YEAR({ date, year });
 };
 
 const requireDocument = (document: string): string => {
   const number = document.trim();
-  if (number === '') throw new DomainError('OD_DOCUMENT_MISSING', 'Λείπει ο αριθμός παραστατικού', 'The document number is missing', 'document');
+  if (number === '') throw ledgerErrors.OD_DOCUMENT_MISSING();
   return number;
 };
 
@@ -84,29 +77,24 @@ const requireDocument = (document: string): string => {
 const MAX_CENTS = 10n ** 17n;
 
 const checkSize = (cents: bigint): void => {
-  if (cents > MAX_CENTS || cents < -MAX_CENTS) {
-    throw new DomainError('OD_AMOUNT_TOO_LARGE', 'Το ποσό είναι υπερβολικά μεγάλο', 'The amount is implausibly large', 'amount');
-  }
+  if (cents > MAX_CENTS || cents < -MAX_CENTS) throw ledgerErrors.OD_AMOUNT_TOO_LARGE();
 };
 
 /** A budget row may be zero (a line funded later by amendment); an amendment is signed, never zero; the rest positive. */
 const checkSign = (type: DocumentType, cents: bigint): void => {
   if (type === 'budget') {
-    if (cents < 0n) throw new DomainError('OD_BUDGET_AMOUNT_NEGATIVE', 'Ο προϋπολογισμός γραμμής δεν μπορεί να είναι αρνητικός', 'A budget row cannot be negative', 'amount');
+    if (cents < 0n) throw ledgerErrors.OD_BUDGET_AMOUNT_NEGATIVE();
   } else if (type === 'amendment') {
-    if (cents === 0n) throw new DomainError('OD_AMENDMENT_ZERO', 'Η αναμόρφωση δεν μπορεί να είναι μηδενική', 'An amendment cannot be zero', 'amount');
+    if (cents === 0n) throw ledgerErrors.OD_AMENDMENT_ZERO();
   } else if (cents <= 0n) {
-    throw new DomainError('OD_AMOUNT_NOT_POSITIVE', 'Το ποσό πρέπει να είναι θετικό', 'The amount must be positive', 'amount');
+    throw sharedErrors.OD_AMOUNT_NOT_POSITIVE({ column: 'amount' });
   }
 };
 
 const TAKES_REF: ReadonlySet<DocumentType> = new Set(['order', 'payment', 'receipt', 'reversal']);
 
 const checkRefAllowed = (type: DocumentType, ref: DocumentRef | null): void => {
-  if (ref !== null && !TAKES_REF.has(type)) {
-    const name = documentTypeNames[type];
-    throw new DomainError('OD_REF_NOT_ALLOWED', `Παραστατικό «${name.el}» δεν παραπέμπει σε άλλο`, `A ${name.en} row does not reference another document`, 'ref');
-  }
+  if (ref !== null && !TAKES_REF.has(type)) throw ledgerErrors.OD_REF_NOT_ALLOWED({ type });
 };
 
 /**
@@ -116,7 +104,7 @@ const checkRefAllowed = (type: DocumentType, ref: DocumentRef | null): void => {
 const counterpartyOf = (type: DocumentType, counterparty: Counterparty | null): Counterparty | null => {
   if (counterparty === null || type === 'reversal') return null;
   if (type === 'budget' || type === 'amendment') {
-    throw new DomainError('OD_COUNTERPARTY_NOT_ALLOWED', 'Ο προϋπολογισμός και οι αναμορφώσεις δεν έχουν αντισυμβαλλόμενο', 'Budget rows and amendments have no counterparty', 'afm');
+    throw ledgerErrors.OD_COUNTERPARTY_NOT_ALLOWED();
   }
   // A natural person is stripped of ΑΦΜ and name whatever came in (checkCounterparty does the same).
   if (counterparty.naturalPerson) return NATURAL_PERSON;

@@ -4,7 +4,7 @@ import type { BudgetLineEstablished } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
 import type { FiscalYearState } from './state.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../shared/errors.ts';
+import { ledgerErrors } from './errors.ts';
 
 export const establishLine = (row: DocumentRow, state: FiscalYearState): BudgetLineEstablished[] => {
   const event: BudgetLineEstablished = {
@@ -12,21 +12,12 @@ export const establishLine = (row: DocumentRow, state: FiscalYearState): BudgetL
     data: { ...row.fields, side: row.kae.side, title: titleOf(row) },
   };
   return unlessRecorded(state, row, event, () => {
-    if (state.lines.has(row.kae.kae)) {
-      throw new DomainError(
-        'OD_BUDGET_LINE_EXISTS',
-        `Η γραμμή ${row.kae.kae} έχει ήδη προϋπολογισμό στο έτος ${state.year}· αλλάζει μόνο με αναμόρφωση`,
-        `Line ${row.kae.kae} already has a budget in ${state.year}; only an amendment changes it`,
-        'kae',
-      );
-    }
+    if (state.lines.has(row.kae.kae)) throw ledgerErrors.OD_BUDGET_LINE_EXISTS({ kae: row.kae.kae, year: state.year });
   });
 };
 
 /** The row's own title; the import fills a missing one from the classification (see withLineTitle.ts). */
 const titleOf = (row: DocumentRow): string => {
-  if (row.title === null) {
-    throw new DomainError('OD_BUDGET_TITLE_MISSING', `Λείπει ο τίτλος της γραμμής ${row.kae.kae}`, `The title of line ${row.kae.kae} is missing`, 'title');
-  }
+  if (row.title === null) throw ledgerErrors.OD_BUDGET_TITLE_MISSING({ kae: row.kae.kae });
   return row.title;
 };

@@ -17,6 +17,7 @@ export { reversibleRef } from './reversibleRef.ts';
 export { withLineTitle } from './withLineTitle.ts';
 export { documentTypeNames, isReversibleType } from './documentTypes.ts';
 export { checkedOnce } from './checkedOnce.ts';
+export { ledgerErrors } from './errors.ts';
 
 export const ledgerDomain = domainContext<FiscalYearEvent>({
   name: 'ledger',

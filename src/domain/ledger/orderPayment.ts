@@ -5,8 +5,8 @@ import type { FiscalYearState } from './state.ts';
 import { referencedDocument, requireRef } from './references.ts';
 import { remainder } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../shared/errors.ts';
-import { formatCents } from '../shared/money.ts';
+import { ledgerErrors } from './errors.ts';
+import { withinRemainder } from './withinRemainder.ts';
 
 export const orderPayment = (row: DocumentRow, state: FiscalYearState): PaymentOrdered[] => {
   const ref = requireRef(row, 'commitment');
@@ -15,14 +15,6 @@ export const orderPayment = (row: DocumentRow, state: FiscalYearState): PaymentO
     data: { ...row.fields, commitment: ref.document, counterparty: row.counterparty },
   };
   return unlessRecorded(state, row, event, () => {
-    const available = remainder(referencedDocument(state, row, ref));
-    if (row.cents > available) {
-      throw new DomainError(
-        'OD_ORDER_EXCEEDS_COMMITMENT',
-        `Το ένταλμα ${row.fields.amount} υπερβαίνει το υπόλοιπο ${formatCents(available)} της δέσμευσης`,
-        `The payment order of ${row.fields.amount} exceeds the commitment's remainder of ${formatCents(available)}`,
-        'amount',
-      );
-    }
+    withinRemainder(row, remainder(referencedDocument(state, row, ref)), ledgerErrors.OD_ORDER_EXCEEDS_COMMITMENT);
   });
 };

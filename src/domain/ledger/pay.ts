@@ -5,8 +5,8 @@ import type { FiscalYearState } from './state.ts';
 import { referencedDocument, requireRef } from './references.ts';
 import { remainder } from './balances.ts';
 import { unlessRecorded } from './recorded.ts';
-import { DomainError } from '../shared/errors.ts';
-import { formatCents } from '../shared/money.ts';
+import { ledgerErrors } from './errors.ts';
+import { withinRemainder } from './withinRemainder.ts';
 
 export const pay = (row: DocumentRow, state: FiscalYearState): PaymentMade[] => {
   const ref = requireRef(row, 'order');
@@ -15,14 +15,6 @@ export const pay = (row: DocumentRow, state: FiscalYearState): PaymentMade[] => 
     data: { ...row.fields, order: ref.document, counterparty: row.counterparty },
   };
   return unlessRecorded(state, row, event, () => {
-    const available = remainder(referencedDocument(state, row, ref));
-    if (row.cents > available) {
-      throw new DomainError(
-        'OD_PAYMENT_EXCEEDS_ORDER',
-        `Η πληρωμή ${row.fields.amount} υπερβαίνει το υπόλοιπο ${formatCents(available)} του εντάλματος`,
-        `The payment of ${row.fields.amount} exceeds the payment order's remainder of ${formatCents(available)}`,
-        'amount',
-      );
-    }
+    withinRemainder(row, remainder(referencedDocument(state, row, ref)), ledgerErrors.OD_PAYMENT_EXCEEDS_ORDER);
   });
 };

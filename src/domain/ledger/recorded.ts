@@ -5,9 +5,9 @@
 import type { FiscalYearEvent } from './events.ts';
 import type { DocumentRow } from './documentRow.ts';
 import type { FiscalYearState } from './state.ts';
-import { documentTypeNames, isReversibleType } from './documentTypes.ts';
+import { isReversibleType } from './documentTypes.ts';
+import { ledgerErrors } from './errors.ts';
 import { fingerprintOf } from '../shared/fingerprint.ts';
-import { DomainError } from '../shared/errors.ts';
 
 const recordedFingerprint = (state: FiscalYearState, row: DocumentRow): number | undefined => {
   const { documentType: type, fields } = row;
@@ -23,10 +23,5 @@ export const unlessRecorded = <E extends FiscalYearEvent>(state: FiscalYearState
     return [event];
   }
   if (known === fingerprintOf(event)) return [];
-  throw new DomainError(
-    'OD_DOCUMENT_CONFLICT',
-    `Το παραστατικό ${row.fields.document} (${documentTypeNames[row.documentType].el}) έχει ήδη καταχωριστεί με άλλο περιεχόμενο`,
-    `Document ${row.fields.document} (${documentTypeNames[row.documentType].en}) is already recorded with other content`,
-    'document',
-  );
+  throw ledgerErrors.OD_DOCUMENT_CONFLICT({ type: row.documentType, document: row.fields.document });
 };

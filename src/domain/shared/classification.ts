@@ -3,7 +3,8 @@
 // of π.δ. 54/2018 brings a new list, registered beside it for its own years, never hard-coded.
 import type { Kae } from './codes/kae.ts';
 import { kaeClasses, parseKae } from './codes/kae.ts';
-import { DomainError } from './errors.ts';
+import type { DomainError } from './errors.ts';
+import { sharedErrors } from './sharedErrors.ts';
 
 export interface FiscalYears {
   readonly from: number;
@@ -43,8 +44,7 @@ const classTitleOf = (kae: string): string => kaeClasses[parseKae(kae).klass].el
 const CODE_KEY = /^(?:\d{2}-)?(?:\d{1,3}|\d{4}(?:\.\d{1,4})?)$/;
 const SERVICE_KEY = /^\d{2}$/;
 
-const invalid = (reason: string): DomainError =>
-  new DomainError('OD_CLASSIFICATION_INVALID', `Μη έγκυρη λίστα ΚΑΕ: ${reason}`, `Invalid ΚΑΕ list: ${reason}`);
+const invalid = (reason: string): DomainError => sharedErrors.OD_CLASSIFICATION_INVALID({ reason });
 
 export const parseClassification = (text: string): Classification => {
   const file = jsonOf(text);

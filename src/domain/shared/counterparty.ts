@@ -1,7 +1,7 @@
 // The other party of a movement or lease: a legal entity by ΑΦΜ and name, or a natural person
 // (φυσικό πρόσωπο) of whom the public ledger keeps nothing that identifies them (GDPR).
 import { isValidAfm } from './codes/afm.ts';
-import { DomainError } from './errors.ts';
+import { sharedErrors } from './sharedErrors.ts';
 
 /**
  * The other party of a movement. A natural person (φυσικό πρόσωπο) is never stored by name or ΑΦΜ:
@@ -33,7 +33,7 @@ export const checkCounterparty = (counterparty: Counterparty): Counterparty => {
 export const requireAfm = (raw: string): string => {
   const afm = raw.trim();
   if (!isValidAfm(afm)) {
-    throw new DomainError('OD_AFM_INVALID', `Μη έγκυρος ΑΦΜ: «${afm}»`, `Invalid tax number (ΑΦΜ): "${afm}"`, 'afm');
+    throw sharedErrors.OD_AFM_INVALID({ afm });
   }
   return afm;
 };
@@ -42,7 +42,7 @@ export const requireAfm = (raw: string): string => {
 export const requireName = (name: string): string => {
   const tidy = name.trim().replace(/\s+/g, ' ');
   if (tidy === '') {
-    throw new DomainError('OD_NAME_MISSING', 'Λείπει η επωνυμία του αντισυμβαλλομένου', 'The counterparty name is missing', 'name');
+    throw sharedErrors.OD_NAME_MISSING();
   }
   return tidy;
 };

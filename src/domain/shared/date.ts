@@ -1,5 +1,5 @@
 // Dates reach the domain as ISO yyyy-mm-dd (the import converts dd/mm/yyyy); the fiscal year is their year.
-import { DomainError } from './errors.ts';
+import { sharedErrors } from './sharedErrors.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -12,5 +12,5 @@ export const yearOfIsoDate = (date: string): number => {
     // Date.UTC rolls 2025-02-30 over to March; a real date survives the round trip.
     if (parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day) return year;
   }
-  throw new DomainError('OD_DATE_INVALID', `Μη έγκυρη ημερομηνία: «${date}»`, `Invalid date: "${date}"`, 'date');
+  throw sharedErrors.OD_DATE_INVALID({ date });
 };

@@ -1,5 +1,6 @@
 // What every context of the domain shares: refusals, money, dates, the Greek public codes and the ΚΑΕ list.
 export * from './errors.ts';
+export * from './sharedErrors.ts';
 export * from './money.ts';
 export * from './date.ts';
 export * from './text.ts';

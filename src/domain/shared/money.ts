@@ -2,7 +2,7 @@
 // Inside aggregate state amounts are bigint cents (see ledger/state.ts): exact, and far smaller than a
 // Decimal object per document when a year holds a million documents.
 import { Decimal } from 'decimal.js';
-import { DomainError } from './errors.ts';
+import { sharedErrors } from './sharedErrors.ts';
 
 const NORMALISED = /^-?\d+(\.\d+)?$/;
 
@@ -13,10 +13,10 @@ const NORMALISED = /^-?\d+(\.\d+)?$/;
 export const parseMoney = (value: Decimal | string, column = 'amount'): Decimal => {
   const amount = typeof value === 'string' ? decimalOf(value, column) : value;
   if (!amount.isFinite()) {
-    throw new DomainError('OD_AMOUNT_INVALID', `Το ποσό δεν είναι αριθμός: ${amount.toString()}`, `The amount is not a number: ${amount.toString()}`, column);
+    throw sharedErrors.OD_AMOUNT_INVALID({ amount, column });
   }
   if (amount.decimalPlaces() > 2) {
-    throw new DomainError('OD_AMOUNT_PRECISION', `Το ποσό έχει περισσότερα από δύο δεκαδικά: ${amount.toString()}`, `The amount has more than two decimals: ${amount.toString()}`, column);
+    throw sharedErrors.OD_AMOUNT_PRECISION({ amount, column });
   }
   // -0.00 would otherwise print with its sign.
   return amount.isZero() ? new Decimal(0) : amount;
@@ -24,7 +24,7 @@ export const parseMoney = (value: Decimal | string, column = 'amount'): Decimal 
 
 const decimalOf = (text: string, column: string): Decimal => {
   if (!NORMALISED.test(text)) {
-    throw new DomainError('OD_AMOUNT_INVALID', `Το ποσό δεν είναι αριθμός: «${text}»`, `The amount is not a number: "${text}"`, column);
+    throw sharedErrors.OD_AMOUNT_INVALID({ amount: text, column });
   }
   return new Decimal(text);
 };

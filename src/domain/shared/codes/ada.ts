@@ -1,6 +1,6 @@
 // ΑΔΑ (Αριθμός Διαδικτυακής Ανάρτησης): the number Diavgeia gives every published decision, Greek capitals
 // and digits with one hyphen, e.g. 7394ΩΞΧ-ΠΔΖ or ΩΧΜ9469ΗΖΞ-7Γ4.
-import { DomainError } from '../errors.ts';
+import { sharedErrors } from '../sharedErrors.ts';
 
 // Clerks copy ΑΔΑ from PDFs and keyboards that yield Latin letters which look the same.
 const GREEK_LOOKALIKE: Readonly<Record<string, string>> = {
@@ -21,7 +21,7 @@ export const normalizeAda = (raw: string): string => {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[A-Z]/g, (letter) => GREEK_LOOKALIKE[letter] ?? letter);
   if (!ADA.test(ada) || !HAS_LETTER.test(ada)) {
-    throw new DomainError('OD_ADA_INVALID', `Μη έγκυρος ΑΔΑ: «${raw}»`, `Invalid Diavgeia number (ΑΔΑ): "${raw}"`, 'ada');
+    throw sharedErrors.OD_ADA_INVALID({ raw });
   }
   return ada;
 };

@@ -1,8 +1,8 @@
 // ΚΑΕ (Κωδικός Αριθμός Εσόδων/Εξόδων): the budget code of a line, per ΚΥΑ 7028/2004 up to FY2025.
 // A 4-digit code (its first digit the class, its first two the group), optionally preceded by a 2-digit
 // service (υπηρεσία) and followed by a municipality's own sub-code of 1-4 digits: 25-6263.013, 0311.
-import type { Side } from '../../ledger/events.ts';
-import { DomainError } from '../errors.ts';
+import type { Side } from '../../ledger/index.ts';
+import { sharedErrors } from '../sharedErrors.ts';
 
 export type KaeClass = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 
@@ -35,7 +35,7 @@ export const parseKae = (raw: string): Kae => {
   const match = KAE.exec(tidy(raw));
   const code = match?.[2];
   if (!match || code === undefined) {
-    throw new DomainError('OD_KAE_INVALID', `Μη έγκυρος ΚΑΕ: «${raw}»`, `Invalid budget code (ΚΑΕ): "${raw}"`, 'kae');
+    throw sharedErrors.OD_KAE_INVALID({ raw });
   }
   const service = match[1] ?? null;
   const suffix = match[3] ?? null;

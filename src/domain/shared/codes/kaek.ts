@@ -1,5 +1,5 @@
 // ΚΑΕΚ (Κωδικός Αριθμός Εγγραφής Κτηματολογίου): the Hellenic Cadastre's 12-digit property code.
-import { DomainError } from '../errors.ts';
+import { sharedErrors } from '../sharedErrors.ts';
 
 const KAEK = /^\d{12}$/;
 
@@ -9,7 +9,7 @@ const withoutSeparators = (raw: string): string => raw.replace(/[\s-]/g, '');
 export const normalizeKaek = (raw: string): string => {
   const kaek = withoutSeparators(raw);
   if (!KAEK.test(kaek)) {
-    throw new DomainError('OD_KAEK_INVALID', `Ο ΚΑΕΚ έχει 12 ψηφία: «${raw}»`, `A cadastre code (ΚΑΕΚ) has 12 digits: "${raw}"`, 'kaek');
+    throw sharedErrors.OD_KAEK_INVALID({ raw });
   }
   return kaek;
 };
