@@ -2,8 +2,7 @@
 // counterparty the supplier's registration or new name. Both are decided before either state changes,
 // so a refused row leaves no trace.
 import type { FiscalYearEvent, RecordDocument, SupplierEvent } from '../domain/index.ts';
-import { decideFiscalYear, decideSupplier, initialFiscalYear, initialSupplier, streams, withLineTitle, yearOfIsoDate } from '../domain/index.ts';
-import { checkedOnce } from '../domain/ledger/checkedOnce.ts';
+import { checkedOnce, decideFiscalYear, decideSupplier, initialFiscalYear, initialSupplier, streams, withLineTitle, yearOfIsoDate } from '../domain/index.ts';
 import { eventId } from './eventIds.ts';
 import type { LedgerState } from './ledgerState.ts';
 import type { SpooledEvent } from './spool.ts';

@@ -1,7 +1,6 @@
 // Dates as exports write them: dd/mm/yyyy, d/m/yyyy (also with '.' or '-' between), or ISO yyyy-mm-dd.
 // The result is ISO; only real calendar dates pass (31/02/2025 does not).
-import { yearOfIsoDate } from '../domain/index.ts';
-import { checkedOnce } from '../domain/ledger/checkedOnce.ts';
+import { checkedOnce, yearOfIsoDate } from '../domain/index.ts';
 import { dateInvalid } from './errors.ts';
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
