@@ -2,6 +2,7 @@
 // site, the API and the live feed on PORT until SIGINT/SIGTERM. With --with-fixtures an empty ledger is
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
+import { removeDeadSpools } from '../ingest/spool.ts';
 import type { Config } from './config.ts';
 import { startControlServer } from './control.ts';
 import { lockDataDir } from './dataDirLock.ts';
@@ -19,6 +20,8 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   }
   // On PGlite this process holds the database; the command line gets in through the control socket.
   const release = config.databaseUrl === null ? await lockDataDir(config.dataDir) : null;
+  // Spools of imports that crashed hold up to a file's size each in the temporary folder.
+  await removeDeadSpools();
   const installation = await openInstallation(config);
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
   const readSide = await startReadSide(installation, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));

@@ -2,9 +2,9 @@
 // million rows is decided in one pass and appended in a second, with memory bounded by a chunk.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export interface SpooledEvent {
   readonly stream: string;
@@ -22,13 +22,56 @@ export interface Spool {
 
 const FLUSH_CHARS = 256 * 1024;
 
+// A spool is named after its process, so that what a crashed import left behind (up to the size of its
+// file) can be told from the spools of imports still running, in this process or another.
+const SPOOL_PREFIX = 'opendimos-spool-';
+/** Spools of the version before, named without their process: removed once surely abandoned. */
+const UNNAMED_PREFIX = 'opendimos-import-';
+const UNNAMED_AFTER_MS = 24 * 3_600_000;
+/** This process's open spools: a restart may come back with the pid of the process that crashed. */
+const ours = new Set<string>();
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const isAbandoned = async (dir: string, name: string): Promise<boolean> => {
+  if (name.startsWith(UNNAMED_PREFIX)) return Date.now() - (await stat(join(dir, name))).mtimeMs > UNNAMED_AFTER_MS;
+  const pid = Number(/^opendimos-spool-(\d+)-/.exec(name)?.[1] ?? Number.NaN);
+  if (!Number.isSafeInteger(pid)) return false;
+  return pid === process.pid ? !ours.has(name) : !isRunning(pid);
+};
+
+/** Removes the spools of processes that are gone (at start-up); returns their names. */
+export const removeDeadSpools = async (dir = tmpdir()): Promise<string[]> => {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(SPOOL_PREFIX) || name.startsWith(UNNAMED_PREFIX));
+  const dead: string[] = [];
+  for (const name of names) {
+    if (!(await isAbandoned(dir, name).catch(() => false))) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    dead.push(name);
+  }
+  return dead;
+};
+
 const eventOf = (line: string): SpooledEvent => {
   const [stream, id, type, data] = JSON.parse(line) as [string, string, string, unknown];
   return { stream, id, type, data };
 };
 
-export const openSpool = async (): Promise<Spool> => {
-  const dir = await mkdtemp(join(tmpdir(), 'opendimos-import-'));
+let cleaned: Promise<unknown> | null = null;
+
+export const openSpool = async (parent = tmpdir()): Promise<Spool> => {
+  // A command that imports without a server (opendimos import) cleans up too, once.
+  await (cleaned ??= removeDeadSpools(parent));
+  const dir = await mkdtemp(join(parent, `${SPOOL_PREFIX}${process.pid}-`));
+  ours.add(basename(dir));
   const path = join(dir, 'events.ndjson');
   const out = createWriteStream(path, { encoding: 'utf8' });
   // A full disk fails a write later than it was asked for: kept, and thrown at the next step.
@@ -64,6 +107,7 @@ export const openSpool = async (): Promise<Spool> => {
     async dispose() {
       out.destroy();
       await rm(dir, { recursive: true, force: true });
+      ours.delete(basename(dir));
     },
   };
 };
