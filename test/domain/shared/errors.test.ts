@@ -1,0 +1,170 @@
+// The refusal catalogues: each code once across the domain, each with texts in Greek and English, and
+// factories that build the DomainError its table says.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Decimal } from 'decimal.js';
+import type { DomainError } from '../../../src/domain/shared/errors.ts';
+import { isDomainError, refusals, refusalTable } from '../../../src/domain/shared/errors.ts';
+import { sharedErrors } from '../../../src/domain/shared/sharedErrors.ts';
+import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
+import { assetsErrors } from '../../../src/domain/assets/index.ts';
+import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
+
+const test = suite('refusal catalogues');
+
+// One example per code, typed by its factory: a code without an example, or a wrong one, fails to compile.
+type Examples<C> = { readonly [K in keyof C]: C[K] extends (...params: infer A) => DomainError ? A : never };
+
+const excess = { amount: '500.01', remainder: 50000n } as const;
+
+const sharedExamples: Examples<typeof sharedErrors> = {
+  OD_DATE_INVALID: [{ date: '2025-02-30' }],
+  OD_AMOUNT_INVALID: [{ amount: '1,5', column: 'amount' }],
+  OD_AMOUNT_PRECISION: [{ amount: new Decimal('1.005'), column: 'value' }],
+  OD_AMOUNT_MISSING: [],
+  OD_AMOUNT_NOT_POSITIVE: [{ column: 'amount' }],
+  OD_AMOUNT_NEGATIVE: [{ column: 'value' }],
+  OD_AFM_INVALID: [{ afm: '123' }],
+  OD_NAME_MISSING: [],
+  OD_ADA_INVALID: [{ raw: 'ΑΔΑ' }],
+  OD_KAE_INVALID: [{ raw: '60' }],
+  OD_KAEK_INVALID: [{ raw: '123' }],
+  OD_CLASSIFICATION_INVALID: [{ reason: 'JSON' }],
+};
+
+const ledgerExamples: Examples<typeof ledgerErrors> = {
+  OD_DATE_OUTSIDE_FISCAL_YEAR: [{ date: '2025-12-31', year: 2026 }],
+  OD_DOCUMENT_MISSING: [],
+  OD_DOCUMENT_CONFLICT: [{ type: 'payment', document: 'Π-1' }],
+  OD_AMOUNT_TOO_LARGE: [],
+  OD_BUDGET_AMOUNT_NEGATIVE: [],
+  OD_AMENDMENT_ZERO: [],
+  OD_COUNTERPARTY_NOT_ALLOWED: [],
+  OD_KAE_NOT_EXPENSE: [{ kae: '0311' }],
+  OD_KAE_NOT_REVENUE: [{ kae: '20-6011' }],
+  OD_BUDGET_LINE_UNKNOWN: [{ kae: '20-6011', year: 2026 }],
+  OD_BUDGET_LINE_EXISTS: [{ kae: '20-6011', year: 2026 }],
+  OD_BUDGET_TITLE_MISSING: [{ kae: '20-6011' }],
+  OD_AMENDMENT_NEGATIVE_APPROPRIATION: [{ kae: '20-6011', amended: -1n }],
+  OD_AMENDMENT_BELOW_COMMITTED: [{ kae: '20-6011', amended: 100n, committed: 200n }],
+  OD_REF_NOT_ALLOWED: [{ type: 'budget' }],
+  OD_REF_MISSING: [{ expected: 'commitment' }],
+  OD_REF_WRONG_TYPE: [{ expected: 'order' }],
+  OD_REF_INVALID: [{ type: 'budget', document: 'Π-1' }],
+  OD_REF_UNKNOWN: [{ type: 'assessment', document: 'Β-404', year: 2026 }],
+  OD_REF_KAE_MISMATCH: [{ kae: '20-6011', referenced: '20-6012' }],
+  OD_COMMITMENT_EXCEEDS_APPROPRIATION: [{ ...excess, line: '20-6011' }],
+  OD_ORDER_EXCEEDS_COMMITMENT: [excess],
+  OD_PAYMENT_EXCEEDS_ORDER: [excess],
+  OD_RECEIPT_EXCEEDS_ASSESSMENT: [excess],
+  OD_REVERSAL_OF_BUDGET: [],
+  OD_REVERSAL_OF_REVERSAL: [],
+  OD_REVERSAL_EXCEEDS_UNREVERSED: [excess],
+  OD_REVERSAL_BELOW_ORDERED: [{ left: 100n, followed: 200n }],
+  OD_REVERSAL_BELOW_PAID: [{ left: 100n, followed: 200n }],
+  OD_REVERSAL_BELOW_COLLECTED: [{ left: 100n, followed: 200n }],
+};
+
+const assetsExamples: Examples<typeof assetsErrors> = {
+  OD_ASSET_MISSING: [],
+  OD_ASSET_CATEGORY_MISSING: [],
+  OD_ASSET_NAME_MISSING: [],
+  OD_ASSET_VALUE_MISSING: [],
+  OD_COUNTERPARTY_MISSING: [],
+  OD_LATITUDE_INVALID: [{ lat: 382019 }],
+  OD_LONGITUDE_INVALID: [{ lon: -181 }],
+  OD_ASSET_ALREADY_REGISTERED: [{ asset: 'ΑΚ-017' }],
+  OD_ASSET_UNKNOWN: [{ asset: 'ΑΚ-017' }],
+  OD_ASSET_DISPOSED: [{ asset: 'ΑΚ-017' }],
+};
+
+// Each catalogue with its examples, erased to one shape so that all can be walked alike.
+type Walkable = Readonly<Record<string, ((...params: never[]) => DomainError) & { readonly status: number; readonly column: string | null }>>;
+type Built = readonly [code: string, error: DomainError, column: string | null];
+const built = (catalogue: Walkable, examples: Readonly<Record<string, readonly unknown[]>>): Built[] =>
+  Object.entries(catalogue).map(([code, make]) => {
+    const params = examples[code] ?? [];
+    const given = params[0] as { readonly column?: string } | undefined;
+    return [code, make(...(params as never[])), given?.column ?? make.column];
+  });
+
+const everyRefusal = [
+  ...built(sharedErrors, sharedExamples),
+  ...built(ledgerErrors, ledgerExamples),
+  ...built(assetsErrors, assetsExamples),
+];
+
+test('each code is defined once across every catalogue of the domain', () => {
+  const codes = domainErrorCatalogues.flatMap((catalogue) => Object.keys(catalogue));
+  assert.is(new Set(codes).size, codes.length);
+  assert.equal(Object.keys(domainRefusals).sort(), [...codes].sort());
+  assert.is(everyRefusal.length, codes.length, 'the test walks every catalogue');
+});
+
+test('every refusal has a Greek and an English text, with every parameter filled in', () => {
+  for (const [code, error] of everyRefusal) {
+    for (const text of [error.messageEl, error.messageEn]) {
+      assert.ok(text.trim().length > 0, `${code}: a text`);
+      assert.not.match(text, /undefined|NaN|\[object/, `${code}: ${text}`);
+    }
+    assert.match(error.messageEl, /[\u0370-\u03ff]/, `${code}: the Greek text is in Greek`);
+  }
+});
+
+test('a factory builds the DomainError its table says: code, column, status', () => {
+  for (const [code, error, column] of everyRefusal) {
+    assert.ok(isDomainError(error), code);
+    assert.is(error.code, code);
+    assert.is(error.message, `${code}: ${error.messageEn}`);
+    const spec = domainRefusals[code];
+    assert.is(error.status, spec?.status, code);
+    assert.is(error.column, column, code);
+  }
+});
+
+test('the texts are the ones clerks read in import reports', () => {
+  const error = ledgerErrors.OD_PAYMENT_EXCEEDS_ORDER({ amount: '250.00', remainder: 20000n });
+  assert.is(error.messageEl, 'Η πληρωμή 250.00 υπερβαίνει το υπόλοιπο 200.00 του εντάλματος');
+  assert.is(error.messageEn, "The payment of 250.00 exceeds the payment order's remainder of 200.00");
+  assert.is(error.column, 'amount');
+  assert.is(ledgerErrors.OD_REF_MISSING({ expected: null }).messageEn, 'A reversal must name the document it reverses');
+  assert.is(ledgerErrors.OD_REF_MISSING({ expected: 'order' }).messageEn, 'The referenced document (payment order) is missing');
+});
+
+test('a column given in the parameters names the column; otherwise the table does', () => {
+  assert.is(sharedErrors.OD_AMOUNT_INVALID({ amount: 'x', column: 'value' }).column, 'value');
+  assert.is(sharedErrors.OD_AMOUNT_NOT_POSITIVE({ column: 'value' }).messageEn, 'The value must be positive');
+  assert.is(sharedErrors.OD_AMOUNT_NOT_POSITIVE({ column: 'amount' }).messageEn, 'The amount must be positive');
+  assert.is(sharedErrors.OD_DATE_INVALID({ date: 'x' }).column, 'date');
+  assert.is(sharedErrors.OD_CLASSIFICATION_INVALID({ reason: 'JSON' }).column, null);
+  assert.is(sharedErrors.OD_AMOUNT_INVALID.column, 'amount');
+});
+
+test('a refusal is 422 unless its table says otherwise; a conflict with what is recorded is 409', () => {
+  assert.is(sharedErrors.OD_NAME_MISSING().status, 422);
+  assert.is(ledgerErrors.OD_DOCUMENT_CONFLICT({ type: 'order', document: 'Ε-1' }).status, 409);
+  assert.equal(domainRefusals.OD_ASSET_ALREADY_REGISTERED, { status: 409, column: 'asset' });
+  assert.equal(domainRefusals.OD_KAE_INVALID, { status: 422, column: 'kae' });
+  assert.is(ledgerErrors.OD_BUDGET_LINE_EXISTS.code, 'OD_BUDGET_LINE_EXISTS');
+});
+
+test('a code defined in two catalogues is refused when the table is put together', () => {
+  const again = refusals({ OD_NAME_MISSING: { column: 'name', el: () => 'Λείπει', en: () => 'Missing' } });
+  assert.throws(() => refusalTable(sharedErrors, again), /OD_NAME_MISSING/);
+});
+
+// Never run: what must not compile, checked by `tsc`.
+const _compileOnly = (): void => {
+  // @ts-expect-error a parameter under a wrong name
+  ledgerErrors.OD_PAYMENT_EXCEEDS_ORDER({ amont: '1.00', remainder: 0n });
+  // @ts-expect-error a parameter missing
+  ledgerErrors.OD_COMMITMENT_EXCEEDS_APPROPRIATION({ amount: '1.00', remainder: 0n });
+  // @ts-expect-error a code without parameters takes none
+  ledgerErrors.OD_DOCUMENT_MISSING({ document: 'x' });
+  refusals({
+    // @ts-expect-error the English text must take the parameters the Greek one takes
+    OD_MISMATCH: { column: null, el: (p: { readonly a: string }) => p.a, en: (p: { readonly a: string; readonly b: string }) => p.b },
+  });
+};
+
+test.run();
