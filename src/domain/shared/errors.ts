@@ -1,6 +1,9 @@
 // A refusal by the domain: a stable code, the column of the row it concerns (when one does), and a
 // message in Greek first and English beside it, because a clerk reads it in the import report.
 
+/** Unprocessable content: the request was read, the domain refuses what it says. */
+const DEFAULT_STATUS = 422;
+
 export class DomainError extends Error {
   constructor(
     /** Stable code, e.g. OD_COMMITMENT_EXCEEDS_APPROPRIATION; tests and clients branch on it. */
@@ -10,7 +13,7 @@ export class DomainError extends Error {
     /** The CSV column the error is about (its English header name), when it is about one. */
     readonly column: string | null = null,
     /** The HTTP status the refusal takes when it reaches the API. */
-    readonly status: number = 422,
+    readonly status: number = DEFAULT_STATUS,
   ) {
     super(`${code}: ${messageEn}`);
     this.name = 'DomainError';
@@ -44,8 +47,6 @@ export type RefusalFactory<K extends string, A extends readonly unknown[]> = ((.
 
 export type Refusals<C> = { readonly [K in keyof C & string]: RefusalFactory<K, ParamsOf<C[K]>> };
 
-const DEFAULT_STATUS = 422;
-
 const columnOf = (params: unknown, fallback: string | null): string | null =>
   typeof params === 'object' && params !== null && 'column' in params && typeof params.column === 'string' ? params.column : fallback;
 
@@ -56,8 +57,8 @@ const columnOf = (params: unknown, fallback: string | null): string | null =>
 export const refusals = <C extends Readonly<Record<string, Refusal<never>>>>(table: C & { readonly [K in keyof C]: Refusal<ParamOf<C[K]>> }): Refusals<C> => {
   const entries = Object.entries<Refusal<never>>(table).map(([code, refusal]) => {
     const spec: RefusalSpec & { readonly code: string } = { code, status: refusal.status ?? DEFAULT_STATUS, column: refusal.column };
-    // Each entry's factory is typed by its own texts (Refusals<C>); here they are one of many.
-    const make = (params?: never): DomainError =>
+    // Refusals<C> types each factory by its own texts; in this one loop over all, a parameter is any of them.
+    const make = (params?: unknown): DomainError =>
       new DomainError(code, refusal.el(params as never), refusal.en(params as never), columnOf(params, spec.column), spec.status);
     return [code, Object.assign(make, spec)] as const;
   });
