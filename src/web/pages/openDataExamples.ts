@@ -1,6 +1,7 @@
 // The copy-paste examples of the open-data page. They use the names of schema.graphql (budget, budgetLine,
 // transactions, supplier, suppliers, assets, imports, transactionRecorded); a test validates them
-// against the schema, so a renamed field cannot leave the page with broken examples.
+// against the schema, so a renamed field cannot leave the page with broken examples, and another asks them of
+// the fixture year: each names a line, a supplier or words that are there (test/web/openDataOnFixtureYear).
 
 export interface GraphqlExample {
   readonly id: string;
@@ -22,7 +23,7 @@ export const graphqlExamples = (year: number): readonly GraphqlExample[] => [
   {
     id: 'budget-line',
     query: `query Line {
-  budgetLine(year: ${year}, kae: "20-6262") {
+  budgetLine(year: ${year}, kae: "30-6262") {
     kae
     title
     initial
@@ -37,7 +38,7 @@ export const graphqlExamples = (year: number): readonly GraphqlExample[] => [
   {
     id: 'transactions',
     query: `query Payments($after: String) {
-  transactions(filter: { year: ${year}, type: PAYMENT, search: "ηλεκτροφωτισμός" }, first: 100, after: $after) {
+  transactions(filter: { year: ${year}, type: PAYMENT, search: "ηλεκτρικής ενέργειας" }, first: 100, after: $after) {
     totalCount
     edges {
       cursor
@@ -58,7 +59,7 @@ export const graphqlExamples = (year: number): readonly GraphqlExample[] => [
     edges { node { afm name paid } }
     pageInfo { hasNextPage endCursor }
   }
-  supplier(afm: "094014201") { afm name paid }
+  supplier(afm: "096669110") { afm name paid }
 }`,
   },
   {

@@ -11,7 +11,7 @@ const el = {
     examples: {
       budget: 'Ο προϋπολογισμός του έτους, με τα σύνολα και τους κωδικούς',
       'budget-line': 'Ένας κωδικός (ΚΑΕ)',
-      transactions: 'Οι πληρωμές του έτους που αναφέρουν «ηλεκτροφωτισμό», 100 τη φορά',
+      transactions: 'Οι πληρωμές του έτους για ηλεκτρική ενέργεια, 100 τη φορά',
       suppliers: 'Οι προμηθευτές με τις μεγαλύτερες πληρωμές, και ένας προμηθευτής με τον ΑΦΜ του',
       assets: 'Το μητρώο της περιουσίας',
       imports: 'Το ημερολόγιο εισαγωγών',
@@ -76,7 +76,7 @@ const en: typeof el = {
     examples: {
       budget: "The year's budget, with its totals and budget codes",
       'budget-line': 'One budget code (ΚΑΕ)',
-      transactions: 'The payments of the year that mention street lighting, 100 at a time',
+      transactions: 'The payments of the year for electricity, 100 at a time',
       suppliers: 'The suppliers paid most, and one supplier by its tax number',
       assets: 'The property register',
       imports: 'The import log',
