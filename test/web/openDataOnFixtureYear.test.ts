@@ -10,6 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FIXTURE_FILES } from '../../src/cli/fixtures.ts';
 import { graphqlExamples } from '../../src/web/pages/openDataExamples.ts';
+import { eventually } from '../support/server.ts';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';
 
@@ -69,6 +70,29 @@ examples('every query of the open-data page answers with data', async ({ site })
     else problems.push(...emptyPlaces(answer.data, 'data').map((place) => `${example.id}: ${place} is empty`));
   }
   assert.equal(problems, []);
+});
+
+const linksOf = (body: string): string[] => [...body.matchAll(/href="(\/api\/exports\/transactions\.csv[^"]*)"/g)].map(([, href]) => href!.replaceAll('&amp;', '&'));
+
+examples('the open-data page links CSV for spreadsheets and for programs, and says which keeps the values as they are', async ({ site }) => {
+  const HEADER = 'ημερομηνία;είδος;ΚΑΕ;ποσό;παραστατικό;σχετικό;ΑΦΜ;επωνυμία;φυσικό_πρόσωπο;ΑΔΑ;τίτλος;αιτιολογία';
+  await site.importText({ kind: 'transactions', fileName: 'discount.csv', content: `${HEADER}\n30/12/2025;δέσμευση;30-6262;10,00;ΑΑΥ-ΤΕΣΤ-1;;096669110;ΠΕΡΙΒΑΛΛΟΝΤΙΚΗ ΙΟΝΙΟΥ Ε.Π.Ε.;όχι;;;-10% έκπτωση\n` });
+  const greek = (await site.app.inject({ url: '/open-data' })).body;
+  const english = (await site.app.inject({ url: '/en/open-data' })).body;
+  assert.match(greek, 'Για προγράμματα προσθέστε dialect=rfc4180');
+  assert.match(english, 'For programs add dialect=rfc4180');
+  for (const body of [greek, english]) assert.equal(linksOf(body), [`/api/exports/transactions.csv?year=${FIXTURE_YEAR}&orderBy=DATE_ASC`, `/api/exports/transactions.csv?year=${FIXTURE_YEAR}&orderBy=DATE_ASC&dialect=rfc4180`]);
+
+  const [forSpreadsheets, forPrograms] = linksOf(greek);
+  const lineOf = async (url: string) => {
+    let line: string | undefined;
+    await eventually('the new movement is exported', async () => (line = (await site.app.inject({ url })).body.split('\r\n').find((l) => l.includes('ΑΑΥ-ΤΕΣΤ-1'))) !== undefined);
+    return line!;
+  };
+  assert.match(await lineOf(forSpreadsheets!), ";'-10% έκπτωση", 'a spreadsheet would run it as a formula');
+  const raw = await lineOf(forPrograms!);
+  assert.match(raw, ',-10% έκπτωση');
+  assert.not.match(raw, "'-10%");
 });
 
 examples.run();

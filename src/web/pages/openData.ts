@@ -81,8 +81,10 @@ export const openDataPage = async (site: Site, visit: Visit, after: string | nul
 <section class="band" id="exports" aria-labelledby="exports-title">
   <h2 id="exports-title">${text.exports.title}</h2>
   <p>${text.exports.intro}</p>
+  <p>${text.exports.dialects}</p>
   <ul class="link-list">
     <li><a href="/api/exports/transactions.csv${queryString({ year, orderBy: 'DATE_ASC' })}">${text.exports.csvYear(year)}</a></li>
+    <li><a href="/api/exports/transactions.csv${queryString({ year, orderBy: 'DATE_ASC', dialect: 'rfc4180' })}">${text.exports.csvYearRaw(year)}</a></li>
     <li><a href="/api/exports/transactions.json${queryString({ year, type: 'PAYMENT', orderBy: 'AMOUNT_DESC' })}">${text.exports.jsonPayments(year)}</a></li>
   </ul>
   ${scrollTable(

@@ -39,14 +39,18 @@ const el = {
       from: 'από ημερομηνία, ΕΕΕΕ-ΜΜ-ΗΗ',
       to: 'έως ημερομηνία, ΕΕΕΕ-ΜΜ-ΗΗ',
       orderBy: 'ταξινόμηση: NEWEST, OLDEST, DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC',
+      dialect: 'μόνο CSV: excel (προεπιλογή, για υπολογιστικό φύλλο) ή rfc4180 (για προγράμματα, τιμές όπως είναι)',
     } as Record<string, string>,
     examples: 'Για παράδειγμα',
-    csvYear: (year: number) => `Όλες οι κινήσεις του ${year} σε CSV`,
+    dialects:
+      'Τα αρχεία CSV του ιστότοπου είναι φτιαγμένα για υπολογιστικά φύλλα: «;» ανάμεσα στις τιμές, κόμμα στα δεκαδικά, ελληνικές και αγγλικές επικεφαλίδες, και ένα κείμενο που αρχίζει από =, +, - ή @ παίρνει μπροστά απόστροφο (\') ώστε να μην εκτελεστεί ως τύπος. Για προγράμματα προσθέστε dialect=rfc4180: «,», τελεία στα δεκαδικά, true/false, ονόματα στηλών στα αγγλικά και οι τιμές ακριβώς όπως είναι καταχωρισμένες, χωρίς απόστροφο. Το ίδιο ισχύει για τα αρχεία του Fiscal Data Package.',
+    csvYear: (year: number) => `Όλες οι κινήσεις του ${year} σε CSV, για υπολογιστικό φύλλο`,
+    csvYearRaw: (year: number) => `Όλες οι κινήσεις του ${year} σε CSV για προγράμματα (RFC 4180, τιμές όπως είναι)`,
     jsonPayments: (year: number) => `Οι πληρωμές του ${year} σε JSON, οι μεγαλύτερες πρώτα`,
   },
   fdp: {
     title: 'Fiscal Data Package',
-    intro: 'Για κάθε οικονομικό έτος, ο προϋπολογισμός και η εκτέλεσή του ως Fiscal Data Package: το ανοιχτό πρότυπο του Open Knowledge για δημοσιονομικά δεδομένα, που διαβάζουν εργαλεία όπως το OpenSpending. Το datapackage.json περιγράφει τα αρχεία CSV και τι σημαίνει κάθε στήλη.',
+    intro: 'Για κάθε οικονομικό έτος, ο προϋπολογισμός και η εκτέλεσή του ως Fiscal Data Package: το ανοιχτό πρότυπο του Open Knowledge για δημοσιονομικά δεδομένα, που διαβάζουν εργαλεία όπως το OpenSpending. Το datapackage.json περιγράφει τα αρχεία CSV και τι σημαίνει κάθε στήλη· τα αρχεία είναι RFC 4180, με τις τιμές όπως είναι, για προγράμματα.',
     link: (year: number) => `Fiscal Data Package ${year} (datapackage.json)`,
   },
   verify: {
@@ -104,14 +108,18 @@ const en: typeof el = {
       from: 'from date, YYYY-MM-DD',
       to: 'to date, YYYY-MM-DD',
       orderBy: 'order: NEWEST, OLDEST, DATE_DESC, DATE_ASC, AMOUNT_DESC, AMOUNT_ASC',
+      dialect: 'CSV only: excel (the default, for a spreadsheet) or rfc4180 (for programs, values as they are)',
     },
     examples: 'For example',
-    csvYear: (year) => `All movements of ${year} as CSV`,
+    dialects:
+      "The site's CSV files are made for spreadsheets: ';' between values, a decimal comma, Greek and English headers, and a text that begins with =, +, - or @ gets a leading apostrophe (') so that it is not run as a formula. For programs add dialect=rfc4180: ',', a decimal point, true/false, English column names and the values exactly as recorded, without an apostrophe. The same holds for the files of the Fiscal Data Package.",
+    csvYear: (year) => `All movements of ${year} as CSV, for a spreadsheet`,
+    csvYearRaw: (year) => `All movements of ${year} as CSV for programs (RFC 4180, values as they are)`,
     jsonPayments: (year) => `The payments of ${year} as JSON, largest first`,
   },
   fdp: {
     title: 'Fiscal Data Package',
-    intro: "For every fiscal year, the budget and its execution as a Fiscal Data Package: Open Knowledge's open standard for fiscal data, read by tools such as OpenSpending. The datapackage.json describes the CSV files and what each column means.",
+    intro: "For every fiscal year, the budget and its execution as a Fiscal Data Package: Open Knowledge's open standard for fiscal data, read by tools such as OpenSpending. The datapackage.json describes the CSV files and what each column means; the files are RFC 4180, with the values as they are, for programs.",
     link: (year) => `Fiscal Data Package ${year} (datapackage.json)`,
   },
   verify: {
