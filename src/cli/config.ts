@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start-up with a message that names the setting.
 import { resolve } from 'node:path';
 import type { AppSettings } from '../api/app.ts';
+import { defaultWebSocketLimits } from '../api/websockets.ts';
 
 export interface Config {
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
@@ -43,8 +44,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     if (['1', 'true', 'yes'].includes(value)) return true;
     throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}")`);
   };
+  const count = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, 0 for no limit (got "${env[name]}")`);
+    return value;
+  };
+  const webSocketLimits = {
+    liveConnectionsPerAddress: count('OPENDIMOS_LIVE_PER_ADDRESS', defaultWebSocketLimits.liveConnectionsPerAddress),
+    graphqlConnectionsPerAddress: count('OPENDIMOS_GRAPHQL_WS_PER_ADDRESS', defaultWebSocketLimits.graphqlConnectionsPerAddress),
+  };
   return {
-    app: { graphiql: flag('OPENDIMOS_GRAPHIQL'), rateLimitPerMinute: rateLimit, trustProxy: flag('OPENDIMOS_TRUST_PROXY'), logger: flag('OPENDIMOS_LOG') },
+    app: { graphiql: flag('OPENDIMOS_GRAPHIQL'), rateLimitPerMinute: rateLimit, trustProxy: flag('OPENDIMOS_TRUST_PROXY'), logger: flag('OPENDIMOS_LOG'), webSocketLimits },
     databaseUrl,
     eventStoreUrl,
     dataDir: resolve(env.OPENDIMOS_DATA ?? './data'),
