@@ -7,6 +7,7 @@ import type { SqlClient } from '../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../projections/changeFeed.ts';
 import type { ProjectionRunner } from '../projections/runner.ts';
 import { graphqlPlugin } from './graphql/plugin.ts';
+import type { GraphqlLimits } from './graphql/plugin.ts';
 import { healthPlugin } from './health.ts';
 import { livePlugin } from './live.ts';
 import { metricsPlugin } from './metrics.ts';
@@ -26,6 +27,8 @@ export interface AppSettings {
   readonly logger: boolean;
   /** Subscriptions per GraphQL connection, WebSocket connections per address, connection_init timeout. */
   readonly webSocketLimits?: Partial<WebSocketLimits>;
+  /** Uncached GraphQL executions at once, their queue and their time (defaults: graphql/plugin.ts). */
+  readonly graphqlLimits?: Partial<GraphqlLimits>;
 }
 
 export const defaultSettings: AppSettings = { graphiql: false, rateLimitPerMinute: 600, trustProxy: false, logger: false };
@@ -51,7 +54,7 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
-  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits });
+  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
   await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });

@@ -2,6 +2,7 @@
 // graphql-transport-ws protocol and the legacy graphql-ws one (served by ./subscriptions.ts, with its limits).
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
+import { Source } from 'graphql';
 import mercurius from 'mercurius';
 import { kae2014Url, parseClassification } from '../../domain/index.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
@@ -9,10 +10,42 @@ import type { ChangeFeed } from '../../projections/changeFeed.ts';
 import type { WebSocketLimits } from '../websockets.ts';
 import { defaultWebSocketLimits } from '../websockets.ts';
 import { decimalScalar } from './decimalScalar.ts';
-import { depthAndCostRule } from './limits.ts';
+import { formatGraphqlErrors } from './errorFormatter.ts';
+import { createExecutionBudget } from './executionBudget.ts';
+import { createExecutionGate } from './executionGate.ts';
+import { isExecutionStopped } from './executionStopped.ts';
+import { createDepthAndCostRule, documentLimitErrors } from './limits.ts';
 import { createResolvers } from './resolvers.ts';
+import { trackRowEstimates } from './rowEstimates.ts';
 import { installResponseCache, refuseToCache } from './responseCache.ts';
 import { createSubscriptionServer } from './subscriptions.ts';
+
+/** What uncached executions may take of the server: cache hits are answered before any of this. */
+export interface GraphqlLimits {
+  /** Executions running at once; more wait in a queue, then are refused with OD_BUSY and Retry-After. */
+  readonly executions: number;
+  readonly queue: number;
+  readonly maxWaitMs: number;
+  /** An execution's time: past it, its queries are cancelled and it answers OD_QUERY_TIMEOUT. */
+  readonly timeoutMs: number;
+  /** Queries of one execution in flight at once. */
+  readonly queriesAtOnce: number;
+}
+
+/**
+ * PostgreSQL: four executions of two queries each leave the pool of ten room for /health, projections and
+ * appends. PGlite runs one statement at a time: two executions, one waiting on the other.
+ */
+export const defaultGraphqlLimits = (dialect: SqlClient['dialect']): GraphqlLimits => ({
+  executions: dialect === 'postgresql' ? 4 : 2,
+  queue: 16,
+  maxWaitMs: 2_000,
+  timeoutMs: 5_000,
+  queriesAtOnce: 2,
+});
+
+/** Tokens in one document: the largest query the cost limit could allow is far smaller; parsing stays cheap. */
+const MAX_TOKENS = 20_000;
 
 export interface GraphqlOptions {
   readonly client: SqlClient;
@@ -20,7 +53,11 @@ export interface GraphqlOptions {
   readonly changes: ChangeFeed;
   readonly graphiql: boolean;
   readonly webSocketLimits?: Partial<WebSocketLimits>;
+  readonly limits?: Partial<GraphqlLimits>;
 }
+
+const notGraphqlText = () =>
+  new mercurius.ErrorWithProps('Το ερώτημα πρέπει να είναι κείμενο GraphQL / The query must be GraphQL text', { code: 'OD_INVALID_QUERY' }, 400);
 
 export const schemaUrl = new URL('../../../schema.graphql', import.meta.url);
 
@@ -44,16 +81,56 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
     });
   }
   installResponseCache(app, { position: options.changes.position, maxBytes: 16 * 2 ** 20, maxEntryBytes: 4 * 2 ** 20 });
+  const limits = { ...defaultGraphqlLimits(options.client.dialect), ...options.limits };
+  const gate = createExecutionGate({ concurrency: limits.executions, queue: limits.queue, maxWaitMs: limits.maxWaitMs });
+  const rows = await trackRowEstimates({ client: options.client, schema: options.schema, position: options.changes.position });
   await app.register(mercurius, {
     schema: await readFile(schemaUrl, 'utf8'),
     resolvers: { ...resolvers, Decimal: decimalScalar },
     loaders,
     path: '/graphql',
     graphiql: options.graphiql,
-    validationRules: [depthAndCostRule],
+    validationRules: [createDepthAndCostRule(rows.current)],
+    graphql: { parseOptions: { maxTokens: MAX_TOKENS } },
+    errorFormatter: formatGraphqlErrors,
+    // The client's going away, as a signal the execution's queries and its place in the queue listen to.
+    context: (_request, reply) => {
+      const gone = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      return { gone: gone.signal };
+    },
     // Compiled execution after a query's first run: a 3,000-line budget is 20,000 fields to resolve.
     jit: 1,
     additionalRouteOptions: { config: { webSocket: subscriptions.handler } },
+  });
+
+  // Mercurius takes a `query` that does not parse for a JSON syntax tree: only parsed text is a query here.
+  app.graphql.addHook('preValidation', async (_schema, document) => {
+    if (!(document.loc?.source instanceof Source)) throw notGraphqlText();
+  });
+
+  // Priced again over today's sizes (a query text is validated once, the ledger grows), then a turn waited
+  // for, then the execution's budget: its queries within its time, cancelled when the client goes away.
+  app.graphql.addHook('preExecution', async (schema, document, context) => {
+    const [refusal] = documentLimitErrors(schema, document, rows.current());
+    if (refusal) throw new mercurius.ErrorWithProps(refusal.message, refusal.extensions, 400);
+    const gone = (context as { gone?: AbortSignal }).gone;
+    let release: () => void;
+    try {
+      release = await gate.acquire(gone);
+    } catch (error) {
+      if (isExecutionStopped(error) && error.retryAfterSeconds !== null) context.reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
+    const budget = createExecutionBudget({ client: options.client, timeoutMs: limits.timeoutMs, queriesAtOnce: limits.queriesAtOnce, signal: gone });
+    context.db = budget;
+    // The turn is given back once the answer is out and nothing of the execution runs any more.
+    context.reply.raw.once('close', () => {
+      budget.stop('OD_CLIENT_GONE');
+      void budget.drained().then(release);
+    });
   });
 
   app.graphql.addHook('onResolution', async (execution, context) => {

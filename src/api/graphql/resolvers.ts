@@ -8,7 +8,7 @@ import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import type { Classification } from '../../domain/index.ts';
 import { classTitle, isDomainError, kaeClasses, parseKae, serviceTitle } from '../../domain/index.ts';
 import type { KaeClass } from '../../domain/index.ts';
-import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
 import type {
   AssetFilter,
   AssetView,
@@ -42,6 +42,16 @@ import {
 } from '../../projections/queries/index.ts';
 import { connectionResolvers, toConnection } from './connection.ts';
 
+declare module 'mercurius' {
+  interface MercuriusContext {
+    /** This execution's share of the database (an HTTP query's budget); subscriptions use the client itself. */
+    db?: SqlExecutor;
+  }
+}
+
+/** What one execution queries through: its budget, or the client where it has none. */
+type Context = { readonly db?: SqlExecutor };
+
 export interface ResolverDependencies {
   readonly client: SqlClient;
   readonly schema: string;
@@ -62,6 +72,17 @@ const perPosition = <K, V>(position: () => number, load: (key: K) => Promise<V>)
     value.catch(() => cache.delete(key));
     return value;
   };
+};
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Dates are checked here, in our words, rather than by the database in its own. */
+const checkDates = (filter: TransactionFilter): void => {
+  for (const date of [filter.from, filter.to]) {
+    if (date !== null && date !== undefined && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
+      throw new mercurius.ErrorWithProps(`Μη έγκυρη ημερομηνία «${date}»: γράψτε εεεε-μμ-ηη / Invalid date "${date}": write yyyy-mm-dd`, { code: 'OD_INVALID_DATE' });
+    }
+  }
 };
 
 /** Refusals the client caused (a bad ΚΑΕ, a bad cursor) become GraphQL errors with a code. */
@@ -88,13 +109,16 @@ const asksForTotalCount = (info: GraphQLResolveInfo): boolean =>
   info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'totalCount') ?? false);
 
 export const createResolvers = ({ client, schema, classification, readModelPosition }: ResolverDependencies): { resolvers: IResolvers; loaders: MercuriusLoaders } => {
+  // Shared by every request while the ledger stays put: through the client, not one request's budget.
   const linesOf = perPosition(readModelPosition, (year: number) => budgetLines(client, schema, year));
   const totalsOf = perPosition(readModelPosition, (year: number) => budgetTotals(client, schema, year));
   const yearsOf = perPosition(readModelPosition, (_: 'all') => fiscalYears(client, schema));
-  const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }, info: GraphQLResolveInfo) =>
-    guard(async () =>
-      toConnection(await listTransactions(client, schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy, countNow: asksForTotalCount(info) })),
-    );
+  const dbOf = (context: Context | undefined): SqlExecutor => context?.db ?? client;
+  const transactionsOf = (filter: TransactionFilter, args: PageArgs & { orderBy?: TransactionOrder | null }, context: Context, info: GraphQLResolveInfo) =>
+    guard(async () => {
+      checkDates(filter);
+      return toConnection(await listTransactions(dbOf(context), schema, { filter, first: args.first, after: args.after, orderBy: args.orderBy, countNow: asksForTotalCount(info) }));
+    });
 
   const rollupTitle = (level: RollupLevel, key: string | null): { el: string | null; en: string | null } => {
     if (key === null) return { el: null, en: null };
@@ -107,40 +131,40 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
     ...connectionResolvers,
     Query: {
       budget: async (_root, { year }: { year: number }) => ((await yearsOf('all')).includes(year) ? { year } : null),
-      budgetLine: (_root, { year, kae }: { year: number; kae: string }) => guard(() => budgetLine(client, schema, year, parseKae(kae).kae)),
-      transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }, _context, info) =>
-        transactionsOf(args.filter ?? {}, args, info),
-      transaction: (_root, { id }: { id: string }) =>
-        /^[0-9a-f-]{36}$/i.test(id) ? transactionById(client, schema, id.toLowerCase()) : null,
-      supplier: (_root, { afm }: { afm: string }) => supplierByAfm(client, schema, afm),
-      suppliers: (_root, args: PageArgs & { year?: number | null; search?: string | null }) =>
-        guard(async () => toConnection(await listSuppliers(client, schema, args))),
-      assets: (_root, args: PageArgs & { filter?: AssetFilter | null }) => guard(async () => toConnection(await listAssets(client, schema, args))),
-      asset: (_root, { id }: { id: string }) => assetById(client, schema, id),
-      imports: (_root, args: PageArgs) => guard(async () => toConnection(await listImports(client, schema, args))),
+      budgetLine: (_root, { year, kae }: { year: number; kae: string }, context: Context) => guard(() => budgetLine(dbOf(context), schema, year, parseKae(kae).kae)),
+      transactions: (_root, args: PageArgs & { filter?: TransactionFilter | null; orderBy?: TransactionOrder | null }, context: Context, info) =>
+        transactionsOf(args.filter ?? {}, args, context, info),
+      transaction: (_root, { id }: { id: string }, context: Context) =>
+        /^[0-9a-f-]{36}$/i.test(id) ? transactionById(dbOf(context), schema, id.toLowerCase()) : null,
+      supplier: (_root, { afm }: { afm: string }, context: Context) => supplierByAfm(dbOf(context), schema, afm),
+      suppliers: (_root, args: PageArgs & { year?: number | null; search?: string | null }, context: Context) =>
+        guard(async () => toConnection(await listSuppliers(dbOf(context), schema, args))),
+      assets: (_root, args: PageArgs & { filter?: AssetFilter | null }, context: Context) => guard(async () => toConnection(await listAssets(dbOf(context), schema, args))),
+      asset: (_root, { id }: { id: string }, context: Context) => assetById(dbOf(context), schema, id),
+      imports: (_root, args: PageArgs, context: Context) => guard(async () => toConnection(await listImports(dbOf(context), schema, args))),
       fiscalYears: () => yearsOf('all'),
     },
     Budget: {
       lines: async ({ year }: { year: number }, { side }: { side?: SideName | null }) => (await linesOf(year)).filter((l) => !side || l.side === side),
       expense: async ({ year }: { year: number }) => (await totalsOf(year)).EXPENSE,
       revenue: async ({ year }: { year: number }) => (await totalsOf(year)).REVENUE,
-      rollup: async ({ year }: { year: number }, { by }: { by: 'CLASS' | 'GROUP' | 'SERVICE' }) => {
+      rollup: async ({ year }: { year: number }, { by }: { by: 'CLASS' | 'GROUP' | 'SERVICE' }, context: Context) => {
         const level = by.toLowerCase() as RollupLevel;
-        return (await budgetRollup(client, schema, year, level)).map(({ side, key, lines, ...totals }) => {
+        return (await budgetRollup(dbOf(context), schema, year, level)).map(({ side, key, lines, ...totals }) => {
           const title = rollupTitle(level, key);
           return { side, key, lines, title: title.el, titleEn: title.en, totals };
         });
       },
-      months: ({ year }: { year: number }) => monthlyTotals(client, schema, year),
+      months: ({ year }: { year: number }, _args: unknown, context: Context) => monthlyTotals(dbOf(context), schema, year),
     },
     BudgetLine: {
       class: (line: BudgetLineView) => line.klass,
-      transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }, _context: unknown, info: GraphQLResolveInfo) =>
-        transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args, info),
+      transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }, context: Context, info: GraphQLResolveInfo) =>
+        transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args, context, info),
     },
     Supplier: {
-      transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }, _context: unknown, info: GraphQLResolveInfo) =>
-        transactionsOf({ afm: supplier.afm, type: args.type }, args, info),
+      transactions: (supplier: SupplierView, args: PageArgs & { type?: TransactionTypeName | null }, context: Context, info: GraphQLResolveInfo) =>
+        transactionsOf({ afm: supplier.afm, type: args.type }, args, context, info),
     },
     Asset: {
       location: (asset: AssetView) => (asset.lat === null || asset.lon === null ? null : { lat: asset.lat, lon: asset.lon }),
@@ -149,13 +173,14 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
 
   const loaders: MercuriusLoaders = {
     Transaction: {
-      budgetLine: (queries: { obj: TransactionView }[]) => budgetLinesByKey(client, schema, queries.map(({ obj }) => ({ year: obj.year, kae: obj.kae }))),
+      budgetLine: (queries: { obj: TransactionView }[], context: Context) =>
+        budgetLinesByKey(dbOf(context), schema, queries.map(({ obj }) => ({ year: obj.year, kae: obj.kae }))),
     },
     Supplier: {
-      years: (queries: { obj: SupplierView }[]) => supplierYearsFor(client, schema, queries.map(({ obj }) => obj.afm)),
+      years: (queries: { obj: SupplierView }[], context: Context) => supplierYearsFor(dbOf(context), schema, queries.map(({ obj }) => obj.afm)),
     },
     Asset: {
-      history: (queries: { obj: AssetView }[]) => assetHistories(client, schema, queries.map(({ obj }) => obj.id)),
+      history: (queries: { obj: AssetView }[], context: Context) => assetHistories(dbOf(context), schema, queries.map(({ obj }) => obj.id)),
     },
   };
   return { resolvers, loaders };

@@ -75,17 +75,26 @@ const FASTIFY_CODES: Readonly<Record<string, ApiErrorCode>> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'OD_UNSUPPORTED_MEDIA_TYPE',
 };
 
-/** Any error as an ApiError: ours as they are, a client's mistake by its kind, anything else internal. */
+/** Bodies that are not JSON: said in our words, not the parser's. */
+const NOT_JSON = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+
+/**
+ * Any error as an ApiError: ours as they are, a client's mistake by its kind, anything else internal. Only
+ * schema validation passes its own text on; any other text may name internals and stays in the log.
+ */
 export const toApiError = (error: FastifyError | Error): ApiError => {
   if (isApiError(error)) return error;
   const { code, statusCode } = error as Partial<FastifyError>;
   const mapped = code === undefined ? undefined : FASTIFY_CODES[code];
-  // Fastify's messages name the part and rule ("querystring/year must be <= 2100"): worth passing on.
-  const detail = { el: error.message, en: error.message };
-  if (mapped) return new ApiError(mapped, mapped === 'OD_INVALID_REQUEST' ? detail : undefined);
+  // Fastify's schema messages name the part and rule ("querystring/year must be <= 2100"): worth passing on.
+  if (code === 'FST_ERR_VALIDATION') return new ApiError('OD_INVALID_REQUEST', { el: error.message, en: error.message });
+  if (mapped) return new ApiError(mapped);
+  if (code !== undefined && NOT_JSON.has(code)) return new ApiError('OD_INVALID_REQUEST', { el: 'το σώμα δεν είναι έγκυρο JSON', en: 'the body is not valid JSON' });
   if (statusCode === 404) return new ApiError('OD_NOT_FOUND');
+  if (statusCode === 413) return new ApiError('OD_TOO_LARGE');
+  if (statusCode === 415) return new ApiError('OD_UNSUPPORTED_MEDIA_TYPE');
   if (statusCode === 429) return new ApiError('OD_RATE_LIMITED');
-  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return new ApiError('OD_INVALID_REQUEST', detail);
+  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return new ApiError('OD_INVALID_REQUEST');
   return new ApiError('OD_INTERNAL');
 };
 
@@ -93,6 +102,7 @@ export const toApiError = (error: FastifyError | Error): ApiError => {
 export const apiErrorHandler = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
   const apiError = toApiError(error);
   if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  else if (!isApiError(error)) request.log.info({ err: error }, 'request refused');
   for (const [name, value] of Object.entries(apiError.headers)) reply.header(name, value);
   return reply.code(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.body);
 };
