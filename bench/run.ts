@@ -6,10 +6,11 @@ import { cpus, totalmem } from 'node:os';
 import { eventStoreBench } from './eventstore.bench.ts';
 import { importBench } from './import.bench.ts';
 import { readSideBench } from './readside.bench.ts';
+import { subscriptionsBench } from './subscriptions.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
