@@ -36,7 +36,6 @@ export const TOO_MANY_CONNECTIONS = { code: 1013, reason: 'OD_TOO_MANY_CONNECTIO
 export interface ConnectionsPerAddress {
   /** Counts the socket against its address until it closes; false (and not counted) past the limit. */
   readonly admit: (address: string, socket: WebSocket) => boolean;
-  readonly open: (address: string) => number;
 }
 
 export const connectionsPerAddress = (max: number): ConnectionsPerAddress => {
@@ -53,7 +52,6 @@ export const connectionsPerAddress = (max: number): ConnectionsPerAddress => {
       });
       return true;
     },
-    open: (address) => open.get(address) ?? 0,
   };
 };
 

@@ -4,6 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
+import { MAX_SUBSCRIPTION_CHARS } from '../../src/api/graphql/subscriptions.ts';
 import { defaultWebSocketLimits } from '../../src/api/websockets.ts';
 import type { LedgerEvent } from '../../src/domain/index.ts';
 import type { Change, ChangeFeed } from '../../src/projections/changeFeed.ts';
@@ -112,13 +113,16 @@ test('graphql-transport-ws: a second subscribe with an active id closes the sock
   assert.equal(await client.closedWith(), { code: 4409, reason: 'Subscriber for dup already exists' });
 });
 
-test('graphql-transport-ws: an id completed by the client may be used again', async ({ ws }) => {
+test('graphql-transport-ws: an id completed by the client may be used again; invalid and too large subscriptions get an error', async ({ ws }) => {
   const client = await initialised(`${ws}/graphql`);
   start(client, 'graphql-transport-ws', 'again', MOVEMENTS);
   client.socket.send(JSON.stringify({ id: 'again', type: 'complete' }));
   start(client, 'graphql-transport-ws', 'again', MOVEMENTS);
   start(client, 'graphql-transport-ws', 'other', 'subscription { nosuchfield }');
   await client.next((m) => m.type === 'error' && m.id === 'other');
+  start(client, 'graphql-transport-ws', 'large', MOVEMENTS, { unused: 'x'.repeat(MAX_SUBSCRIPTION_CHARS) });
+  const tooLarge = await client.next<{ payload: { extensions: { code: string } }[] }>((m) => m.type === 'error' && m.id === 'large');
+  assert.is(tooLarge.payload[0]!.extensions.code, 'OD_SUBSCRIPTION_TOO_LARGE');
   assert.is(client.socket.readyState, client.socket.OPEN);
   client.close();
 });

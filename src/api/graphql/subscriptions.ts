@@ -17,8 +17,12 @@ import { MAX_BUFFERED, TOO_MANY_CONNECTIONS, connectionsPerAddress } from '../we
 import { depthAndCostRule } from './limits.ts';
 import { matchesFilter } from './subscriptionFilter.ts';
 
-/** A subscription's query text beyond this is refused: its parsed document is kept while it lives. */
-export const MAX_QUERY_CHARS = 8_192;
+/**
+ * A subscription's query, operation name and variables together (as JSON) beyond this are refused: they and
+ * the parsed document (at most ~100 KiB without locations) are kept while it lives, so one connection's
+ * subscriptions hold at most about 100 × 110 KiB even if each is different.
+ */
+export const MAX_SUBSCRIPTION_CHARS = 4_096;
 const MAX_ID_CHARS = 64;
 /** WebSocket close reasons are at most 123 bytes. */
 const MAX_REASON_BYTES = 123;
@@ -140,21 +144,26 @@ export const createSubscriptionServer = (options: SubscriptionServerOptions): Su
   const groupFor = (payload: unknown): Group | ErrorJson[] => {
     const { query, variables, operationName } = (payload ?? {}) as Record<string, unknown>;
     if (typeof query !== 'string') return refusal('OD_INVALID_SUBSCRIPTION', 'Λείπει το ερώτημα', 'The subscription has no query');
-    if (query.length > MAX_QUERY_CHARS) {
-      return refusal('OD_SUBSCRIPTION_TOO_LARGE', `Ερώτημα μεγαλύτερο από ${MAX_QUERY_CHARS} χαρακτήρες`, `Query longer than ${MAX_QUERY_CHARS} characters`);
-    }
     const inputs = variables === undefined || variables === null ? {} : variables;
     if (typeof inputs !== 'object' || Array.isArray(inputs)) return refusal('OD_INVALID_SUBSCRIPTION', 'Οι μεταβλητές δεν είναι αντικείμενο', 'Variables must be an object');
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
       return refusal('OD_INVALID_SUBSCRIPTION', 'Μη έγκυρο όνομα λειτουργίας', 'Invalid operationName');
     }
     const key = JSON.stringify([query, operationName ?? null, inputs]);
+    if (key.length > MAX_SUBSCRIPTION_CHARS) {
+      return refusal(
+        'OD_SUBSCRIPTION_TOO_LARGE',
+        `Ερώτημα και μεταβλητές πάνω από ${MAX_SUBSCRIPTION_CHARS} χαρακτήρες`,
+        `Query and variables longer than ${MAX_SUBSCRIPTION_CHARS} characters`,
+      );
+    }
     const known = groups.get(key);
     if (known) return known;
 
     let document: DocumentNode;
     try {
-      document = parse(query);
+      // Without locations the kept document is a third of the size; errors still say what is wrong.
+      document = parse(query, { noLocation: true });
     } catch (error) {
       return asErrors([error as GraphQLError], 'OD_INVALID_SUBSCRIPTION');
     }
@@ -223,9 +232,8 @@ export const createSubscriptionServer = (options: SubscriptionServerOptions): Su
     const state = { alive: true, protocol, acknowledged: false };
     sockets.set(socket, state);
     const subscriptions = new Map<string, { readonly group: Group; readonly member: Member }>();
-    let initialised = false;
     const initTimer = setTimeout(() => {
-      if (!initialised) closeWith(socket, 4408, 'Connection initialisation timeout');
+      if (!state.acknowledged) closeWith(socket, 4408, 'Connection initialisation timeout');
     }, limits.connectionInitTimeoutMs);
 
     /** A protocol fault: graphql-transport-ws closes with its code, the legacy protocol answers with an error. */
@@ -281,8 +289,7 @@ export const createSubscriptionServer = (options: SubscriptionServerOptions): Su
       }
       switch (message.type) {
         case 'connection_init':
-          if (initialised) return closeWith(socket, 4429, 'Too many initialisation requests');
-          initialised = true;
+          if (state.acknowledged) return closeWith(socket, 4429, 'Too many initialisation requests');
           clearTimeout(initTimer);
           state.acknowledged = true;
           send(socket, frame({ type: 'connection_ack' }));
