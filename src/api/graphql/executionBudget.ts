@@ -70,7 +70,6 @@ export const createExecutionBudget = ({ client, timeoutMs, queriesAtOnce, signal
   };
   const gone = () => stop('OD_CLIENT_GONE');
   const timer = setTimeout(() => stop('OD_QUERY_TIMEOUT'), timeoutMs);
-  timer.unref();
   signal?.addEventListener('abort', gone, { once: true });
   if (signal?.aborted) gone();
 
