@@ -21,11 +21,12 @@ const alive = (pid: number): boolean => {
 
 /** Takes the lock of a data directory; resolves to its release. Throws DataDirBusy while another holds it. */
 export const lockDataDir = async (dataDir: string): Promise<() => Promise<void>> => {
-  await mkdir(dataDir, { recursive: true });
+  // The data directory's own modes (pgliteDataDir.ts): this user's alone from the start.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'opendimos.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const file = await open(path, 'wx');
+      const file = await open(path, 'wx', 0o600);
       await file.writeFile(String(process.pid));
       await file.close();
       return () => unlink(path).catch(() => undefined);

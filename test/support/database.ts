@@ -1,22 +1,43 @@
 // Test databases. Each test gets its own schema, dropped afterwards, so nothing left on a shared server
 // by an earlier run matters. PGlite is expensive to start (seconds, hundreds of MB), so one instance is
-// shared by the whole test process; PostgreSQL is used when DATABASE_URL is set.
+// shared by the whole test process; PostgreSQL is used when DATABASE_URL is set. The shared PGlite runs
+// on its worker thread, as the server's does, so every PGlite test goes through that path.
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import { quoteIdent } from '../../src/eventstore/sql/client.ts';
 import { createPgClient } from '../../src/eventstore/sql/pgClient.ts';
-import { createPgliteClient } from '../../src/eventstore/sql/pgliteClient.ts';
+import { createPgliteThreadClient } from '../../src/eventstore/sql/pgliteThread.ts';
 
 export type SqlBackend = 'pglite' | 'postgresql';
 
-let shared: Promise<PGlite> | null = null;
-const sharedPglite = (): Promise<PGlite> => (shared ??= PGlite.create());
+let shared: Promise<SqlClient> | null = null;
+const sharedPglite = (): Promise<SqlClient> => (shared ??= createPgliteThreadClient());
 
 /** Closes the process-wide PGlite; the test runner calls it once after the last test. */
 export const closeSharedPglite = async (): Promise<void> => {
   if (shared) await (await shared).close();
   shared = null;
+};
+
+/** The shared PGlite for one caller: its listeners end with it, the database stays open for the next. */
+const borrowPglite = async (): Promise<SqlClient> => {
+  const client = await sharedPglite();
+  const unlisteners = new Set<() => Promise<void>>();
+  return {
+    ...client,
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, onNotify);
+      unlisteners.add(unlisten);
+      return async () => {
+        unlisteners.delete(unlisten);
+        await unlisten();
+      };
+    },
+    async close() {
+      for (const unlisten of [...unlisteners]) await unlisten();
+      unlisteners.clear();
+    },
+  };
 };
 
 /** The backend of the whole suite: PostgreSQL when DATABASE_URL is set, PGlite otherwise. */
@@ -31,7 +52,7 @@ export const newSchemaName = (): string => `t_${randomBytes(6).toString('hex')}`
 export const connect = async (backend: SqlBackend, maxConnections = 4): Promise<SqlClient> =>
   backend === 'postgresql'
     ? createPgClient({ connectionString: process.env.DATABASE_URL!, maxConnections, applicationName: 'opendimos-test' })
-    : createPgliteClient({ instance: await sharedPglite() });
+    : borrowPglite();
 
 export interface TestSchema {
   readonly backend: SqlBackend;

@@ -33,7 +33,8 @@ export const createPgliteClient = async (options: PgliteClientOptions = {}): Pro
 
 type Queryable = Pick<PGlite, 'query' | 'exec'>;
 
-const executor = (db: Queryable): SqlExecutor => ({
+/** Statements on PGlite (or one of its transactions); also what the worker thread runs them with. */
+export const pgliteExecutor = (db: Queryable): SqlExecutor => ({
   query: async <Row extends object>(text: string, params?: readonly unknown[]) => (await db.query<Row>(text, params as unknown[] | undefined)).rows,
   value: async (text, params) => {
     const [row] = (await db.query<unknown[]>(text, params as unknown[], { rowMode: 'array' })).rows;
@@ -47,12 +48,12 @@ const executor = (db: Queryable): SqlExecutor => ({
 });
 
 const wrapPglite = (db: PGlite, rest: Pick<SqlClient, 'listen' | 'close'>): SqlClient => {
-  const own = executor(db);
+  const own = pgliteExecutor(db);
   return {
     dialect: 'pglite',
     ...own,
     serial: own,
-    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction(async (tx) => work(executor(tx))),
+    transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => db.transaction(async (tx) => work(pgliteExecutor(tx))),
     ...rest,
   };
 };
