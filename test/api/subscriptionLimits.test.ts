@@ -113,6 +113,20 @@ test('graphql-transport-ws: a second subscribe with an active id closes the sock
   assert.equal(await client.closedWith(), { code: 4409, reason: 'Subscriber for dup already exists' });
 });
 
+test('graphql-ws (legacy): a start with an active id restarts that operation, it is not served twice', async ({ ledger, ws }) => {
+  const client = await initialised(`${ws}/graphql`, 'graphql-ws');
+  start(client, 'graphql-ws', 'x', MOVEMENTS);
+  start(client, 'graphql-ws', 'x', 'subscription { transactionRecorded { document } }');
+  await new Promise((r) => setTimeout(r, 100));
+  await appendAll(ledger.store, [payment('1.50')]);
+  const data = await client.next<{ id: string; payload: { data: unknown } }>((m) => m.type === 'data');
+  assert.equal([data.id, data.payload.data], ['x', { transactionRecorded: { document: `Σ-${document}` } }]);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.is(client.messages.filter((m) => (m as { type: string }).type === 'data').length, 0);
+  assert.is(client.socket.readyState, client.socket.OPEN);
+  client.close();
+});
+
 test('graphql-transport-ws: an id completed by the client may be used again; invalid and too large subscriptions get an error', async ({ ws }) => {
   const client = await initialised(`${ws}/graphql`);
   start(client, 'graphql-transport-ws', 'again', MOVEMENTS);
@@ -208,6 +222,31 @@ test('equal subscriptions are executed and serialised once per event: the same p
   assert.not.ok(raw.has('receipts'));
   first.close();
   second.close();
+  await app.close();
+});
+
+test('a subscriber that stops reading is dropped instead of buffered without bound', async ({ ledger }) => {
+  const listeners = new Set<(change: Change) => void>();
+  const changes: ChangeFeed = { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), position: () => 0, close: async () => undefined };
+  const app = await buildApp({ store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
+  const url = `${(await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/graphql`;
+  const slow = await initialised(url);
+  const healthy = await initialised(url);
+  for (const client of [slow, healthy]) start(client, 'graphql-transport-ws', 'big', 'subscription { transactionRecorded { description } }');
+  await new Promise((r) => setTimeout(r, 100));
+  (slow.socket as unknown as { _socket: { pause: () => void } })._socket.pause();
+  const movement = { id: '00000000-0000-7000-8000-000000000002', position: 1, year: 2025, date: '2025-05-02', type: 'PAYMENT', side: 'EXPENSE', kae: '30-7323.005',
+    amount: '1.00', document: 'Σ-2', ref: null, counterparty: null, ada: null, description: 'x'.repeat(10_000) } as TransactionView;
+  const big: Change = { position: 1, transactions: Array.from({ length: 100 }, () => movement), budgetLines: [], bulk: false };
+  for (let i = 0; i < 30 && app.websocketServer.clients.size === 2; i++) {
+    for (const listener of listeners) listener(big);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await eventually('the slow subscriber is dropped', () => app.websocketServer.clients.size === 1, 15_000);
+  assert.is(healthy.socket.readyState, healthy.socket.OPEN);
+  assert.ok(healthy.messages.length > 100, 'the healthy subscriber kept receiving');
+  healthy.close();
+  slow.socket.terminate();
   await app.close();
 });
 
