@@ -1,5 +1,5 @@
 // `opendimos serve [--with-fixtures]`: opens the ledger, brings the read models up to date, and serves the
-// site, the API and the live feed on PORT until SIGINT/SIGTERM. With --with-fixtures an empty ledger is
+// site, the API and the live feed on PORT until SIGINT, SIGTERM or SIGHUP. With --with-fixtures an empty ledger is
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
 import { removeDeadSpools } from '../ingest/spool.ts';
@@ -44,8 +44,10 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
   await new Promise<void>((resolve) => {
+    // SIGHUP too: a closed terminal should close the ledger cleanly, not kill PGlite in the middle of a write.
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    process.once('SIGHUP', resolve);
   });
   await control?.close();
   await app.close();

@@ -107,6 +107,16 @@ test('SIGTERM to the wrapper stops the server cleanly, and the wrapper exits wit
   assert.not.ok(await accepts(port), 'nothing listens on the port');
 });
 
+test('SIGHUP to the wrapper reaches the server, which closes as cleanly as for SIGTERM', async (context) => {
+  const port = await freePort();
+  const { wrapper, server } = await startServe(context, port);
+  const exited = new Promise<[number | null, string | null]>((resolve) => wrapper.once('exit', (code, signal) => resolve([code, signal])));
+  wrapper.kill('SIGHUP');
+  assert.equal(await exited, [0, null], 'not killed by the signal: the server closed and exited 0');
+  await until('the server process ends', async () => !(await isAlive(server)), SHUTDOWN_MS);
+  assert.not.ok(await accepts(port), 'nothing listens on the port');
+});
+
 test('the server ends by itself when its wrapper is killed with SIGKILL', async (context) => {
   const port = await freePort();
   const { wrapper, server } = await startServe(context, port);
