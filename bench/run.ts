@@ -3,6 +3,8 @@
 // Options: names of benches to run (default all), --quick for smaller sizes while developing.
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { abuseBench } from './abuse.bench.ts';
+import { embeddedBench } from './embedded.bench.ts';
 import { eventStoreBench } from './eventstore.bench.ts';
 import { importBench } from './import.bench.ts';
 import { readSideBench } from './readside.bench.ts';
@@ -10,7 +12,7 @@ import { subscriptionsBench } from './subscriptions.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -1,6 +1,7 @@
 // GraphQL at /graphql (POST and GET) and its subscriptions over WebSocket on the same path, with the
 // graphql-transport-ws protocol and the legacy graphql-ws one (served by ./subscriptions.ts, with its limits).
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { FastifyPluginAsync } from 'fastify';
 import { Source } from 'graphql';
 import mercurius from 'mercurius';
@@ -33,15 +34,17 @@ export interface GraphqlLimits {
 }
 
 /**
- * PostgreSQL: four executions of two queries each leave the pool of ten room for /health, projections and
- * appends. PGlite runs one statement at a time: two executions, one waiting on the other.
+ * On PostgreSQL, executions of one statement each on half the cores leave the other half (and most of the
+ * pool) to /health, the site, projections and appends: on two cores, /health's p99 under the costliest
+ * queries was 4.1× its idle one with two executions, 2.2× with one (bench abuse, quick). PGlite has one connection for
+ * everything: one execution, so that /health waits behind one statement at most.
  */
 export const defaultGraphqlLimits = (dialect: SqlClient['dialect']): GraphqlLimits => ({
-  executions: dialect === 'postgresql' ? 4 : 2,
+  executions: dialect === 'postgresql' ? Math.max(1, Math.floor(availableParallelism() / 2)) : 1,
   queue: 16,
   maxWaitMs: 2_000,
   timeoutMs: 5_000,
-  queriesAtOnce: 2,
+  queriesAtOnce: 1,
 });
 
 /** Tokens in one document: the largest query the cost limit could allow is far smaller; parsing stays cheap. */
