@@ -1,0 +1,1 @@
+export const schemaUrl = new URL('../../../schema.graphql', import.meta.url);
