@@ -5,6 +5,7 @@ import type { EventStore } from './port.ts';
 import type { SqlClient } from './sql/client.ts';
 import { createPgClient } from './sql/pgClient.ts';
 import { prepareDataDir, secureDataDir } from './sql/pgliteDataDir.ts';
+import { isBusyAware, withKnownHead } from './sql/pgliteHead.ts';
 import { createPgliteThreadClient } from './sql/pgliteThread.ts';
 import { openSqlEventStore } from './sql/sqlEventStore.ts';
 import type { EventSchemas } from './upcasting.ts';
@@ -40,7 +41,8 @@ export const openSqlClient = async (
   };
 };
 
-export const openEventStore = async (settings: StoreSettings, client: SqlClient, schemas: EventSchemas = {}): Promise<EventStore> =>
-  settings.eventStoreUrl
-    ? openEventStoreDb({ connectionString: settings.eventStoreUrl, schemas })
-    : openSqlEventStore({ client, schema: settings.schema, schemas });
+export const openEventStore = async (settings: StoreSettings, client: SqlClient, schemas: EventSchemas = {}): Promise<EventStore> => {
+  if (settings.eventStoreUrl) return openEventStoreDb({ connectionString: settings.eventStoreUrl, schemas });
+  const store = await openSqlEventStore({ client, schema: settings.schema, schemas });
+  return isBusyAware(client) ? withKnownHead(store, client) : store;
+};

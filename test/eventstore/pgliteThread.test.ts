@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openSqlClient } from '../../src/eventstore/openEventStore.ts';
+import { openEventStore, openSqlClient } from '../../src/eventstore/openEventStore.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
+import { openSqlEventStore } from '../../src/eventstore/sql/sqlEventStore.ts';
 
 const test = suite<{ dir: string; client: SqlClient; notices: string[] }>('PGlite on a worker thread, in its data directory');
 
@@ -118,6 +119,24 @@ test('the caller\'s thread keeps running while a long query runs', async ({ clie
   await client.query('SELECT count(*) FROM generate_series(1, 200000) AS g(i) WHERE md5(i::text) LIKE $1', ['0%']);
   clearInterval(timer);
   assert.ok(ticks > 0, `timers fired during the query (${ticks})`);
+});
+
+test('the head is answered at once while a long query runs, and asked of the database when idle', async ({ client, dir }) => {
+  const store = await openEventStore({ databaseUrl: null, eventStoreUrl: null, dataDir: dir, schema: 'od_head' }, client);
+  assert.is(await store.headPosition(), 0);
+  const { lastPosition } = await store.append('s', [{ type: 'A', data: {} }, { type: 'B', data: {} }]);
+  const order: string[] = [];
+  const long = client.query('SELECT count(*) FROM generate_series(1, 200000) AS g(i) WHERE md5(i::text) LIKE $1', ['0%']).then(() => order.push('long query'));
+  const head = await store.headPosition();
+  order.push('head');
+  await long;
+  assert.equal(order, ['head', 'long query'], 'the head did not wait behind the query');
+  assert.is(head, lastPosition);
+  const beside = await openSqlEventStore({ client, schema: 'od_head' });
+  const later = await beside.append('t', [{ type: 'C', data: {} }]);
+  assert.is(await store.headPosition(), later.lastPosition, 'idle: read from the database');
+  await beside.close();
+  await store.close();
 });
 
 test('an old data directory (0755, files 0666) is fixed on start and said so once', async (context) => {

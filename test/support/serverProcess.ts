@@ -23,8 +23,8 @@ const treeRssKiB = async (pid: number): Promise<number> => {
 };
 
 // Load generators come from one address: no rate limit, and no cap on /live connections per address.
-export const startServer = async (databaseUrl: string, schema: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> => {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+export const startServer = async (databaseUrl: string, schema: string, port: number, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): Promise<ServerProcess> => {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, OPENDIMOS_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0', OPENDIMOS_LIVE_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SqlClient, SqlExecutor } from './client.ts';
+import type { BusyAware } from './pgliteHead.ts';
 import type { FromPglite, PgliteWorkerData, ToPglite } from './pgliteProtocol.ts';
 import { fromWireError } from './pgliteProtocol.ts';
 
@@ -60,7 +61,9 @@ const createDataDir = async (dataDir: string, settings: Readonly<Record<string, 
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
-export const createPgliteThreadClient = async (options: PgliteThreadOptions = {}): Promise<SqlClient> => {
+export type PgliteThreadClient = SqlClient & BusyAware;
+
+export const createPgliteThreadClient = async (options: PgliteThreadOptions = {}): Promise<PgliteThreadClient> => {
   const settings = options.settings ?? PGLITE_SETTINGS;
   if (options.dataDir && !(await exists(join(options.dataDir, 'PG_VERSION')))) await createDataDir(options.dataDir, settings);
   const worker = spawn({ dataDir: options.dataDir, settings, createOnly: false });
@@ -126,6 +129,7 @@ export const createPgliteThreadClient = async (options: PgliteThreadOptions = {}
     dialect: 'pglite',
     ...own,
     serial: own,
+    busy: () => pending.size > 0 && stopped === null,
     async transaction(work) {
       const tx = await send<number>({ op: 'begin' });
       let result;
