@@ -31,20 +31,24 @@ export interface GraphqlLimits {
   readonly timeoutMs: number;
   /** Queries of one execution in flight at once. */
   readonly queriesAtOnce: number;
+  /** Statements of all executions at once, taken in turn. */
+  readonly statements: number;
 }
 
 /**
- * On PostgreSQL, executions of one statement each on half the cores leave the other half (and most of the
- * pool) to /health, the site, projections and appends: on two cores, /health's p99 under the costliest
- * queries was 4.1× its idle one with two executions, 2.2× with one (bench abuse, quick). PGlite has one connection for
- * everything: one execution, so that /health waits behind one statement at most.
+ * Statements of all executions on half the cores (PostgreSQL) leave the other half, and most of the pool, to
+ * /health, the site, projections and appends: on two cores, with the costliest queries from 8 clients,
+ * /health's p99 was 4.1× its idle one with two heavy executions at once, 2.2× with one (bench abuse, quick).
+ * Executions themselves run a few more at once, their statements in turn, so that a light query waits behind
+ * one heavy statement, not a heavy execution. PGlite has one connection for everything, one statement at once.
  */
 export const defaultGraphqlLimits = (dialect: SqlClient['dialect']): GraphqlLimits => ({
-  executions: dialect === 'postgresql' ? Math.max(1, Math.floor(availableParallelism() / 2)) : 1,
+  executions: dialect === 'postgresql' ? Math.max(2, availableParallelism()) : 2,
   queue: 16,
   maxWaitMs: 2_000,
   timeoutMs: 5_000,
   queriesAtOnce: 1,
+  statements: dialect === 'postgresql' ? Math.max(1, Math.floor(availableParallelism() / 2)) : 1,
 });
 
 /** Tokens in one document: the largest query the cost limit could allow is far smaller; parsing stays cheap. */
@@ -86,6 +90,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
   installResponseCache(app, { position: options.changes.position, maxBytes: 16 * 2 ** 20, maxEntryBytes: 4 * 2 ** 20 });
   const limits = { ...defaultGraphqlLimits(options.client.dialect), ...options.limits };
   const gate = createExecutionGate({ concurrency: limits.executions, queue: limits.queue, maxWaitMs: limits.maxWaitMs });
+  // Waiting for a statement's turn is bounded by the execution's own time, not by this gate.
+  const statements = createExecutionGate({ concurrency: limits.statements, queue: Number.MAX_SAFE_INTEGER, maxWaitMs: limits.timeoutMs + 1_000 });
   const rows = await trackRowEstimates({ client: options.client, schema: options.schema, position: options.changes.position });
   await app.register(mercurius, {
     schema: await readFile(schemaUrl, 'utf8'),
@@ -127,7 +133,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
       if (isExecutionStopped(error) && error.retryAfterSeconds !== null) context.reply.header('retry-after', String(error.retryAfterSeconds));
       throw error;
     }
-    const budget = createExecutionBudget({ client: options.client, timeoutMs: limits.timeoutMs, queriesAtOnce: limits.queriesAtOnce, signal: gone });
+    const budget = createExecutionBudget({ client: options.client, timeoutMs: limits.timeoutMs, queriesAtOnce: limits.queriesAtOnce, statements, signal: gone });
     context.db = budget;
     // The turn is given back once the answer is out and nothing of the execution runs any more.
     context.reply.raw.once('close', () => {
