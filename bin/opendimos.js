@@ -14,8 +14,24 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-// How often an npm-started wrapper looks whether its parent is still there; process.ppid asks the kernel.
+// How often a process started by npm looks whether its parent is still there; process.ppid asks the kernel.
 const ORPHAN_CHECK_MS = 500;
+
+/**
+ * Under npm, when the parent (npm's `sh -c`) is gone, `stop` once. Only under npm: anyone else who lets the
+ * process outlive its parent (nohup, a shell's `&`) means it to.
+ * @param {() => void} stop
+ */
+const stopWhenOrphanedUnderNpm = (stop) => {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    // Under npm the parent is never init: already 1 means orphaned before this line ran.
+    if (process.ppid === parent && parent !== 1) return;
+    clearInterval(watch);
+    stop();
+  }, ORPHAN_CHECK_MS).unref();
+};
 
 const heapGiven = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
 if (!heapGiven && process.env.OPENDIMOS_HEAP_MB !== '0') {
@@ -24,15 +40,7 @@ if (!heapGiven && process.env.OPENDIMOS_HEAP_MB !== '0') {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
-  // Only under npm: anyone else who lets the wrapper outlive its parent (nohup, a shell's `&`) means it to.
-  if (process.env.npm_lifecycle_event) {
-    const parent = process.ppid;
-    const watch = setInterval(() => {
-      if (process.ppid === parent) return;
-      clearInterval(watch);
-      child.kill('SIGTERM');
-    }, ORPHAN_CHECK_MS).unref();
-  }
+  stopWhenOrphanedUnderNpm(() => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => {
     if (!signal) process.exit(code ?? 1);
     // End the way the child ended: by the same signal, with our own forwarding handler out of the way.
@@ -45,6 +53,9 @@ if (!heapGiven && process.env.OPENDIMOS_HEAP_MB !== '0') {
     process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
     // The channel is only a lifeline; it must not keep a finished command running.
     process.channel.unref();
+  } else {
+    // No wrapper (OPENDIMOS_HEAP_MB=0, or a heap set in NODE_OPTIONS): this process is the one npm orphans.
+    stopWhenOrphanedUnderNpm(() => process.kill(process.pid, 'SIGTERM'));
   }
   const { register } = await import('tsx/esm/api');
   register();

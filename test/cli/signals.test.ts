@@ -125,20 +125,21 @@ test('the server ends by itself when its wrapper is killed with SIGKILL', async 
   assert.not.ok(await accepts(port), 'nothing listens on the port');
 });
 
-test('SIGTERM to npm start stops its shell, the wrapper and the server', async (context) => {
-  const port = await freePort();
-  const npm = start(context, 'npm', ['start'], port);
-  // npm → sh -c → wrapper → server. The fixture year takes a while to load; the chain is what matters here.
-  let tree: number[] = [];
-  await until(
-    'npm start has started the server',
-    async () => (tree = await processTree(npm.pid!)).length >= 4,
-    STARTUP_MS,
-  );
-  context.started.push(...tree);
-  npm.kill('SIGTERM');
-  await until('every process of npm start ends', () => allGone(tree), SHUTDOWN_MS);
-  assert.not.ok(await accepts(port), 'nothing listens on the port');
-});
+for (const [name, env, depth] of [
+  ['the wrapper and the server', {}, 4],
+  ['the server without a wrapper (OPENDIMOS_HEAP_MB=0)', { OPENDIMOS_HEAP_MB: '0' }, 3],
+] as const) {
+  test(`SIGTERM to npm start stops its shell and ${name}`, async (context) => {
+    const port = await freePort();
+    const npm = start(context, 'npm', ['start'], port, env);
+    // npm → sh -c → [wrapper →] server. The fixture year takes a while to load; the chain is what matters here.
+    let tree: number[] = [];
+    await until('npm start has started the server', async () => (tree = await processTree(npm.pid!)).length >= depth, STARTUP_MS);
+    context.started.push(...tree);
+    npm.kill('SIGTERM');
+    await until('every process of npm start ends', () => allGone(tree), SHUTDOWN_MS);
+    assert.not.ok(await accepts(port), 'nothing listens on the port');
+  });
+}
 
 test.run();
