@@ -41,6 +41,25 @@ test('a good file is imported (201) with the CLI report; the same file again add
   assert.equal(await appendedSince(rest, head), ['ImportRecorded'], 'only the audit record of the second import');
 });
 
+test('the same file uploaded twice at the same moment: stored once, and the reports and the public log say so', async () => {
+  const rest = await openRestApp();
+  try {
+    const authorization = await rest.financeAuthorization();
+    const responses = await Promise.all([post(rest, [file(smallYearCsv())], authorization), post(rest, [file(smallYearCsv())], authorization)]);
+    const reports = responses.map((r) => ({ status: r.statusCode, ...r.json<{ outcome: string; imported: number }>() }));
+    // Which one wins is the scheduler's; the other finds nothing new, or (having lost a race) asks for a retry.
+    assert.equal(reports.map((r) => r.imported).sort(), [0, 10], JSON.stringify(reports));
+    for (const report of reports.filter((r) => r.imported === 0)) assert.ok(['nothing_new', 'rejected'].includes(report.outcome), report.outcome);
+    await rest.catchUp();
+    const log = await listImports(rest.ledger.client, rest.ledger.schema, { first: 10, after: null });
+    assert.equal(log.nodes.map((i) => i.imported).sort(), [0, 10], 'the import log adds up to what was stored');
+    const stored = await listTransactions(rest.ledger.client, rest.ledger.schema, { first: 100 });
+    assert.is(stored.nodes.length, 10);
+  } finally {
+    await rest.close();
+  }
+});
+
 test('a bad file is rejected (422) with every bad row; nothing but its audit record is appended, read models unchanged', async ({ rest, authorization }) => {
   await rest.catchUp();
   const before = (await listTransactions(rest.ledger.client, rest.ledger.schema, { first: 500 })).nodes;
