@@ -10,8 +10,9 @@ import type { Counterparty } from '../shared/counterparty.ts';
 
 export type { Counterparty } from '../shared/counterparty.ts';
 
-/** Revenue (έσοδα: ΚΑΕ classes 0-5) or expense (έξοδα: classes 6-9). */
-export type Side = 'revenue' | 'expense';
+import type { Side } from '../shared/codes/kae.ts';
+
+export type { Side };
 
 /** The document types of the finance department's export, as the CSV `type` column names them. */
 export type DocumentType =

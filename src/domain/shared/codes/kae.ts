@@ -1,8 +1,10 @@
 // ΚΑΕ (Κωδικός Αριθμός Εσόδων/Εξόδων): the budget code of a line, per ΚΥΑ 7028/2004 up to FY2025.
 // A 4-digit code (its first digit the class, its first two the group), optionally preceded by a 2-digit
 // service (υπηρεσία) and followed by a municipality's own sub-code of 1-4 digits: 25-6263.013, 0311.
-import type { Side } from '../../ledger/index.ts';
 import { sharedErrors } from '../sharedErrors.ts';
+
+/** Revenue (έσοδα: ΚΑΕ classes 0-5) or expense (έξοδα: classes 6-9). */
+export type Side = 'revenue' | 'expense';
 
 export type KaeClass = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 
