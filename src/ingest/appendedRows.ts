@@ -5,17 +5,8 @@
 import type { ImportOutcome } from '../domain/index.ts';
 import type { AppendResult } from '../eventstore/port.ts';
 import type { Pass } from './importRun.ts';
+import { ImportOvertaken } from './errors.ts';
 import { outcomeOf } from './report.ts';
-
-/** Some of the file's events were written by another import meanwhile, some not: rows cannot be told apart. */
-export class ImportOvertaken extends Error {
-  constructor() {
-    super('Another import recorded some of the same rows meanwhile');
-    this.name = 'ImportOvertaken';
-  }
-}
-
-export const isImportOvertaken = (e: unknown): e is ImportOvertaken => e instanceof ImportOvertaken;
 
 export interface Settled {
   readonly pass: Pass;

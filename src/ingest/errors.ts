@@ -18,6 +18,16 @@ export class IngestError extends Error {
 
 export const isIngestError = (e: unknown): e is IngestError => e instanceof IngestError;
 
+/** Some of the file's events were written by another import meanwhile, some not: rows cannot be told apart. */
+export class ImportOvertaken extends Error {
+  constructor() {
+    super('Another import recorded some of the same rows meanwhile');
+    this.name = 'ImportOvertaken';
+  }
+}
+
+export const isImportOvertaken = (e: unknown): e is ImportOvertaken => e instanceof ImportOvertaken;
+
 export const fileEmpty = (): IngestError =>
   new IngestError('OD_FILE_EMPTY', 'Το αρχείο είναι κενό: λείπει η γραμμή επικεφαλίδων', 'The file is empty: the header line is missing', null, 1);
 

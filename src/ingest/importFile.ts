@@ -14,7 +14,8 @@ import { decidePass } from './importRun.ts';
 import type { ImportReport } from './report.ts';
 import { outcomeOf, reportOf } from './report.ts';
 
-export type { ImportIssue, ImportReport } from './report.ts';
+export type { ImportIssue } from './issues.ts';
+export type { ImportReport } from './report.ts';
 export type { ImportOptions } from './importRun.ts';
 
 /** What the import would be, and the rows that would go in even if the file would be rejected. */

@@ -6,16 +6,16 @@ import { isEventIdConflict, isExpectedRevisionConflict } from '../eventstore/err
 import type { EventStore, MetadataInput, StreamAppend } from '../eventstore/port.ts';
 import { uuidv7 } from '../eventstore/uuid.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
-import { isImportOvertaken } from './appendedRows.ts';
 import type { FileDecision } from './decideFile.ts';
 import { decideFile } from './decideFile.ts';
-import { importConflict } from './errors.ts';
+import { importConflict, isImportOvertaken } from './errors.ts';
 import { fileRecords } from './fileRecords.ts';
 import { hashedInput } from './hashedInput.ts';
 import type { ImportKind } from './headers.ts';
 import { ledgerState } from './ledgerState.ts';
 import type { ImportReport } from './report.ts';
-import { issueOf, reportOf } from './report.ts';
+import { issueOf } from './issues.ts';
+import { reportOf } from './report.ts';
 import { shippedClassifications } from './shippedClassifications.ts';
 import type { SpooledEvent } from './spool.ts';
 

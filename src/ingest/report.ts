@@ -1,18 +1,7 @@
-// What an import tells the clerk: counts, the outcome, and every refused row with the line where it
-// starts, its column (English header name), a stable code and the reason in Greek and English.
+// What an import tells the clerk: counts, the outcome, and every refused row (issues.ts).
 import type { ImportOutcome } from '../domain/index.ts';
 import type { FileDecision } from './decideFile.ts';
-import { isIngestError } from './errors.ts';
-import type { Refusal } from './row.ts';
-
-export interface ImportIssue {
-  /** Line of the file where the row starts; 1 is the header; 0 concerns the import as a whole. */
-  readonly line: number;
-  readonly column: string | null;
-  readonly code: string;
-  readonly message_el: string;
-  readonly message_en: string;
-}
+import type { ImportIssue } from './issues.ts';
 
 export interface ImportReport {
   /** True when the file went in (or would, for a dry run), with or without skipped rows. */
@@ -28,14 +17,6 @@ export interface ImportReport {
   readonly importId: string | null;
   readonly outcome: 'imported' | 'nothing_new' | 'rejected' | 'partial' | 'dry_run';
 }
-
-export const issueOf = (line: number, refusal: Refusal): ImportIssue => ({
-  line: isIngestError(refusal) && refusal.line !== null ? refusal.line : line,
-  column: refusal.column,
-  code: refusal.code,
-  message_el: refusal.messageEl,
-  message_en: refusal.messageEn,
-});
 
 export const outcomeOf = (decision: FileDecision, skipInvalid: boolean): ImportOutcome => {
   if (decision.fileRefused || (decision.issues.length > 0 && !skipInvalid)) return 'rejected';
