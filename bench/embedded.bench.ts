@@ -141,19 +141,34 @@ const barePglitePeak = async (dataDir: string): Promise<number> => {
   return Number(out) / 1024;
 };
 
+/** Waits until nothing answers on the port: a server still closing there would answer for the next one. */
+const untilFree = async (port: number): Promise<void> => {
+  for (let waited = 0; await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false); waited += 200) {
+    if (waited > 60_000) throw new Error(`port ${port} is still in use`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+/** Starts the PGlite server with the fixture year and makes sure the process answering is the one started. */
+const startPgliteServer = async (port: number, dataDir: string) => {
+  await untilFree(port);
+  const server = await startServer('', 'opendimos', port, { DATABASE_URL: '', OPENDIMOS_DATA: dataDir }, ['--with-fixtures']);
+  if ((await treeKiB(server.pid, 'VmRSS')) === 0) throw new Error(`the server on port ${port} is not the one started`);
+  return server;
+};
+
 export const embeddedBench: Bench = {
   name: 'embedded',
   async run(context) {
     const home = await mkdtemp(join(tmpdir(), 'opendimos-embedded-'));
     const dataDir = join(home, 'data');
     try {
-      const env = { DATABASE_URL: '', OPENDIMOS_DATA: dataDir };
       const start = now();
-      const loading = await startServer('', 'opendimos', PORT, env, ['--with-fixtures']);
+      const loading = await startPgliteServer(PORT, dataDir);
       const firstStart = { peak: (await treeKiB(loading.pid, 'VmHWM')) / 1024, after: (await treeKiB(loading.pid, 'VmRSS')) / 1024, s: seconds(start) };
       context.log(`fresh data directory + fixture year: ${firstStart.s.toFixed(1)} s, peak ${firstStart.peak.toFixed(0)} MiB, then ${firstStart.after.toFixed(0)} MiB`);
       await loading.stop();
-      const server = await startServer('', 'opendimos', PORT + 1, env, ['--with-fixtures']);
+      const server = await startPgliteServer(PORT + 1, dataDir);
       let figures: Figure[];
       let restart: { peak: number; now: number };
       try {

@@ -4,13 +4,15 @@
 // a long download never mixes two states of the ledger.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { table } from '../../projections/queries/tables.ts';
-import type { TransactionFilter, TransactionOrder } from '../../projections/queries/transactions.ts';
-import { queryTransactions } from '../../projections/queries/transactions.ts';
-import type { TransactionView } from '../../projections/queries/views.ts';
-import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
+import { table } from '../../projections/shared/tables.ts';
+import type { TransactionFilter, TransactionOrder } from '../../projections/ledger/index.ts';
+import { queryTransactions } from '../../projections/ledger/index.ts';
+import type { TransactionView } from '../../projections/ledger/index.ts';
+import { TRANSACTIONS } from '../../projections/ledger/index.ts';
 
-export const EXPORT_PAGE_SIZE = 5_000;
+// A page's rows are received and rendered on the server's one thread, and other requests wait for that:
+// 1,000 rather than 5,000 rows took /health p99 during full exports on PGlite from 70.7 to 31.8 ms.
+export const EXPORT_PAGE_SIZE = 1_000;
 
 /** Checks the filter before anything is sent, so that a bad filter is still a clean error response. */
 export const openTransactionPages = async (
