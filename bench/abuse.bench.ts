@@ -13,10 +13,10 @@ import { MAX_COST, MAX_ROOT_FIELDS, NO_ROWS, measureOperation } from '../src/api
 import { schemaUrl } from '../src/api/graphql/plugin.ts';
 import { createPgClient } from '../src/eventstore/sql/pgClient.ts';
 import { openSqlEventStore } from '../src/eventstore/sql/sqlEventStore.ts';
-import { eventReaderFor } from '../src/projections/eventReader.ts';
-import { allProjections } from '../src/projections/index.ts';
-import { rebuildProjections } from '../src/projections/rebuild.ts';
-import { prepareProjections } from '../src/projections/runner.ts';
+import { eventReaderFor } from '../src/projections/shared/eventReader.ts';
+import { allProjections } from '../src/contexts.ts';
+import { rebuildProjections } from '../src/projections/shared/rebuild.ts';
+import { prepareProjections } from '../src/projections/shared/runner.ts';
 import { startServer } from '../test/support/serverProcess.ts';
 import { syntheticYear } from './ledgerData.ts';
 import type { Bench, Figure } from './support.ts';

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
-import type { Change, ChangeFeed } from '../projections/changeFeed.ts';
+import type { Change, ChangeFeed } from '../projections/shared/changeFeed.ts';
 import { MAX_BUFFERED, TOO_MANY_CONNECTIONS, connectionsPerAddress, defaultWebSocketLimits } from './websockets.ts';
 
 export interface LiveOptions {

@@ -5,9 +5,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { EventStore } from '../eventstore/port.ts';
 import type { SqlExecutor } from '../eventstore/sql/client.ts';
 import { toNumber } from '../eventstore/sql/client.ts';
-import { table } from '../projections/queries/tables.ts';
-import { IMPORTS } from '../projections/readModels/imports.ts';
-import { projectionState, readProjectionRecords } from '../projections/registry.ts';
+import { table } from '../projections/shared/tables.ts';
+import { IMPORTS } from '../projections/imports/index.ts';
+import { projectionState, readProjectionRecords } from '../projections/shared/registry.ts';
 
 export interface MetricsOptions {
   readonly store: EventStore;

@@ -1,9 +1,9 @@
 // The read side of one process: the projection runner (up to date before serving) and the change feed.
-import { allProjections } from '../projections/index.ts';
-import type { ChangeFeed } from '../projections/changeFeed.ts';
-import { startChangeFeed } from '../projections/changeFeed.ts';
-import type { ProjectionRunner } from '../projections/runner.ts';
-import { startProjections } from '../projections/runner.ts';
+import { allProjections } from '../contexts.ts';
+import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
+import { startChangeFeed } from '../projections/shared/changeFeed.ts';
+import type { ProjectionRunner } from '../projections/shared/runner.ts';
+import { startProjections } from '../projections/shared/runner.ts';
 import type { Installation } from './installation.ts';
 
 export interface ReadSide {

@@ -1,9 +1,9 @@
 // `opendimos rebuild [NAME…]`: rebuilds read models from the log while the site keeps serving the
 // current ones, then swaps them in. Without a name, all of them.
-import { eventReaderFor } from '../projections/eventReader.ts';
-import { allProjections, projectionNamed } from '../projections/index.ts';
-import { rebuildProjections } from '../projections/rebuild.ts';
-import { prepareProjections } from '../projections/runner.ts';
+import { eventReaderFor } from '../projections/shared/eventReader.ts';
+import { allProjections, projectionNamed } from '../contexts.ts';
+import { rebuildProjections } from '../projections/shared/rebuild.ts';
+import { prepareProjections } from '../projections/shared/runner.ts';
 import type { LedgerCommandContext } from './ledgerCommands.ts';
 
 /** A usage error in the arguments, checked before the database is opened; null when they are fine. */

@@ -2,7 +2,7 @@
 // instead of formatting numbers itself. Every client asks after the same change, so a rendering is kept
 // per language and read-model position and shared by all of them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ChangeFeed } from '../projections/changeFeed.ts';
+import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
 import { athensDate } from './format.ts';
 import type { Lang } from './lang.ts';
 import type { Site, Visit } from './page.ts';

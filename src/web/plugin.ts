@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlExecutor } from '../eventstore/sql/client.ts';
 import { assertSchemaName } from '../eventstore/sql/client.ts';
-import type { ChangeFeed } from '../projections/changeFeed.ts';
+import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
 import { loadStaticAssets, registerStaticRoutes } from './assets.ts';
 import { acceptedEncoding, compress } from './compress.ts';
 import { registerFragments } from './fragments.ts';

@@ -1,8 +1,8 @@
 // The site's pages, registered once per language: Greek at their path, English under /en. Every route
 // declares the shape of its parameters; anything else is refused before a handler runs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RollupLevel } from '../projections/queries/index.ts';
-import type { SideName } from '../projections/queries/views.ts';
+import type { RollupLevel } from '../projections/ledger/index.ts';
+import type { SideName } from '../projections/ledger/index.ts';
 import type { Lang } from './lang.ts';
 import { LANGS, prefixOf } from './lang.ts';
 import type { Page, Site, Visit } from './page.ts';

@@ -9,10 +9,10 @@ import { metricsPlugin } from '../../src/api/metrics.ts';
 import { restPlugin } from '../../src/api/rest/restPlugin.ts';
 import { securityPlugin } from '../../src/api/security.ts';
 import { afmWithCheckDigit } from '../../src/domain/index.ts';
-import { applyBatch } from '../../src/projections/applyBatch.ts';
-import { allProjections } from '../../src/projections/index.ts';
-import { readProjectionRecords } from '../../src/projections/registry.ts';
-import { prepareProjections } from '../../src/projections/runner.ts';
+import { applyBatch } from '../../src/projections/shared/applyBatch.ts';
+import { allProjections } from '../../src/contexts.ts';
+import { readProjectionRecords } from '../../src/projections/shared/registry.ts';
+import { prepareProjections } from '../../src/projections/shared/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { openTestLedger } from '../support/ledger.ts';
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importFile } from '../../src/ingest/importFile.ts';
-import { allProjections } from '../../src/projections/index.ts';
+import { allProjections } from '../../src/contexts.ts';
 import type { RestApp } from './restFixture.ts';
 import { csvFile, openRestApp, smallYearCsv } from './restFixture.ts';
 

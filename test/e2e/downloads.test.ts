@@ -2,7 +2,7 @@
 // filters and order, and the file holds the same movements, in the same order, with the same amounts.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { budgetLines, fiscalYears, listTransactions } from '../../src/projections/queries/index.ts';
+import { budgetLines, fiscalYears, listTransactions } from '../../src/projections/ledger/index.ts';
 import { VIEWPORTS } from './support/browser.ts';
 import { e2e } from './support/context.ts';
 import { parseCsv } from './support/csv.ts';

@@ -7,7 +7,7 @@ import { quoteIdent } from '../../src/eventstore/sql/client.ts';
 import { ledgerMigrations } from '../../src/eventstore/sql/ledgerSchema.ts';
 import type { Migration } from '../../src/eventstore/sql/migrate.ts';
 import { isMigrationChanged, migrationChecksum, runMigrations } from '../../src/eventstore/sql/migrate.ts';
-import { readModelMigrations } from '../../src/projections/registry.ts';
+import { readModelMigrations } from '../../src/projections/shared/registry.ts';
 import type { TestSchema } from '../support/database.ts';
 import { createTestSchema } from '../support/database.ts';
 

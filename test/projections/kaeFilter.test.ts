@@ -4,9 +4,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerEvent } from '../../src/domain/index.ts';
 import { openTransactionPages } from '../../src/api/rest/transactionPages.ts';
-import { allProjections } from '../../src/projections/index.ts';
-import { listTransactions } from '../../src/projections/queries/index.ts';
-import { startProjections } from '../../src/projections/runner.ts';
+import { allProjections } from '../../src/contexts.ts';
+import { listTransactions } from '../../src/projections/ledger/index.ts';
+import { startProjections } from '../../src/projections/shared/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { SUPPLIER, appendAll, openTestLedger } from '../support/ledger.ts';
 

@@ -1,20 +1,11 @@
 // Read models built from a hand-checked year: totals to the cent, privacy of natural persons, search.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allProjections } from '../../src/projections/index.ts';
-import {
-  assetById,
-  assetHistory,
-  budgetLine,
-  budgetRollup,
-  budgetTotals,
-  dailyTotals,
-  listSuppliers,
-  listTransactions,
-  monthlyTotals,
-  supplierByAfm,
-} from '../../src/projections/queries/index.ts';
-import { startProjections } from '../../src/projections/runner.ts';
+import { allProjections } from '../../src/contexts.ts';
+import { assetById, assetHistory } from '../../src/projections/assets/index.ts';
+import { budgetLine, budgetRollup, budgetTotals, dailyTotals, listTransactions, monthlyTotals } from '../../src/projections/ledger/index.ts';
+import { listSuppliers, supplierByAfm } from '../../src/projections/suppliers/index.ts';
+import { startProjections } from '../../src/projections/shared/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { PERSON_SECRET_NAME, SUPPLIER, appendAll, openTestLedger, smallAssets, smallYear } from '../support/ledger.ts';
 

@@ -3,13 +3,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerEvent } from '../../src/domain/index.ts';
-import { eventReaderFor } from '../../src/projections/eventReader.ts';
-import { allProjections } from '../../src/projections/index.ts';
-import { budgetLine } from '../../src/projections/queries/index.ts';
-import { rebuildProjections } from '../../src/projections/rebuild.ts';
-import { readProjectionRecords } from '../../src/projections/registry.ts';
+import { eventReaderFor } from '../../src/projections/shared/eventReader.ts';
+import { allProjections } from '../../src/contexts.ts';
+import { budgetLine } from '../../src/projections/ledger/index.ts';
+import { rebuildProjections } from '../../src/projections/shared/rebuild.ts';
+import { readProjectionRecords } from '../../src/projections/shared/registry.ts';
 import { snapshotReadModels } from '../support/snapshot.ts';
-import { prepareProjections, startProjections } from '../../src/projections/runner.ts';
+import { prepareProjections, startProjections } from '../../src/projections/shared/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { SUPPLIER, appendAll, openTestLedger, smallAssets, smallYear } from '../support/ledger.ts';
 

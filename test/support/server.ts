@@ -5,11 +5,11 @@ import { buildApp } from '../../src/api/app.ts';
 import type { AppSettings } from '../../src/api/app.ts';
 import type { EventStore } from '../../src/eventstore/port.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
-import type { ChangeFeed } from '../../src/projections/changeFeed.ts';
-import { startChangeFeed } from '../../src/projections/changeFeed.ts';
-import { allProjections } from '../../src/projections/index.ts';
-import type { ProjectionRunner } from '../../src/projections/runner.ts';
-import { startProjections } from '../../src/projections/runner.ts';
+import type { ChangeFeed } from '../../src/projections/shared/changeFeed.ts';
+import { startChangeFeed } from '../../src/projections/shared/changeFeed.ts';
+import { allProjections } from '../../src/contexts.ts';
+import type { ProjectionRunner } from '../../src/projections/shared/runner.ts';
+import { startProjections } from '../../src/projections/shared/runner.ts';
 
 export interface TestServer {
   readonly app: FastifyInstance;

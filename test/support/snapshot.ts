@@ -1,7 +1,7 @@
 // Every read-model table as sorted text rows: two equal snapshots mean equal read models.
 import type { SqlExecutor } from '../../src/eventstore/sql/client.ts';
-import { allProjections } from '../../src/projections/index.ts';
-import { tablesOf } from '../../src/projections/registry.ts';
+import { allProjections } from '../../src/contexts.ts';
+import { tablesOf } from '../../src/projections/shared/registry.ts';
 
 export const snapshotReadModels = async (db: SqlExecutor, schema: string, except: readonly string[] = []): Promise<Record<string, string[]>> => {
   const result: Record<string, string[]> = {};

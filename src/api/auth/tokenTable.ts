@@ -4,7 +4,7 @@
 import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type { Migration } from '../../eventstore/sql/migrate.ts';
 import { runMigrations } from '../../eventstore/sql/migrate.ts';
-import { table } from '../../projections/queries/tables.ts';
+import { table } from '../../projections/shared/tables.ts';
 
 export const TOKENS = 'od_tokens';
 

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { InvalidCursor } from '../../projections/queries/index.ts';
+import { InvalidCursor } from '../../projections/shared/paging.ts';
 import { API_ERRORS, isApiError, toApiError } from '../rest/errors.ts';
 import { isExecutionStopped } from './executionStopped.ts';
 

@@ -9,37 +9,14 @@ import type { Classification } from '../../domain/index.ts';
 import { classTitle, isDomainError, kaeClasses, parseKae, serviceTitle } from '../../domain/index.ts';
 import type { KaeClass } from '../../domain/index.ts';
 import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
-import type {
-  AssetFilter,
-  AssetView,
-  BudgetLineView,
-  RollupLevel,
-  SideName,
-  SupplierView,
-  TransactionFilter,
-  TransactionOrder,
-  TransactionTypeName,
-  TransactionView,
-} from '../../projections/queries/index.ts';
-import {
-  InvalidCursor,
-  assetById,
-  assetHistories,
-  budgetLine,
-  budgetLines,
-  budgetLinesByKey,
-  budgetRollup,
-  budgetTotals,
-  fiscalYears,
-  listAssets,
-  listImports,
-  listSuppliers,
-  listTransactions,
-  monthlyTotals,
-  supplierByAfm,
-  supplierYearsFor,
-  transactionById,
-} from '../../projections/queries/index.ts';
+import type { AssetFilter, AssetView } from '../../projections/assets/index.ts';
+import type { BudgetLineView, RollupLevel, SideName, TransactionFilter, TransactionOrder, TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
+import type { SupplierView } from '../../projections/suppliers/index.ts';
+import { assetById, assetHistories, listAssets } from '../../projections/assets/index.ts';
+import { listImports } from '../../projections/imports/index.ts';
+import { budgetLine, budgetLines, budgetLinesByKey, budgetRollup, budgetTotals, fiscalYears, listTransactions, monthlyTotals, transactionById } from '../../projections/ledger/index.ts';
+import { InvalidCursor } from '../../projections/shared/paging.ts';
+import { listSuppliers, supplierByAfm, supplierYearsFor } from '../../projections/suppliers/index.ts';
 import { connectionResolvers, toConnection } from './connection.ts';
 
 declare module 'mercurius' {

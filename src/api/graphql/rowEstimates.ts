@@ -3,11 +3,11 @@
 // transaction (an event makes at most one), so the estimate never lags behind an import.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { ASSETS } from '../../projections/readModels/assets.ts';
-import { IMPORTS } from '../../projections/readModels/imports.ts';
-import { SUPPLIERS, SUPPLIER_YEARS } from '../../projections/readModels/suppliers.ts';
-import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
-import { table } from '../../projections/queries/tables.ts';
+import { ASSETS } from '../../projections/assets/index.ts';
+import { IMPORTS } from '../../projections/imports/index.ts';
+import { SUPPLIERS, SUPPLIER_YEARS } from '../../projections/suppliers/index.ts';
+import { TRANSACTIONS } from '../../projections/ledger/index.ts';
+import { table } from '../../projections/shared/tables.ts';
 import type { RowEstimates } from './limits.ts';
 import { NO_ROWS } from './limits.ts';
 

@@ -1,8 +1,8 @@
 // Whether a new movement matches a subscription's TransactionFilter: the same meaning as the query filter,
 // decided in memory because the movement is already at hand.
 import { parseKae } from '../../domain/index.ts';
-import type { TransactionFilter, TransactionView } from '../../projections/queries/index.ts';
-import { foldForSearch } from '../../projections/searchText.ts';
+import type { TransactionFilter, TransactionView } from '../../projections/ledger/index.ts';
+import { foldForSearch } from '../../projections/shared/searchText.ts';
 
 export const matchesFilter = (t: TransactionView, filter: TransactionFilter | null | undefined): boolean => {
   if (!filter) return true;

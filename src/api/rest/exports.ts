@@ -3,8 +3,8 @@
 // ΑΦΜ in the read model; the export adds nothing to that.
 import type { FastifyPluginAsync } from 'fastify';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
-import type { TransactionFilter } from '../../projections/queries/transactions.ts';
-import type { TransactionView } from '../../projections/queries/views.ts';
+import type { TransactionFilter } from '../../projections/ledger/index.ts';
+import type { TransactionView } from '../../projections/ledger/index.ts';
 import type { components, operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
 import { pagedBody, sendDownload } from './downloads.ts';

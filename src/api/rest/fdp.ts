@@ -2,9 +2,9 @@
 // files, the descriptor pointing at the CSV beside it. The CSV streams like the other exports.
 import type { FastifyPluginAsync } from 'fastify';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
-import { budgetLines } from '../../projections/queries/budget.ts';
-import { table } from '../../projections/queries/tables.ts';
-import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
+import { budgetLines } from '../../projections/ledger/index.ts';
+import { table } from '../../projections/shared/tables.ts';
+import { TRANSACTIONS } from '../../projections/ledger/index.ts';
 import type { operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from './csv.ts';
 import { pagedBody, sendDownload } from './downloads.ts';

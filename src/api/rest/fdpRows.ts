@@ -3,7 +3,7 @@
 // back), so summing `amount` by `direction` and `stage` gives the year's budget execution to the cent.
 import { Decimal } from 'decimal.js';
 import { parseKae } from '../../domain/index.ts';
-import type { TransactionTypeName, TransactionView } from '../../projections/queries/views.ts';
+import type { TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
 import type { CsvColumn } from './csv.ts';
 import { TYPE_IN_GREEK } from './transactionColumns.ts';
 

@@ -1,6 +1,6 @@
 // The columns of the transactions export: the fields of the read model (as GraphQL shows them), plus the
 // document type in Greek for the person reading the spreadsheet.
-import type { TransactionTypeName, TransactionView } from '../../projections/queries/views.ts';
+import type { TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
 import type { CsvColumn } from './csv.ts';
 
 /** The finance department's words for each document type. */

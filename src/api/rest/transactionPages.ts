@@ -4,11 +4,11 @@
 // a long download never mixes two states of the ledger.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { table } from '../../projections/queries/tables.ts';
-import type { TransactionFilter, TransactionOrder } from '../../projections/queries/transactions.ts';
-import { queryTransactions } from '../../projections/queries/transactions.ts';
-import type { TransactionView } from '../../projections/queries/views.ts';
-import { TRANSACTIONS } from '../../projections/readModels/transactions.ts';
+import { table } from '../../projections/shared/tables.ts';
+import type { TransactionFilter, TransactionOrder } from '../../projections/ledger/index.ts';
+import { queryTransactions } from '../../projections/ledger/index.ts';
+import type { TransactionView } from '../../projections/ledger/index.ts';
+import { TRANSACTIONS } from '../../projections/ledger/index.ts';
 
 // A page's rows are received and rendered on the server's one thread, and other requests wait for that:
 // 1,000 rather than 5,000 rows took /health p99 during full exports on PGlite from 70.7 to 31.8 ms.

@@ -1,6 +1,7 @@
 // Greek: the site's first language. Its shape is the contract the English text must match (Messages).
-import type { AssetEventView, AssetView, SideName, TransactionTypeName } from '../../projections/queries/views.ts';
-import type { TransactionOrder } from '../../projections/queries/transactions.ts';
+import type { AssetEventView, AssetView } from '../../projections/assets/index.ts';
+import type { SideName, TransactionTypeName } from '../../projections/ledger/index.ts';
+import type { TransactionOrder } from '../../projections/ledger/index.ts';
 import type { Stage } from '../stages.ts';
 
 const plural = (n: string, one: string, many: string): string => (n === '1' ? one : many);

@@ -1,7 +1,7 @@
 // The budget of a year: revenue and expenses by class, group or service, each stage against the final
 // budget, as a chart with its table; execution by month; drill-down to the lines of a row.
-import type { RollupLevel, RollupRow, SideName, Totals } from '../../projections/queries/index.ts';
-import { budgetRollup, budgetTotals, fiscalYears, monthlyTotals } from '../../projections/queries/index.ts';
+import type { RollupLevel, RollupRow, SideName, Totals } from '../../projections/ledger/index.ts';
+import { budgetRollup, budgetTotals, fiscalYears, monthlyTotals } from '../../projections/ledger/index.ts';
 import { chartWithTable, columnChart } from '../components/charts.ts';
 import { stagesChart, stagesTable } from '../components/stagesTable.ts';
 import { scrollTable } from '../components/table.ts';

@@ -1,8 +1,8 @@
 // One budget line (ΚΑΕ) of a year: where it sits in the classification, each stage against its final
 // budget, its budget history (entry and amendments), its movements by month and the latest movements.
-import type { BudgetLineView, TransactionView } from '../../projections/queries/index.ts';
-import { budgetLine, listTransactions } from '../../projections/queries/index.ts';
-import { lineMonthly, lineTitles } from '../../projections/queries/site.ts';
+import type { BudgetLineView, TransactionView } from '../../projections/ledger/index.ts';
+import { budgetLine, listTransactions } from '../../projections/ledger/index.ts';
+import { lineMonthly, lineTitles } from '../../projections/ledger/index.ts';
 import { chartWithTable, executionChart } from '../components/charts.ts';
 import { dataText } from '../components/dataText.ts';
 import { movementTable } from '../components/movements.ts';

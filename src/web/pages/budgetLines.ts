@@ -1,7 +1,7 @@
 // The budget lines (ΚΑΕ) of a year, all of them or those of one side, class, group or service: the
 // step of the drill-down between a roll-up row and a line's own page.
-import type { BudgetLineView, RollupLevel, SideName } from '../../projections/queries/index.ts';
-import { budgetLines, fiscalYears } from '../../projections/queries/index.ts';
+import type { BudgetLineView, RollupLevel, SideName } from '../../projections/ledger/index.ts';
+import { budgetLines, fiscalYears } from '../../projections/ledger/index.ts';
 import { dataText } from '../components/dataText.ts';
 import { linePath } from '../components/movements.ts';
 import { stagesTable } from '../components/stagesTable.ts';

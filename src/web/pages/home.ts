@@ -1,9 +1,9 @@
 // The home page: this year at a glance, today's movements, the latest movements as they arrive (the live
 // script keeps the marked parts current) and the newest payments. Its live parts are also served as a
 // fragment (fragments.ts), so the script never formats numbers itself.
-import type { Totals, TransactionView } from '../../projections/queries/index.ts';
-import { budgetTotals, dailyTotals, fiscalYears, listTransactions } from '../../projections/queries/index.ts';
-import { lineTitles } from '../../projections/queries/site.ts';
+import type { Totals, TransactionView } from '../../projections/ledger/index.ts';
+import { budgetTotals, dailyTotals, fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
+import { lineTitles } from '../../projections/ledger/index.ts';
 import { scrollTable } from '../components/table.ts';
 import { movementCard, movementTable } from '../components/movements.ts';
 import { athensDate, centsOf, formatAmount, formatCount, formatDate, formatEuro, formatShare, ratio } from '../format.ts';

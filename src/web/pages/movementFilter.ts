@@ -2,7 +2,7 @@
 // The same names as the GraphQL TransactionFilter and the export's parameters (year, kae, type, afm,
 // search, from, to, orderBy), so that the CSV link is the page's own query.
 import { isValidKae } from '../../domain/index.ts';
-import type { TransactionFilter, TransactionOrder, TransactionTypeName } from '../../projections/queries/index.ts';
+import type { TransactionFilter, TransactionOrder, TransactionTypeName } from '../../projections/ledger/index.ts';
 import type { Messages } from '../i18n/index.ts';
 
 export const TRANSACTION_TYPES: readonly TransactionTypeName[] = ['BUDGET', 'AMENDMENT', 'COMMITMENT', 'ORDER', 'PAYMENT', 'ASSESSMENT', 'RECEIPT', 'REVERSAL'];

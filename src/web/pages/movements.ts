@@ -1,8 +1,8 @@
 // Movements: search and filters (year, dates, type, ΚΑΕ, supplier ΑΦΜ, text), sortable columns, pages of
 // 50 by keyset cursor, and downloads of exactly the filtered list in the same order from the export API.
-import type { TransactionOrder } from '../../projections/queries/index.ts';
-import { fiscalYears, listTransactions } from '../../projections/queries/index.ts';
-import { lineTitles } from '../../projections/queries/site.ts';
+import type { TransactionOrder } from '../../projections/ledger/index.ts';
+import { fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
+import { lineTitles } from '../../projections/ledger/index.ts';
 import { errorSummary, selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';
 import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';

@@ -1,7 +1,7 @@
 // Municipal property (δημοτική περιουσία): the register by category with value and status, a schematic
 // map, and a page per asset with its details, location and history.
-import type { AssetView } from '../../projections/queries/index.ts';
-import { assetById, assetCategories, assetHistory, listAssets } from '../../projections/queries/index.ts';
+import type { AssetView } from '../../projections/assets/index.ts';
+import { assetById, assetCategories, assetHistory, listAssets } from '../../projections/assets/index.ts';
 import { chartWithTable, valueBars } from '../components/charts.ts';
 import { counterpartyText } from '../components/movements.ts';
 import { dataText } from '../components/dataText.ts';

@@ -1,7 +1,8 @@
 // Suppliers (legal entities only: natural persons are never in this read model) with their totals, by
 // amount paid; and a supplier's page with its totals per year and its payments.
-import { fiscalYears, listSuppliers, listTransactions, supplierByAfm, supplierYears } from '../../projections/queries/index.ts';
-import { lineTitles } from '../../projections/queries/site.ts';
+import { fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
+import { listSuppliers, supplierByAfm, supplierYears } from '../../projections/suppliers/index.ts';
+import { lineTitles } from '../../projections/ledger/index.ts';
 import { dataText } from '../components/dataText.ts';
 import { selectField, textField } from '../components/fields.ts';
 import { movementTable } from '../components/movements.ts';

@@ -1,7 +1,7 @@
 // Movements to import while a page is open: a commitment, its payment order and its payment on an
 // expense line with room left, sent as the finance department sends them, through POST /api/imports.
 import { afmWithCheckDigit } from '../../../src/domain/index.ts';
-import { budgetLines, fiscalYears } from '../../../src/projections/queries/index.ts';
+import { budgetLines, fiscalYears } from '../../../src/projections/ledger/index.ts';
 import { centsOf } from '../../../src/web/format.ts';
 import type { E2eServer } from './server.ts';
 

@@ -1,6 +1,8 @@
 // The pages of the site to visit, with addresses taken from the data being served: the busiest expense
 // line, the supplier paid most, an asset with coordinates.
-import { budgetLines, fiscalYears, listAssets, listSuppliers } from '../../../src/projections/queries/index.ts';
+import { listAssets } from '../../../src/projections/assets/index.ts';
+import { budgetLines, fiscalYears } from '../../../src/projections/ledger/index.ts';
+import { listSuppliers } from '../../../src/projections/suppliers/index.ts';
 import type { SqlExecutor } from '../../../src/eventstore/sql/client.ts';
 import { centsOf } from '../../../src/web/format.ts';
 import type { Lang } from '../../../src/web/lang.ts';

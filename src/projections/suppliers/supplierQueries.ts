@@ -1,10 +1,10 @@
 // Queries over suppliers (legal entities only): one supplier, and a list sorted by what was paid to them.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { SUPPLIERS, SUPPLIER_YEARS } from '../readModels/suppliers.ts';
-import { searchQuery } from '../searchText.ts';
-import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
-import { table } from './tables.ts';
+import { SUPPLIERS, SUPPLIER_YEARS } from './suppliersProjection.ts';
+import { searchQuery } from '../shared/searchText.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/paging.ts';
+import { table } from '../shared/tables.ts';
 import type { SupplierView, SupplierYearView } from './views.ts';
 
 interface SupplierRow {

@@ -1,5 +1,5 @@
 // Read model: every imported row as a public transaction (συναλλαγή), newest first by position.
-import type { Projection, Tables } from '../projection.ts';
+import type { Projection, Tables } from '../shared/projection.ts';
 import { isFiscalYearEvent, toTransactionRow, transactionSearchText } from './transactionRows.ts';
 
 export const TRANSACTIONS = 'od_transactions';

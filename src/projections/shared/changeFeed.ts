@@ -1,10 +1,10 @@
 // Change notifications for the live site and GraphQL subscriptions. Whichever process applies a batch to
 // the read models NOTIFYs; every process listens, reads what changed since it last looked, and hands one
 // Change to its subscribers. Several web nodes on one PostgreSQL therefore all see every import.
-import type { SqlClient } from '../eventstore/sql/client.ts';
-import { toNumber } from '../eventstore/sql/client.ts';
-import { budgetLinesChangedAfter, transactionsAfter } from './queries/index.ts';
-import type { BudgetLineView, TransactionView } from './queries/index.ts';
+import type { SqlClient } from '../../eventstore/sql/client.ts';
+import { toNumber } from '../../eventstore/sql/client.ts';
+import { budgetLinesChangedAfter, transactionsAfter } from '../ledger/index.ts';
+import type { BudgetLineView, TransactionView } from '../ledger/index.ts';
 import { changesChannel, projectionState } from './registry.ts';
 
 /** More movements than this in one change are announced as a bulk change rather than one by one. */

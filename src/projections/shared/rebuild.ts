@@ -2,8 +2,8 @@
 // current ones keep serving; then, under the read-model lock, the last events are applied and the fresh
 // tables take the current ones' names in the same transaction. Readers see the old tables or the new.
 // Several projections rebuild in one pass over the log.
-import type { ProjectedEvent } from '../eventstore/port.ts';
-import type { SqlClient, SqlExecutor } from '../eventstore/sql/client.ts';
+import type { ProjectedEvent } from '../../eventstore/port.ts';
+import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { EventReader } from './eventReader.ts';
 import type { Projection } from './projection.ts';
 import { analyzeReadModels, changesChannel, lockReadModels, saveCheckpoint, tablesOf } from './registry.ts';

@@ -3,8 +3,8 @@
 import type { AssetEvent, Counterparty } from '../../domain/index.ts';
 import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
-import type { Projection, Tables } from '../projection.ts';
-import { searchDocument } from '../searchText.ts';
+import type { Projection, Tables } from '../shared/projection.ts';
+import { searchDocument } from '../shared/searchText.ts';
 
 export const ASSETS = 'od_assets';
 export const ASSET_HISTORY = 'od_asset_history';

@@ -2,13 +2,13 @@
 import { parseKae } from '../../domain/index.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { BUDGET_LINES } from '../readModels/budget.ts';
-import { TRANSACTIONS } from '../readModels/transactions.ts';
-import { searchQuery } from '../searchText.ts';
-import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
-import { table } from './tables.ts';
+import { BUDGET_LINES } from './budgetProjection.ts';
+import { TRANSACTIONS } from './transactionsProjection.ts';
+import { searchQuery } from '../shared/searchText.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/paging.ts';
+import { table } from '../shared/tables.ts';
 import type { SideName, TransactionTypeName, TransactionView } from './views.ts';
-import { counterpartyView } from './views.ts';
+import { counterpartyView } from '../shared/views.ts';
 
 export interface TransactionFilter {
   readonly year?: number | null;

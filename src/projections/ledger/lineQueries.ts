@@ -2,9 +2,9 @@
 // (so a citizen reads «Συντήρηση ηλεκτροφωτισμού», not only 20-6262.001), and one line's execution by month.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { BUDGET_LINES } from '../readModels/budget.ts';
-import { TRANSACTIONS } from '../readModels/transactions.ts';
-import { table } from './tables.ts';
+import { BUDGET_LINES } from './budgetProjection.ts';
+import { TRANSACTIONS } from './transactionsProjection.ts';
+import { table } from '../shared/tables.ts';
 import type { PeriodTotals } from './views.ts';
 
 export const lineKey = (year: number, kae: string): string => `${year}|${kae}`;

@@ -1,8 +1,8 @@
 // Queries over budget execution: lines of a year, one line, totals by side, roll-ups, months and days.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { BUDGET_LINES, DAILY_TOTALS } from '../readModels/budget.ts';
-import { table } from './tables.ts';
+import { BUDGET_LINES, DAILY_TOTALS } from './budgetProjection.ts';
+import { table } from '../shared/tables.ts';
 import type { BudgetLineView, PeriodTotals, SideName, Totals } from './views.ts';
 
 const MONEY = ['initial', 'adjustments', 'committed', 'ordered', 'paid', 'assessed', 'collected'] as const;

@@ -1,8 +1,8 @@
 // Where each projection stands: its version and checkpoint, in od_projections, and the names of its tables.
-import type { SqlClient, SqlExecutor } from '../eventstore/sql/client.ts';
-import { assertSchemaName, quoteIdent, toNumber } from '../eventstore/sql/client.ts';
-import type { Migration } from '../eventstore/sql/migrate.ts';
-import { runMigrations } from '../eventstore/sql/migrate.ts';
+import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
+import { assertSchemaName, quoteIdent, toNumber } from '../../eventstore/sql/client.ts';
+import type { Migration } from '../../eventstore/sql/migrate.ts';
+import { runMigrations } from '../../eventstore/sql/migrate.ts';
 import type { Projection, Tables } from './projection.ts';
 
 export const REBUILD_SUFFIX = '__rebuild';

@@ -4,8 +4,8 @@
 // domain's own state does): events always carry two decimals, and it keeps decimal.js off the hot path.
 import type { FiscalYearEvent, ReversibleType } from '../../domain/index.ts';
 import { centsOf, formatCents, parseKae } from '../../domain/index.ts';
-import type { Projection, Tables } from '../projection.ts';
-import { searchDocument } from '../searchText.ts';
+import type { Projection, Tables } from '../shared/projection.ts';
+import { searchDocument } from '../shared/searchText.ts';
 import { isFiscalYearEvent } from './transactionRows.ts';
 
 export const BUDGET_LINES = 'od_budget_lines';

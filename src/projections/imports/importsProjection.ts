@@ -1,7 +1,7 @@
 // Read model: the import log (which file, when, how many movements, with what outcome), shown publicly.
 // Who ran the import stays in the event log; the public log says what came in, not which clerk.
 import type { ImportRecorded } from '../../domain/index.ts';
-import type { Projection, Tables } from '../projection.ts';
+import type { Projection, Tables } from '../shared/projection.ts';
 
 export const IMPORTS = 'od_imports';
 

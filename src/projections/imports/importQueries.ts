@@ -1,9 +1,9 @@
 // Query over the public import log, newest first.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { IMPORTS } from '../readModels/imports.ts';
-import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
-import { table } from './tables.ts';
+import { IMPORTS } from './importsProjection.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/paging.ts';
+import { table } from '../shared/tables.ts';
 import type { ImportView } from './views.ts';
 
 export const listImports = async (db: SqlExecutor, schema: string, options: { first?: number | null; after?: string | null }) => {

@@ -1,12 +1,12 @@
 // Queries over the register of municipal property and each asset's history.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { ASSETS, ASSET_HISTORY } from '../readModels/assets.ts';
-import { searchQuery } from '../searchText.ts';
-import { decodeCursor, encodeCursor, pageSize } from './paging.ts';
-import { table } from './tables.ts';
+import { ASSETS, ASSET_HISTORY } from './assetsProjection.ts';
+import { searchQuery } from '../shared/searchText.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/paging.ts';
+import { table } from '../shared/tables.ts';
 import type { AssetEventView, AssetView } from './views.ts';
-import { counterpartyView } from './views.ts';
+import { counterpartyView } from '../shared/views.ts';
 
 export interface AssetFilter {
   readonly category?: string | null;

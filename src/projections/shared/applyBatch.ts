@@ -1,7 +1,7 @@
 // Applies one batch of events to every projection that has not seen them, in one transaction with the
 // checkpoints: the effect is exactly once, however many runners (one per web node) receive the batch.
-import type { ProjectedEvent } from '../eventstore/port.ts';
-import type { SqlClient } from '../eventstore/sql/client.ts';
+import type { ProjectedEvent } from '../../eventstore/port.ts';
+import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type { Projection } from './projection.ts';
 import { changesChannel, lockReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
 

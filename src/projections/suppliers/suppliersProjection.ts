@@ -4,9 +4,9 @@ import type { Counterparty, FiscalYearEvent, SupplierEvent } from '../../domain/
 import { centsOf, formatCents } from '../../domain/index.ts';
 import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
-import type { Projection, Tables } from '../projection.ts';
-import { searchDocument } from '../searchText.ts';
-import { isFiscalYearEvent } from './transactionRows.ts';
+import type { Projection, Tables } from '../shared/projection.ts';
+import { searchDocument } from '../shared/searchText.ts';
+import { isFiscalYearEvent } from '../ledger/index.ts';
 
 export const SUPPLIERS = 'od_suppliers';
 export const SUPPLIER_YEARS = 'od_supplier_years';

@@ -1,8 +1,8 @@
 // Keeps the read models up to date: creates a projection's tables the first time, rebuilds it when its
 // version changed, then follows the log (history in batches, then live) and applies each batch with its
 // checkpoints in one transaction.
-import type { EventStore, Subscription } from '../eventstore/port.ts';
-import type { SqlClient } from '../eventstore/sql/client.ts';
+import type { EventStore, Subscription } from '../../eventstore/port.ts';
+import type { SqlClient } from '../../eventstore/sql/client.ts';
 import { applyBatch } from './applyBatch.ts';
 import { eventReaderFor } from './eventReader.ts';
 import type { Projection } from './projection.ts';

@@ -3,7 +3,7 @@
 import type { Counterparty, DocumentType, FiscalYearEvent } from '../../domain/index.ts';
 import { parseKae } from '../../domain/index.ts';
 import type { ProjectedEvent } from '../../eventstore/port.ts';
-import { searchDocument } from '../searchText.ts';
+import { searchDocument } from '../shared/searchText.ts';
 
 export interface TransactionRow {
   readonly position: number;
