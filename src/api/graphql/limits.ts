@@ -20,7 +20,7 @@ import type {
   ValueNode,
 } from 'graphql';
 import { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, typeFromAST } from 'graphql';
-import { MAX_PAGE } from '../../projections/queries/index.ts';
+import { MAX_PAGE } from '../../projections/shared/paging.ts';
 
 export const MAX_DEPTH = 8;
 export const MAX_COST = 60_000;

@@ -7,7 +7,7 @@ import { Source } from 'graphql';
 import mercurius from 'mercurius';
 import { kae2014Url, parseClassification } from '../../domain/index.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
-import type { ChangeFeed } from '../../projections/changeFeed.ts';
+import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
 import type { WebSocketLimits } from '../websockets.ts';
 import { defaultWebSocketLimits } from '../websockets.ts';
 import { decimalScalar } from './decimalScalar.ts';
