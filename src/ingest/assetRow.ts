@@ -2,7 +2,7 @@
 // may be, is the domain's to say (asset.ts); here they are only read.
 import type { GeoPoint, RecordAssetAction } from '../domain/index.ts';
 import { counterpartyOf } from './counterpartyCells.ts';
-import { coordinateMissing } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 import { parseAmount } from './parseAmount.ts';
 import { parseCoordinate } from './parseCoordinate.ts';
 import { parseDate } from './parseDate.ts';
@@ -14,7 +14,7 @@ const locationOf = (row: Row): GeoPoint | null => {
   const lat = row.optional('lat', parseCoordinate);
   const lon = row.optional('lon', parseCoordinate);
   const latGiven = row.text('lat') !== null;
-  if (latGiven !== (row.text('lon') !== null)) row.refuse(coordinateMissing(latGiven ? 'lon' : 'lat'));
+  if (latGiven !== (row.text('lon') !== null)) row.refuse(ingestErrors.OD_COORDINATES_INCOMPLETE({ column: latGiven ? 'lon' : 'lat' }));
   return lat !== null && lon !== null ? { lat, lon } : null;
 };
 

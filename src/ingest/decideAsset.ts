@@ -14,7 +14,7 @@ const decideInAssetColumns = (command: RecordAssetAction, state: Asset): AssetEv
     return decide(command, state);
   } catch (error) {
     if (isDomainError(error) && error.code === 'OD_NAME_MISSING') {
-      throw new DomainError(error.code, error.messageEl, error.messageEn, 'counterparty_name');
+      throw new DomainError(error.code, error.messageEl, error.messageEn, 'counterparty_name', error.status);
     }
     throw error;
   }

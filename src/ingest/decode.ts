@@ -3,7 +3,7 @@
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { detectEncoding, startsWithUtf16Bom } from './detectEncoding.ts';
-import { fileEncoding } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 const PROBE_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
@@ -28,14 +28,14 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>): AsyncGenera
 
   const checked = (text: string): string => {
     const bad = text.indexOf(REPLACEMENT);
-    if (bad !== -1) throw fileEncoding(state.line + text.slice(0, bad).split('\n').length - 1, 'undecodable');
+    if (bad !== -1) throw ingestErrors.OD_FILE_ENCODING({ line: state.line + text.slice(0, bad).split('\n').length - 1, problem: 'undecodable' });
     return text;
   };
 
   const decode = (bytes: Buffer): string => {
     state.started ||= bytes.length > 0;
     const nul = bytes.indexOf(0);
-    if (nul !== -1) throw fileEncoding(state.line + countNewlines(bytes, nul), 'binary');
+    if (nul !== -1) throw ingestErrors.OD_FILE_ENCODING({ line: state.line + countNewlines(bytes, nul), problem: 'binary' });
     const text = checked(state.decoder ? state.decoder.write(bytes) : bytes.toString('latin1'));
     state.line += countNewlines(bytes);
     return text;
@@ -43,7 +43,7 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>): AsyncGenera
 
   const settle = (complete: boolean): string => {
     const bytes = Buffer.concat(state.probe, state.probeLength);
-    if (!state.started && startsWithUtf16Bom(bytes)) throw fileEncoding(1, 'utf16');
+    if (!state.started && startsWithUtf16Bom(bytes)) throw ingestErrors.OD_FILE_ENCODING({ line: 1, problem: 'utf16' });
     state.decoder = iconv.getDecoder(detectEncoding(bytes, complete));
     state.probe = [];
     return decode(bytes);

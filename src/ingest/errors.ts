@@ -1,5 +1,11 @@
 // Refusals of the import itself (the file, its header, a value that cannot be read), as opposed to the
-// domain's refusals (DomainError). Same shape: a stable code, the column, a message in Greek and English.
+// domain's refusals (DomainError). Same shape: a stable code, the column, a message in Greek and English,
+// the HTTP status; and the line, for a refusal of the file rather than of a row. The codes are one table
+// (ingestErrors.ts), built like the domain's catalogues (refusals()) by ingestRefusals() below.
+import type { Refusal, RefusalSpec } from '../domain/index.ts';
+
+/** Unprocessable content, as the domain's refusals are unless their table says otherwise. */
+const DEFAULT_STATUS = 422;
 
 export class IngestError extends Error {
   constructor(
@@ -10,6 +16,8 @@ export class IngestError extends Error {
     readonly column: string | null = null,
     /** Set for file-level errors; row errors take the line of their row. 0: the import as a whole. */
     readonly line: number | null = null,
+    /** The HTTP status the refusal takes when it reaches the API. */
+    readonly status: number = DEFAULT_STATUS,
   ) {
     super(`${code}: ${messageEn}`);
     this.name = 'IngestError';
@@ -28,115 +36,65 @@ export class ImportOvertaken extends Error {
 
 export const isImportOvertaken = (e: unknown): e is ImportOvertaken => e instanceof ImportOvertaken;
 
-export const fileEmpty = (): IngestError =>
-  new IngestError('OD_FILE_EMPTY', 'Το αρχείο είναι κενό: λείπει η γραμμή επικεφαλίδων', 'The file is empty: the header line is missing', null, 1);
+/** One entry of the import's catalogue: the domain's Refusal, and the line of a refusal of the file. */
+export interface IngestRefusal<P> extends Refusal<P> {
+  /** The line a file-level refusal always concerns (1: the header; 0: the import); a parameter `line` names it instead. */
+  readonly line?: number;
+}
 
-const ENCODING_PROBLEMS = {
-  utf16: { el: 'κωδικοποίηση UTF-16', en: 'UTF-16 encoding' },
-  binary: { el: 'δυαδικά δεδομένα', en: 'binary data' },
-  undecodable: { el: 'byte που δεν είναι χαρακτήρες', en: 'bytes that are not characters' },
-} as const;
+/** What the catalogue says of a code: the domain's spec, and the line (null: the row's). */
+export interface IngestRefusalSpec extends RefusalSpec {
+  readonly line: number | null;
+}
 
-export const fileEncoding = (line: number, problem: keyof typeof ENCODING_PROBLEMS): IngestError =>
-  new IngestError(
-    'OD_FILE_ENCODING',
-    `Το αρχείο δεν είναι κείμενο CSV σε UTF-8, Windows-1253 ή ISO-8859-7 (${ENCODING_PROBLEMS[problem].el})`,
-    `The file is not CSV text in UTF-8, Windows-1253 or ISO-8859-7 (${ENCODING_PROBLEMS[problem].en})`,
-    null,
-    line,
-  );
+// As in the domain's catalogues: the parameters of a code are those of its Greek text.
+type ParamsOf<R> = R extends { readonly el: (...params: infer A) => string } ? A : never;
+type ParamOf<R> = ParamsOf<R> extends readonly [infer P] ? P : undefined;
 
-export const csvMalformed = (line: number, parserCode: string): IngestError =>
-  parserCode === 'CSV_QUOTE_NOT_CLOSED'
-    ? new IngestError('OD_CSV_MALFORMED', 'Μη έγκυρο CSV: εισαγωγικά που ανοίγουν εδώ δεν κλείνουν ποτέ', 'Malformed CSV: a quote opened here is never closed', null, line)
-    : new IngestError('OD_CSV_MALFORMED', `Μη έγκυρο CSV (${parserCode})`, `Malformed CSV (${parserCode})`, null, line);
+export type IngestRefusalFactory<K extends string, A extends readonly unknown[]> = ((...params: A) => IngestError) &
+  IngestRefusalSpec & { readonly code: K };
 
-export const headerUnknown = (header: string): IngestError =>
-  new IngestError('OD_HEADER_UNKNOWN', `Άγνωστη στήλη «${header}»`, `Unknown column "${header}"`, header, 1);
+export type IngestRefusals<C> = { readonly [K in keyof C & string]: IngestRefusalFactory<K, ParamsOf<C[K]>> };
 
-export const headerMissing = (column: string): IngestError =>
-  new IngestError('OD_HEADER_MISSING', `Λείπει η υποχρεωτική στήλη «${column}»`, `The required column "${column}" is missing`, column, 1);
+const given = (params: unknown, key: 'column' | 'line'): unknown =>
+  typeof params === 'object' && params !== null && key in params ? (params as Readonly<Record<string, unknown>>)[key] : undefined;
 
-export const headerDuplicate = (column: string): IngestError =>
-  new IngestError('OD_HEADER_DUPLICATE', `Η στήλη «${column}» εμφανίζεται δύο φορές`, `The column "${column}" appears twice`, column, 1);
+const columnOf = (params: unknown, fallback: string | null): string | null => {
+  const column = given(params, 'column');
+  return typeof column === 'string' ? column : fallback;
+};
 
-export const fieldCount = (expected: number, found: number): IngestError =>
-  new IngestError(
-    'OD_FIELD_COUNT',
-    `Η γραμμή έχει ${found} πεδία αντί για ${expected}`,
-    `The row has ${found} fields instead of ${expected}`,
-  );
+const lineOf = (params: unknown, fallback: number | null): number | null => {
+  const line = given(params, 'line');
+  return typeof line === 'number' ? line : fallback;
+};
 
-const count = (n: number, locale: 'el-GR' | 'en-GB'): string => n.toLocaleString(locale);
-
-export const valueTooLong = (column: string, length: number, maxLength: number): IngestError =>
-  new IngestError(
-    'OD_VALUE_TOO_LONG',
-    `Η τιμή της στήλης «${column}» έχει ${count(length, 'el-GR')} χαρακτήρες· επιτρέπονται έως ${count(maxLength, 'el-GR')}`,
-    `The value of column "${column}" has ${count(length, 'en-GB')} characters; at most ${count(maxLength, 'en-GB')} are allowed`,
-    column,
-  );
-
-export const lineTooLong = (line: number, maxChars: number): IngestError =>
-  new IngestError(
-    'OD_LINE_TOO_LONG',
-    `Η εγγραφή που αρχίζει σε αυτή τη γραμμή ξεπερνά τους ${count(maxChars, 'el-GR')} χαρακτήρες (ίσως εισαγωγικά που δεν κλείνουν)`,
-    `The record that starts on this line is longer than ${count(maxChars, 'en-GB')} characters (perhaps a quote that never closes)`,
-    null,
-    line,
-  );
-
-export const valueMissing = (column: string): IngestError =>
-  new IngestError('OD_VALUE_MISSING', `Λείπει η τιμή της στήλης «${column}»`, `The column "${column}" has no value`, column);
-
-export const dateInvalid = (column: string, raw: string): IngestError =>
-  new IngestError(
-    'OD_DATE_INVALID',
-    `Μη έγκυρη ημερομηνία «${raw}»: γράψτε ηη/μμ/εεεε ή εεεε-μμ-ηη`,
-    `Invalid date "${raw}": write dd/mm/yyyy or yyyy-mm-dd`,
-    column,
-  );
-
-export const amountInvalid = (column: string, raw: string): IngestError =>
-  new IngestError(
-    'OD_AMOUNT_INVALID',
-    `Μη έγκυρο ποσό «${raw}»: γράψτε π.χ. 1.234,56 ή 1234.56`,
-    `Invalid amount "${raw}": write e.g. 1.234,56 or 1234.56`,
-    column,
-  );
-
-export const numberInvalid = (column: string, raw: string): IngestError =>
-  new IngestError('OD_NUMBER_INVALID', `Μη έγκυρος αριθμός «${raw}»`, `Invalid number "${raw}"`, column);
-
-export const wordUnknown = (code: string, column: string, raw: string, allowed: readonly string[]): IngestError =>
-  new IngestError(
-    code,
-    `Άγνωστη τιμή «${raw}» στη στήλη «${column}»: επιτρέπονται ${allowed.join(', ')}`,
-    `Unknown value "${raw}" in column "${column}": use ${allowed.join(', ')}`,
-    column,
-  );
-
-export const refInvalid = (raw: string): IngestError =>
-  new IngestError(
-    'OD_REF_INVALID',
-    `Μη έγκυρο σχετικό «${raw}»: γράψτε ΕΙΔΟΣ:ΠΑΡΑΣΤΑΤΙΚΟ, π.χ. δέσμευση:Δ-12`,
-    `Invalid ref "${raw}": write TYPE:DOCUMENT, e.g. commitment:Δ-12`,
-    'ref',
-  );
-
-export const coordinateMissing = (column: 'lat' | 'lon'): IngestError =>
-  new IngestError(
-    'OD_COORDINATES_INCOMPLETE',
-    'Οι συντεταγμένες θέλουν και γεωγραφικό πλάτος (lat) και μήκος (lon)',
-    'Coordinates need both latitude (lat) and longitude (lon)',
-    column,
-  );
-
-export const importConflict = (): IngestError =>
-  new IngestError(
-    'OD_IMPORT_CONFLICT',
-    'Άλλη εγγραφή άλλαξε το ίδιο οικονομικό έτος ή μητρώο κατά την εισαγωγή· δεν καταχωρίστηκε τίποτα. Δοκιμάστε ξανά.',
-    'Another writer changed the same fiscal year or register during the import; nothing was recorded. Please retry.',
-    null,
-    0,
-  );
+/**
+ * The import's catalogue: a typed factory per code, `ingestErrors.OD_X({ …params })`, each also carrying
+ * its code, status, column and line. The English text must take the parameters the Greek one takes.
+ */
+export const ingestRefusals = <C extends Readonly<Record<string, IngestRefusal<never>>>>(
+  table: C & { readonly [K in keyof C]: IngestRefusal<ParamOf<C[K]>> },
+): IngestRefusals<C> => {
+  const entries = Object.entries<IngestRefusal<never>>(table).map(([code, refusal]) => {
+    const spec: IngestRefusalSpec & { readonly code: string } = {
+      code,
+      status: refusal.status ?? DEFAULT_STATUS,
+      column: refusal.column,
+      line: refusal.line ?? null,
+    };
+    // IngestRefusals<C> types each factory by its own texts; in this one loop over all, a parameter is any of them.
+    const make = (params?: unknown): IngestError =>
+      new IngestError(
+        code,
+        refusal.el(params as never),
+        refusal.en(params as never),
+        columnOf(params, spec.column),
+        lineOf(params, spec.line),
+        spec.status,
+      );
+    return [code, Object.assign(make, spec)] as const;
+  });
+  // fromEntries forgets the keys, which are the table's own.
+  return Object.fromEntries(entries) as unknown as IngestRefusals<C>;
+};

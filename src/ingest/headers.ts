@@ -1,8 +1,8 @@
 // The columns of the two exports and the names a header may give them, in English or Greek. Matching is
 // by fold(): case, accents and space-or-underscore do not matter. Reports name columns in English.
-import { headerDuplicate, headerMissing, headerUnknown } from './errors.ts';
 import type { IngestError } from './errors.ts';
 import { fold } from './fold.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 export type ImportKind = 'transactions' | 'assets';
 
@@ -86,18 +86,18 @@ export const matchHeader = (fields: readonly string[], kind: ImportKind): { head
     if (field.trim() === '') return;
     const spec = lookups[kind].get(fold(field));
     if (!spec) {
-      errors.push(headerUnknown(field.trim()));
+      errors.push(ingestErrors.OD_HEADER_UNKNOWN({ column: field.trim() }));
       return;
     }
     const name = indexes.has(spec.name) && spec.repeats !== undefined ? spec.repeats : spec.name;
-    if (indexes.has(name)) errors.push(headerDuplicate(name));
+    if (indexes.has(name)) errors.push(ingestErrors.OD_HEADER_DUPLICATE({ column: name }));
     else {
       indexes.set(name, index);
       limits.push({ column: name, index, maxLength: spec.maxLength });
     }
   });
   for (const column of columnsOf[kind]) {
-    if (column.required && !indexes.has(column.name)) errors.push(headerMissing(column.name));
+    if (column.required && !indexes.has(column.name)) errors.push(ingestErrors.OD_HEADER_MISSING({ column: column.name }));
   }
   return { header: { indexes, width: fields.length, limits }, errors };
 };

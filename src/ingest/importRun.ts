@@ -8,9 +8,10 @@ import { uuidv7 } from '../eventstore/uuid.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { FileDecision } from './decideFile.ts';
 import { decideFile } from './decideFile.ts';
-import { importConflict, isImportOvertaken } from './errors.ts';
+import { isImportOvertaken } from './errors.ts';
 import { fileRecords } from './fileRecords.ts';
 import { hashedInput } from './hashedInput.ts';
+import { ingestErrors } from './ingestErrors.ts';
 import type { ImportKind } from './headers.ts';
 import { ledgerState } from './ledgerState.ts';
 import type { ImportReport } from './report.ts';
@@ -110,7 +111,7 @@ export const importRecord = (run: ImportRun): ImportRecord => {
     async appendFailed(pass, error) {
       if (!isExpectedRevisionConflict(error) && !isEventIdConflict(error) && !isImportOvertaken(error)) throw error;
       await store.appendMany([audit(pass, 'rejected')]);
-      return reportOf(pass.decision, 'rejected', importId, [issueOf(0, importConflict())]);
+      return reportOf(pass.decision, 'rejected', importId, [issueOf(0, ingestErrors.OD_IMPORT_CONFLICT())]);
     },
   };
 };

@@ -5,7 +5,7 @@
 // the decimal mark. The domain's parseMoney then checks the result (at most two decimals).
 import type { Decimal } from 'decimal.js';
 import { parseMoney } from '../domain/index.ts';
-import { amountInvalid } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 const SHAPE = /^-?\d[\d.,]*$/;
 const SPACES = /[\s\u00a0\u202f]/g;
@@ -34,6 +34,6 @@ const normalise = (text: string): string | null => {
 export const parseAmount = (raw: string, column: string): Decimal => {
   const text = raw.replace(SPACES, '');
   const normalised = SHAPE.test(text) ? normalise(text) : null;
-  if (normalised === null) throw amountInvalid(column, raw);
+  if (normalised === null) throw ingestErrors.OD_AMOUNT_INVALID({ column, raw });
   return parseMoney(normalised, column);
 };

@@ -1,7 +1,7 @@
 // Dates as exports write them: dd/mm/yyyy, d/m/yyyy (also with '.' or '-' between), or ISO yyyy-mm-dd.
 // The result is ISO; only real calendar dates pass (31/02/2025 does not).
 import { checkedOnce, yearOfIsoDate } from '../domain/index.ts';
-import { dateInvalid } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,6 +30,6 @@ const isoDateOf = checkedOnce((raw: string): string | null => {
 /** The clerk sees the date as they wrote it, not the ISO form the domain would quote. */
 export const parseDate = (raw: string, column: string): string => {
   const iso = isoDateOf(raw);
-  if (iso === null) throw dateInvalid(column, raw);
+  if (iso === null) throw ingestErrors.OD_DATE_INVALID({ column, raw });
   return iso;
 };

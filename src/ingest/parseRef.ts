@@ -3,7 +3,7 @@
 // reversal (αντιλογισμός) says what it takes back. TYPE is a word in English or Greek.
 import type { DocumentRef, DocumentType, ReversibleType } from '../domain/index.ts';
 import { reversibleRef } from '../domain/index.ts';
-import { refInvalid } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 import { documentTypes } from './vocabulary.ts';
 
 const FOLLOWS: Partial<Record<DocumentType, ReversibleType>> = { order: 'commitment', payment: 'order', receipt: 'assessment' };
@@ -20,6 +20,6 @@ export const parseRef = (raw: string, documentType: DocumentType): DocumentRef =
   const ref = typed(raw);
   if (ref) return ref;
   const follows = FOLLOWS[documentType];
-  if (follows === undefined) throw refInvalid(raw);
+  if (follows === undefined) throw ingestErrors.OD_REF_INVALID({ raw });
   return { type: follows, document: raw };
 };

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { CsvError, Parser } from 'csv-parse';
 import type { Delimiter } from './detectDelimiter.ts';
 import { detectDelimiter } from './detectDelimiter.ts';
-import { csvMalformed, fileEmpty, lineTooLong } from './errors.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 export interface CsvRecord {
   readonly line: number;
@@ -36,7 +36,7 @@ const withHeaderLine = async (text: AsyncIterable<string>): Promise<{ headerLine
   let seen = '';
   let done = false;
   while (!seen.includes('\n') && !done) {
-    if (seen.length > MAX_RECORD_CHARS) throw lineTooLong(1, MAX_RECORD_CHARS);
+    if (seen.length > MAX_RECORD_CHARS) throw ingestErrors.OD_LINE_TOO_LONG({ line: 1, maxChars: MAX_RECORD_CHARS });
     const next = await iterator.next();
     done = next.done === true;
     if (!next.done) {
@@ -87,7 +87,7 @@ export interface CsvRecords {
 
 export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecords> => {
   const { headerLine, all } = await withHeaderLine(unixLineEnds(text));
-  if (headerLine.trim() === '') throw fileEmpty();
+  if (headerLine.trim() === '') throw ingestErrors.OD_FILE_EMPTY();
   const delimiter = detectDelimiter(headerLine);
   const parser = new LineParser({
     delimiter,
@@ -117,8 +117,8 @@ export const readRecords = async (text: AsyncIterable<string>): Promise<CsvRecor
       const batch = parsed();
       if (batch.length > 0) yield batch;
       // csv-parse notices an unclosed quote only at the end of the file; the record after the last one parsed is where it opened.
-      if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(parser.lastParsedLine + 1, MAX_RECORD_CHARS);
-      if (error instanceof CsvError) throw csvMalformed(parser.lastParsedLine + 1, error.code);
+      if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw ingestErrors.OD_LINE_TOO_LONG({ line: parser.lastParsedLine + 1, maxChars: MAX_RECORD_CHARS });
+      if (error instanceof CsvError) throw ingestErrors.OD_CSV_MALFORMED({ line: parser.lastParsedLine + 1, parserCode: error.code });
       throw error;
     }
   }

@@ -67,6 +67,6 @@ try {
   if (!isIngestError(error)) throw error;
   // The records read before the refusal are decided (and reported) as on the deciding thread.
   if (batch.length > 0) await send(batch);
-  const { code, messageEl, messageEn, column, line } = error;
-  post({ refused: { code, messageEl, messageEn, column, line } });
+  const { code, messageEl, messageEn, column, line, status } = error;
+  post({ refused: { code, messageEl, messageEn, column, line, status } });
 }

@@ -3,8 +3,9 @@
 import type { DomainError } from '../domain/index.ts';
 import { isDomainError } from '../domain/index.ts';
 import type { IngestError } from './errors.ts';
-import { fieldCount, isIngestError, valueMissing, valueTooLong } from './errors.ts';
+import { isIngestError } from './errors.ts';
 import type { Header } from './headers.ts';
+import { ingestErrors } from './ingestErrors.ts';
 import type { CsvRecord } from './readRecords.ts';
 
 /** A reason a row (or the file) is refused, from the import or from the domain: same shape. */
@@ -32,11 +33,11 @@ export class Row {
     this.#fields = record.fields;
     this.#header = header;
     // Spreadsheets pad rows with empty cells past the last column; anything else off the header is an error.
-    if (record.fields.length < header.width || !isPadding(record.fields, header.width)) this.refuse(fieldCount(header.width, record.fields.length));
+    if (record.fields.length < header.width || !isPadding(record.fields, header.width)) this.refuse(ingestErrors.OD_FIELD_COUNT({ expected: header.width, found: record.fields.length }));
     for (const { column, index, maxLength } of header.limits) {
       const raw = record.fields[index];
       // The raw length first: trimming every cell of a million rows to measure it would cost more.
-      if (raw !== undefined && raw.length > maxLength && raw.trim().length > maxLength) this.refuse(valueTooLong(column, raw.trim().length, maxLength));
+      if (raw !== undefined && raw.length > maxLength && raw.trim().length > maxLength) this.refuse(ingestErrors.OD_VALUE_TOO_LONG({ column, length: raw.trim().length, maxLength }));
     }
   }
 
@@ -62,7 +63,7 @@ export class Row {
 
   /** As `optional`, and an empty cell is refused too. */
   required<T>(column: string, parse: (raw: string, column: string) => T): T | null {
-    if (this.text(column) === null) this.refuse(valueMissing(column));
+    if (this.text(column) === null) this.refuse(ingestErrors.OD_VALUE_MISSING({ column }));
     return this.optional(column, parse);
   }
 

@@ -1,19 +1,23 @@
 // The words of the exports' closed columns, in English and Greek, matched by fold(): document types
 // (also in `ref`), asset actions, and yes/no for natural_person.
 import type { AssetAction, DocumentType } from '../domain/index.ts';
-import { wordUnknown } from './errors.ts';
+import type { IngestError } from './errors.ts';
 import { fold } from './fold.ts';
+import { ingestErrors } from './ingestErrors.ts';
 
 export interface Vocabulary<T> {
   readonly find: (raw: string) => T | undefined;
-  /** As `find`, refusing a word it does not know with the vocabulary's error code. */
+  /** As `find`, refusing a word it does not know with the vocabulary's refusal. */
   readonly read: (raw: string, column: string) => T;
 }
 
 /** A column of a million rows holds a handful of spellings: each is folded once. */
 const SEEN_SPELLINGS = 256;
 
-const vocabulary = <T>(code: string, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
+/** The refusal of a word a vocabulary does not know: its code is the vocabulary's. */
+type UnknownWord = (params: { readonly column: string; readonly raw: string; readonly allowed: readonly string[] }) => IngestError;
+
+const vocabulary = <T>(unknown: UnknownWord, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
   const lookup = new Map(words.flatMap(([value, ...names]) => names.map((name) => [fold(name), value] as const)));
   const allowed = words.map(([, english, greek]) => `${english}|${greek}`);
   const seen = new Map<string, T | undefined>();
@@ -29,13 +33,13 @@ const vocabulary = <T>(code: string, words: readonly (readonly [T, ...string[]])
     find,
     read: (raw, column) => {
       const value = find(raw);
-      if (value === undefined) throw wordUnknown(code, column, raw, allowed);
+      if (value === undefined) throw unknown({ column, raw, allowed });
       return value;
     },
   };
 };
 
-export const documentTypes = vocabulary<DocumentType>('OD_TYPE_UNKNOWN', [
+export const documentTypes = vocabulary<DocumentType>(ingestErrors.OD_TYPE_UNKNOWN, [
   ['budget', 'budget', 'προϋπολογισμός'],
   ['amendment', 'amendment', 'αναμόρφωση'],
   ['commitment', 'commitment', 'δέσμευση', 'ανάληψη υποχρέωσης'],
@@ -46,7 +50,7 @@ export const documentTypes = vocabulary<DocumentType>('OD_TYPE_UNKNOWN', [
   ['reversal', 'reversal', 'αντιλογισμός'],
 ]);
 
-export const assetActions = vocabulary<AssetAction>('OD_ACTION_UNKNOWN', [
+export const assetActions = vocabulary<AssetAction>(ingestErrors.OD_ACTION_UNKNOWN, [
   ['register', 'register', 'καταχώριση', 'καταχώρηση', 'εγγραφή'],
   ['revalue', 'revalue', 'αναπροσαρμογή', 'επανεκτίμηση'],
   ['lease', 'lease', 'μίσθωση', 'εκμίσθωση'],
@@ -54,7 +58,7 @@ export const assetActions = vocabulary<AssetAction>('OD_ACTION_UNKNOWN', [
   ['dispose', 'dispose', 'διάθεση', 'εκποίηση', 'διαγραφή'],
 ]);
 
-export const yesNo = vocabulary<boolean>('OD_BOOLEAN_INVALID', [
+export const yesNo = vocabulary<boolean>(ingestErrors.OD_BOOLEAN_INVALID, [
   [true, 'yes', 'ναι', '1', 'true', 'y', 'ν'],
   [false, 'no', 'όχι', '0', 'false', 'n', 'ο'],
 ]);

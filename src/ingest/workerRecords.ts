@@ -13,13 +13,14 @@ export const INPUT_AHEAD = 4;
 
 export type ToRecordsWorker = { readonly chunk: Uint8Array } | { readonly end: true } | { readonly credit: true };
 
-/** An IngestError as it crosses threads (a class does not). */
+/** An IngestError as it crosses threads (a class does not): made by the catalogue there, rebuilt as it was here. */
 export interface RefusalData {
   readonly code: string;
   readonly messageEl: string;
   readonly messageEn: string;
   readonly column: string | null;
   readonly line: number | null;
+  readonly status: number;
 }
 
 export type FromRecordsWorker = { readonly more: true } | { readonly records: string } | { readonly done: true } | { readonly refused: RefusalData };
@@ -91,8 +92,8 @@ export async function* workerRecords(chunks: AsyncIterable<Uint8Array>): AsyncGe
       } else if ('done' in message) {
         return;
       } else if ('refused' in message) {
-        const { code, messageEl, messageEn, column, line } = message.refused;
-        throw new IngestError(code, messageEl, messageEn, column, line);
+        const { code, messageEl, messageEn, column, line, status } = message.refused;
+        throw new IngestError(code, messageEl, messageEn, column, line, status);
       }
     }
   } finally {
