@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { EventStore } from '../eventstore/port.ts';
-import type { ImportKind } from '../ingest/headers.ts';
+import type { ImportKind } from '../ingest/kinds.ts';
 import type { ImportReport } from '../ingest/importFile.ts';
 import { importFile } from '../ingest/importFile.ts';
 

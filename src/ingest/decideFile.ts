@@ -2,18 +2,15 @@
 // the rows before it, while the file streams by. New events go to `write` (a spool, or straight to the
 // append); refusals are all collected, so the report lists every bad row, not the first.
 import { setImmediate } from 'node:timers/promises';
-import type { Header, ImportKind } from './headers.ts';
+import type { Header } from './headers.ts';
 import { matchHeader } from './headers.ts';
+import type { IngestKind } from './importKind.ts';
 import type { LedgerState } from './ledgerState.ts';
 import type { CsvRecord } from './readRecords.ts';
 import type { ImportIssue } from './issues.ts';
 import { issueOf } from './issues.ts';
 import { isRefusal, Row } from './row.ts';
 import type { SpooledEvent } from './spool.ts';
-import { assetCommand } from './assetRow.ts';
-import { decideAsset } from './decideAsset.ts';
-import { decideTransaction } from './decideTransaction.ts';
-import { transactionCommand } from './transactionRow.ts';
 
 export interface FileDecision {
   readonly rows: number;
@@ -30,22 +27,10 @@ export interface FileDecision {
 /** Measured on PostgreSQL: a pause every 100 rows keeps the database busy and costs next to nothing. */
 const YIELD_EVERY_ROWS = 100;
 
-/** A row's new events, [] for a duplicate, null when a cell is refused (the row says why). */
-const decideRow: Readonly<Record<ImportKind, (row: Row, ledger: LedgerState) => Promise<SpooledEvent[] | null>>> = {
-  transactions: async (row, ledger) => {
-    const command = transactionCommand(row);
-    return command && decideTransaction(command, ledger);
-  },
-  assets: async (row, ledger) => {
-    const command = assetCommand(row);
-    return command && decideAsset(command, ledger);
-  },
-};
-
 export const decideFile = async (
   /** The file's records, header first, some at a time (fileRecords.ts); reading them may throw the file's refusal. */
   records: AsyncIterable<readonly CsvRecord[]>,
-  kind: ImportKind,
+  kind: IngestKind,
   ledger: LedgerState,
   write: (event: SpooledEvent) => Promise<void>,
   /** Told at each refusal, as it happens: an append already running may stop early. */
@@ -63,7 +48,7 @@ export const decideFile = async (
 
   const decide = async (row: Row): Promise<void> => {
     try {
-      const events = row.refusals.length > 0 ? null : await decideRow[kind](row, ledger);
+      const events = row.refusals.length > 0 ? null : await kind.decideRow(row, ledger);
       if (events !== null) {
         for (const event of events) await write(event);
         counts[events.length > 0 ? 'imported' : 'duplicates']++;
@@ -81,7 +66,7 @@ export const decideFile = async (
     for await (const batch of records) {
       for (const record of batch) {
         if (header === null) {
-          const matched = matchHeader(record.fields, kind);
+          const matched = matchHeader(record.fields, kind.columns);
           header = matched.header;
           fileRefused = matched.errors.length > 0;
           note(matched.errors.map((error) => issueOf(record.line, error)));

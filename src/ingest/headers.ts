@@ -1,12 +1,11 @@
-// The columns of the two exports and the names a header may give them, in English or Greek. Matching is
-// by fold(): case, accents and space-or-underscore do not matter. Reports name columns in English.
+// A header read against the columns of an import kind (each kind's folder lists its own) and the names a
+// header may give them, in English or Greek. Matching is by fold(): case, accents and space-or-underscore
+// do not matter. Reports name columns in English.
 import type { IngestError } from './errors.ts';
 import { fold } from './fold.ts';
 import { ingestErrors } from './ingestErrors.ts';
 
-export type ImportKind = 'transactions' | 'assets';
-
-interface ColumnSpec {
+export interface ColumnSpec {
   /** The English header name, used in reports. */
   readonly name: string;
   readonly aliases: readonly string[];
@@ -25,42 +24,6 @@ export const LABEL_CHARS = 200;
 export const NAME_CHARS = 500;
 export const TEXT_CHARS = 4000;
 
-const transactionColumns: readonly ColumnSpec[] = [
-  { name: 'date', aliases: ['ημερομηνία'], required: true, maxLength: CODE_CHARS },
-  { name: 'type', aliases: ['είδος'], required: true, maxLength: CODE_CHARS },
-  { name: 'kae', aliases: ['ΚΑΕ'], required: true, maxLength: CODE_CHARS },
-  { name: 'amount', aliases: ['ποσό'], required: true, maxLength: CODE_CHARS },
-  { name: 'document', aliases: ['παραστατικό'], required: true, maxLength: LABEL_CHARS },
-  { name: 'ref', aliases: ['σχετικό'], maxLength: LABEL_CHARS },
-  { name: 'afm', aliases: ['ΑΦΜ'], maxLength: CODE_CHARS },
-  { name: 'name', aliases: ['επωνυμία'], maxLength: NAME_CHARS },
-  { name: 'natural_person', aliases: ['φυσικό_πρόσωπο'], maxLength: CODE_CHARS },
-  { name: 'ada', aliases: ['ΑΔΑ'], maxLength: CODE_CHARS },
-  { name: 'title', aliases: ['τίτλος'], maxLength: TEXT_CHARS },
-  { name: 'description', aliases: ['αιτιολογία'], maxLength: TEXT_CHARS },
-];
-
-const assetColumns: readonly ColumnSpec[] = [
-  { name: 'date', aliases: ['ημερομηνία'], required: true, maxLength: CODE_CHARS },
-  { name: 'action', aliases: ['ενέργεια'], required: true, maxLength: CODE_CHARS },
-  { name: 'asset', aliases: ['κωδικός', 'ακίνητο', 'περιουσιακό_στοιχείο'], required: true, maxLength: LABEL_CHARS },
-  { name: 'category', aliases: ['κατηγορία'], maxLength: LABEL_CHARS },
-  { name: 'name', aliases: ['ονομασία'], repeats: 'counterparty_name', maxLength: NAME_CHARS },
-  { name: 'kaek', aliases: ['ΚΑΕΚ'], maxLength: CODE_CHARS },
-  { name: 'address', aliases: ['διεύθυνση'], maxLength: NAME_CHARS },
-  { name: 'lat', aliases: ['latitude', 'γεωγραφικό_πλάτος', 'πλάτος'], maxLength: CODE_CHARS },
-  { name: 'lon', aliases: ['longitude', 'γεωγραφικό_μήκος', 'μήκος'], maxLength: CODE_CHARS },
-  { name: 'value', aliases: ['αξία'], maxLength: CODE_CHARS },
-  { name: 'afm', aliases: ['ΑΦΜ'], maxLength: CODE_CHARS },
-  { name: 'counterparty_name', aliases: ['επωνυμία', 'αντισυμβαλλόμενος'], maxLength: NAME_CHARS },
-  { name: 'natural_person', aliases: ['φυσικό_πρόσωπο'], maxLength: CODE_CHARS },
-  { name: 'amount', aliases: ['ποσό'], maxLength: CODE_CHARS },
-  { name: 'ada', aliases: ['ΑΔΑ'], maxLength: CODE_CHARS },
-  { name: 'description', aliases: ['αιτιολογία'], maxLength: TEXT_CHARS },
-];
-
-const columnsOf: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = { transactions: transactionColumns, assets: assetColumns };
-
 export interface Header {
   /** Column name → index of its field in a record. */
   readonly indexes: ReadonlyMap<string, number>;
@@ -69,22 +32,25 @@ export interface Header {
   readonly limits: readonly { readonly column: string; readonly index: number; readonly maxLength: number }[];
 }
 
-const lookupOf = (columns: readonly ColumnSpec[]): Map<string, ColumnSpec> =>
-  new Map(columns.flatMap((column) => [column.name, ...column.aliases].map((alias) => [fold(alias), column] as const)));
+/** A kind's columns, with every name a header may give them folded once. */
+export interface ImportColumns {
+  readonly specs: readonly ColumnSpec[];
+  readonly byName: ReadonlyMap<string, ColumnSpec>;
+}
 
-const lookups: Readonly<Record<ImportKind, Map<string, ColumnSpec>>> = {
-  transactions: lookupOf(transactionColumns),
-  assets: lookupOf(assetColumns),
-};
+export const importColumns = (specs: readonly ColumnSpec[]): ImportColumns => ({
+  specs,
+  byName: new Map(specs.flatMap((column) => [column.name, ...column.aliases].map((alias) => [fold(alias), column] as const))),
+});
 
 /** Every problem of the header at once; an empty header cell (a trailing delimiter) is a column to ignore. */
-export const matchHeader = (fields: readonly string[], kind: ImportKind): { header: Header; errors: IngestError[] } => {
+export const matchHeader = (fields: readonly string[], columns: ImportColumns): { header: Header; errors: IngestError[] } => {
   const indexes = new Map<string, number>();
   const limits: { column: string; index: number; maxLength: number }[] = [];
   const errors: IngestError[] = [];
   fields.forEach((field, index) => {
     if (field.trim() === '') return;
-    const spec = lookups[kind].get(fold(field));
+    const spec = columns.byName.get(fold(field));
     if (!spec) {
       errors.push(ingestErrors.OD_HEADER_UNKNOWN({ column: field.trim() }));
       return;
@@ -96,7 +62,7 @@ export const matchHeader = (fields: readonly string[], kind: ImportKind): { head
       limits.push({ column: name, index, maxLength: spec.maxLength });
     }
   });
-  for (const column of columnsOf[kind]) {
+  for (const column of columns.specs) {
     if (column.required && !indexes.has(column.name)) errors.push(ingestErrors.OD_HEADER_MISSING({ column: column.name }));
   }
   return { header: { indexes, width: fields.length, limits }, errors };

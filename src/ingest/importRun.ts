@@ -12,7 +12,8 @@ import { isImportOvertaken } from './errors.ts';
 import { fileRecords } from './fileRecords.ts';
 import { hashedInput } from './hashedInput.ts';
 import { ingestErrors } from './ingestErrors.ts';
-import type { ImportKind } from './headers.ts';
+import type { ImportKind } from './kinds.ts';
+import { importKindNamed } from './kinds.ts';
 import { ledgerState } from './ledgerState.ts';
 import type { ImportReport } from './report.ts';
 import { issueOf } from './issues.ts';
@@ -58,7 +59,7 @@ export const decidePass = async (
 ): Promise<Pass> => {
   const bytes = hashedInput(run.input);
   const ledger = ledgerState(run.store, run.options.classifications ?? (await shippedClassifications()), stored);
-  const decision = await decideFile(fileRecords(bytes.chunks), run.options.kind, ledger, write, onIssue);
+  const decision = await decideFile(fileRecords(bytes.chunks), importKindNamed(run.options.kind), ledger, write, onIssue);
   await bytes.drain();
   return { decision, sha256: bytes.sha256() };
 };

@@ -1,6 +1,5 @@
-// The words of the exports' closed columns, in English and Greek, matched by fold(): document types
-// (also in `ref`), asset actions, and yes/no for natural_person.
-import type { AssetAction, DocumentType } from '../domain/index.ts';
+// The words of the exports' closed columns, in English and Greek, matched by fold(): each kind's own
+// (document types, asset actions) in its folder, and yes/no for natural_person, which both exports have.
 import type { IngestError } from './errors.ts';
 import { fold } from './fold.ts';
 import { ingestErrors } from './ingestErrors.ts';
@@ -17,7 +16,7 @@ const SEEN_SPELLINGS = 256;
 /** The refusal of a word a vocabulary does not know: its code is the vocabulary's. */
 type UnknownWord = (params: { readonly column: string; readonly raw: string; readonly allowed: readonly string[] }) => IngestError;
 
-const vocabulary = <T>(unknown: UnknownWord, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
+export const vocabulary = <T>(unknown: UnknownWord, words: readonly (readonly [T, ...string[]])[]): Vocabulary<T> => {
   const lookup = new Map(words.flatMap(([value, ...names]) => names.map((name) => [fold(name), value] as const)));
   const allowed = words.map(([, english, greek]) => `${english}|${greek}`);
   const seen = new Map<string, T | undefined>();
@@ -38,25 +37,6 @@ const vocabulary = <T>(unknown: UnknownWord, words: readonly (readonly [T, ...st
     },
   };
 };
-
-export const documentTypes = vocabulary<DocumentType>(ingestErrors.OD_TYPE_UNKNOWN, [
-  ['budget', 'budget', 'προϋπολογισμός'],
-  ['amendment', 'amendment', 'αναμόρφωση'],
-  ['commitment', 'commitment', 'δέσμευση', 'ανάληψη υποχρέωσης'],
-  ['order', 'order', 'ένταλμα', 'χρηματικό ένταλμα'],
-  ['payment', 'payment', 'πληρωμή'],
-  ['assessment', 'assessment', 'βεβαίωση'],
-  ['receipt', 'receipt', 'είσπραξη'],
-  ['reversal', 'reversal', 'αντιλογισμός'],
-]);
-
-export const assetActions = vocabulary<AssetAction>(ingestErrors.OD_ACTION_UNKNOWN, [
-  ['register', 'register', 'καταχώριση', 'καταχώρηση', 'εγγραφή'],
-  ['revalue', 'revalue', 'αναπροσαρμογή', 'επανεκτίμηση'],
-  ['lease', 'lease', 'μίσθωση', 'εκμίσθωση'],
-  ['transfer', 'transfer', 'μεταβίβαση'],
-  ['dispose', 'dispose', 'διάθεση', 'εκποίηση', 'διαγραφή'],
-]);
 
 export const yesNo = vocabulary<boolean>(ingestErrors.OD_BOOLEAN_INVALID, [
   [true, 'yes', 'ναι', '1', 'true', 'y', 'ν'],

@@ -5,8 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { afmWithCheckDigit } from '../../src/domain/index.ts';
+import { assetsImport } from '../../src/ingest/assets/index.ts';
 import { matchHeader, NAME_CHARS, TEXT_CHARS } from '../../src/ingest/headers.ts';
 import { MAX_RECORD_CHARS } from '../../src/ingest/readRecords.ts';
+import { transactionsImport } from '../../src/ingest/transactions/index.ts';
 import { errorsOf, importBytes, withLedger } from './harness.ts';
 
 const AFM = afmWithCheckDigit('09401420');
@@ -70,8 +72,8 @@ test('cell limits: fixtures/README.md gives each column of both formats the limi
   const transactions = 'date;type;kae;amount;document;ref;afm;name;natural_person;ada;title;description';
   const assets = 'date;action;asset;category;name;kaek;address;lat;lon;value;afm;counterparty_name;natural_person;amount;ada;description';
   const applied = [
-    ...matchHeader(transactions.split(';'), 'transactions').header.limits,
-    ...matchHeader(assets.split(';'), 'assets').header.limits,
+    ...matchHeader(transactions.split(';'), transactionsImport.columns).header.limits,
+    ...matchHeader(assets.split(';'), assetsImport.columns).header.limits,
   ];
   for (const { column, maxLength } of applied) assert.is(documented.get(column), maxLength, column);
   assert.is(documented.size, new Set(applied.map((limit) => limit.column)).size, 'no column documented that the formats do not have');

@@ -7,8 +7,10 @@ import { detectDelimiter } from '../../src/ingest/detectDelimiter.ts';
 import { detectEncoding } from '../../src/ingest/detectEncoding.ts';
 import type { IngestError } from '../../src/ingest/errors.ts';
 import { isIngestError } from '../../src/ingest/errors.ts';
+import { assetsImport } from '../../src/ingest/assets/index.ts';
 import { matchHeader } from '../../src/ingest/headers.ts';
 import { readRecords } from '../../src/ingest/readRecords.ts';
+import { transactionsImport } from '../../src/ingest/transactions/index.ts';
 import { chunksOf } from './harness.ts';
 
 const GREEK = 'Άγιος Ανδρέας, Ώρα «Ίθακα»: ΐ ΰ ϊ ϋ · € – ‘μισθός’';
@@ -102,20 +104,20 @@ test('records: an empty file has no header', async () => {
 });
 
 test('headers: English or Greek, any case, accents or spaces; every problem reported at once', () => {
-  const { header, errors } = matchHeader(['ΗΜΕΡΟΜΗΝΙΑ', 'Είδος', 'kae', 'Ποσο', 'Document', 'natural person', 'Φυσικό Πρόσωπο '.trim(), 'ΑΔΑ', ''], 'transactions');
+  const { header, errors } = matchHeader(['ΗΜΕΡΟΜΗΝΙΑ', 'Είδος', 'kae', 'Ποσο', 'Document', 'natural person', 'Φυσικό Πρόσωπο '.trim(), 'ΑΔΑ', ''], transactionsImport.columns);
   assert.equal(errors.map((e) => `${e.code}:${e.column}`), ['OD_HEADER_DUPLICATE:natural_person']);
   assert.is(header.indexes.get('amount'), 3);
   assert.is(header.indexes.get('natural_person'), 5);
-  const bad = matchHeader(['date', 'type', 'ΦΠΑ'], 'transactions').errors.map((e) => `${e.code}:${e.column}:${e.line}`);
+  const bad = matchHeader(['date', 'type', 'ΦΠΑ'], transactionsImport.columns).errors.map((e) => `${e.code}:${e.column}:${e.line}`);
   assert.equal(bad, ['OD_HEADER_UNKNOWN:ΦΠΑ:1', 'OD_HEADER_MISSING:kae:1', 'OD_HEADER_MISSING:amount:1', 'OD_HEADER_MISSING:document:1']);
 });
 
 test('headers: the assets export names two columns `name`: the asset first, then the counterparty', () => {
-  const { header, errors } = matchHeader(['date', 'action', 'asset', 'name', 'afm', 'name'], 'assets');
+  const { header, errors } = matchHeader(['date', 'action', 'asset', 'name', 'afm', 'name'], assetsImport.columns);
   assert.equal(errors, []);
   assert.is(header.indexes.get('name'), 3);
   assert.is(header.indexes.get('counterparty_name'), 5);
-  const greek = matchHeader(['ημερομηνία', 'ενέργεια', 'κωδικός', 'ονομασία', 'επωνυμία', 'γεωγραφικό πλάτος'], 'assets').header.indexes;
+  const greek = matchHeader(['ημερομηνία', 'ενέργεια', 'κωδικός', 'ονομασία', 'επωνυμία', 'γεωγραφικό πλάτος'], assetsImport.columns).header.indexes;
   assert.equal([greek.get('name'), greek.get('counterparty_name'), greek.get('lat')], [3, 4, 5]);
 });
 

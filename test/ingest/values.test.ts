@@ -4,10 +4,12 @@ import * as assert from 'uvu/assert';
 import { isDomainError } from '../../src/domain/index.ts';
 import { isIngestError } from '../../src/ingest/errors.ts';
 import { parseAmount } from '../../src/ingest/parseAmount.ts';
-import { parseCoordinate } from '../../src/ingest/parseCoordinate.ts';
 import { parseDate } from '../../src/ingest/parseDate.ts';
-import { parseRef } from '../../src/ingest/parseRef.ts';
-import { assetActions, documentTypes, yesNo } from '../../src/ingest/vocabulary.ts';
+import { assetActions } from '../../src/ingest/assets/assetActions.ts';
+import { parseCoordinate } from '../../src/ingest/assets/parseCoordinate.ts';
+import { documentTypes } from '../../src/ingest/transactions/documentTypes.ts';
+import { parseRef } from '../../src/ingest/transactions/parseRef.ts';
+import { yesNo } from '../../src/ingest/vocabulary.ts';
 
 const refusedWith = (work: () => unknown, code: string, column: string): void => {
   try {

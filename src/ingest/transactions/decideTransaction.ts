@@ -1,11 +1,11 @@
 // One transactions row decided against the ledger state: its fiscal year's event, and for a legal-entity
 // counterparty the supplier's registration or new name. Both are decided before either state changes,
 // so a refused row leaves no trace.
-import type { FiscalYearEvent, RecordDocument, SupplierEvent } from '../domain/index.ts';
-import { checkedOnce, decideFiscalYear, decideSupplier, initialFiscalYear, initialSupplier, streams, withLineTitle, yearOfIsoDate } from '../domain/index.ts';
-import { eventId } from './eventIds.ts';
-import type { LedgerState } from './ledgerState.ts';
-import type { SpooledEvent } from './spool.ts';
+import type { FiscalYearEvent, RecordDocument, SupplierEvent } from '../../domain/index.ts';
+import { checkedOnce, decideFiscalYear, decideSupplier, initialFiscalYear, initialSupplier, streams, withLineTitle, yearOfIsoDate } from '../../domain/index.ts';
+import { eventId } from '../eventIds.ts';
+import type { LedgerState } from '../ledgerState.ts';
+import type { SpooledEvent } from '../spool.ts';
 
 interface SupplierDecision {
   readonly stream: string;

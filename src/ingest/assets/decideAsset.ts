@@ -1,9 +1,9 @@
 // One assets row decided against its asset's state (ledger plus the file's earlier rows).
-import type { Asset, AssetEvent, RecordAssetAction } from '../domain/index.ts';
-import { decideAsset as decide, DomainError, initialAsset, isDomainError, streams } from '../domain/index.ts';
-import { eventId } from './eventIds.ts';
-import type { LedgerState } from './ledgerState.ts';
-import type { SpooledEvent } from './spool.ts';
+import type { Asset, AssetEvent, RecordAssetAction } from '../../domain/index.ts';
+import { decideAsset as decide, DomainError, initialAsset, isDomainError, streams } from '../../domain/index.ts';
+import { eventId } from '../eventIds.ts';
+import type { LedgerState } from '../ledgerState.ts';
+import type { SpooledEvent } from '../spool.ts';
 
 /**
  * The domain names the counterparty's name column `name`, as in the transactions export; in the assets

@@ -7,13 +7,13 @@ import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FiscalYearEvent } from '../../src/domain/index.ts';
-import { budgetLineTotals, evolveFiscalYear, initialFiscalYear, streams } from '../../src/domain/index.ts';
-import { readFirstZipEntry } from '../../fixtures/readZip.ts';
-import { errorsOf, importBytes, streamEvents, withLedger } from './harness.ts';
+import type { FiscalYearEvent } from '../../../src/domain/index.ts';
+import { budgetLineTotals, evolveFiscalYear, initialFiscalYear, streams } from '../../../src/domain/index.ts';
+import { readFirstZipEntry } from '../../../fixtures/readZip.ts';
+import { errorsOf, importBytes, streamEvents, withLedger } from '../harness.ts';
 
 const YEAR = '2015';
-const SOURCE = new URL('../../fixtures/real/athens-municipality-budget-greece_2024.csv.zip', import.meta.url);
+const SOURCE = new URL('../../../fixtures/real/athens-municipality-budget-greece_2024.csv.zip', import.meta.url);
 
 interface SourceRow {
   readonly year: string;

@@ -1,13 +1,13 @@
 // A row of the transactions export → the command for its fiscal year. The domain checks what the values
 // mean (ΚΑΕ, ΑΔΑ, ΑΦΜ, signs, references); here they are only read.
-import type { RecordDocument } from '../domain/index.ts';
-import { counterpartyOf } from './counterpartyCells.ts';
-import { parseAmount } from './parseAmount.ts';
-import { parseDate } from './parseDate.ts';
+import type { RecordDocument } from '../../domain/index.ts';
+import { counterpartyOf } from '../counterpartyCells.ts';
+import { parseAmount } from '../parseAmount.ts';
+import { parseDate } from '../parseDate.ts';
 import { parseRef } from './parseRef.ts';
-import type { Row } from './row.ts';
-import { asText } from './row.ts';
-import { documentTypes } from './vocabulary.ts';
+import type { Row } from '../row.ts';
+import { asText } from '../row.ts';
+import { documentTypes } from './documentTypes.ts';
 
 /** Null when a cell is refused (the row's refusals say why). */
 export const transactionCommand = (row: Row): RecordDocument | null => {

@@ -1,14 +1,14 @@
 // A row of the assets export → the command for its asset. Which fields an action needs, and what they
 // may be, is the domain's to say (asset.ts); here they are only read.
-import type { GeoPoint, RecordAssetAction } from '../domain/index.ts';
-import { counterpartyOf } from './counterpartyCells.ts';
-import { ingestErrors } from './ingestErrors.ts';
-import { parseAmount } from './parseAmount.ts';
+import type { GeoPoint, RecordAssetAction } from '../../domain/index.ts';
+import { counterpartyOf } from '../counterpartyCells.ts';
+import { ingestErrors } from '../ingestErrors.ts';
+import { parseAmount } from '../parseAmount.ts';
 import { parseCoordinate } from './parseCoordinate.ts';
-import { parseDate } from './parseDate.ts';
-import type { Row } from './row.ts';
-import { asText } from './row.ts';
-import { assetActions } from './vocabulary.ts';
+import { parseDate } from '../parseDate.ts';
+import type { Row } from '../row.ts';
+import { asText } from '../row.ts';
+import { assetActions } from './assetActions.ts';
 
 const locationOf = (row: Row): GeoPoint | null => {
   const lat = row.optional('lat', parseCoordinate);

@@ -1,5 +1,5 @@
 // Decimal degrees, with a point or (in Greek spreadsheets) a comma: "38.2019", "20,4378".
-import { ingestErrors } from './ingestErrors.ts';
+import { ingestErrors } from '../ingestErrors.ts';
 
 const DEGREES = /^-?\d{1,3}(?:[.,]\d+)?$/;
 

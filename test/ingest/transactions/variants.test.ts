@@ -4,9 +4,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import iconv from 'iconv-lite';
-import type { DocumentType, FiscalYearEvent } from '../../src/domain/index.ts';
-import { afmWithCheckDigit, streams } from '../../src/domain/index.ts';
-import { errorsOf, importBytes, streamEvents, withLedger } from './harness.ts';
+import type { DocumentType, FiscalYearEvent } from '../../../src/domain/index.ts';
+import { afmWithCheckDigit, streams } from '../../../src/domain/index.ts';
+import { errorsOf, importBytes, streamEvents, withLedger } from '../harness.ts';
 
 const AFM = afmWithCheckDigit('09401420');
 const PERSON_AFM = afmWithCheckDigit('12345678');

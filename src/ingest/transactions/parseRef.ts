@@ -1,10 +1,10 @@
 // The `ref` column: the document a row follows. A bare number names the document its type follows
 // (order → commitment, payment → order, receipt → assessment); `TYPE:DOCUMENT` names any, and is how a
 // reversal (αντιλογισμός) says what it takes back. TYPE is a word in English or Greek.
-import type { DocumentRef, DocumentType, ReversibleType } from '../domain/index.ts';
-import { reversibleRef } from '../domain/index.ts';
-import { ingestErrors } from './ingestErrors.ts';
-import { documentTypes } from './vocabulary.ts';
+import type { DocumentRef, DocumentType, ReversibleType } from '../../domain/index.ts';
+import { reversibleRef } from '../../domain/index.ts';
+import { ingestErrors } from '../ingestErrors.ts';
+import { documentTypes } from './documentTypes.ts';
 
 const FOLLOWS: Partial<Record<DocumentType, ReversibleType>> = { order: 'commitment', payment: 'order', receipt: 'assessment' };
 

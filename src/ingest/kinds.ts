@@ -1,0 +1,17 @@
+// The import kinds, one line each: a new kind is a folder of src/ingest and a line here.
+import { assetsImport } from './assets/index.ts';
+import type { IngestKind } from './importKind.ts';
+import { transactionsImport } from './transactions/index.ts';
+
+export const importKinds = [transactionsImport, assetsImport] as const;
+
+/** A kind's name, as `--kind`, POST /api/imports and the import's audit event give it. */
+export type ImportKind = (typeof importKinds)[number]['kind'];
+
+const byName = new Map<string, IngestKind>(importKinds.map((kind) => [kind.kind, kind]));
+
+export const importKindNamed = (name: ImportKind): IngestKind => {
+  const kind = byName.get(name);
+  if (kind === undefined) throw new Error(`Unknown import kind ${name}`);
+  return kind;
+};
