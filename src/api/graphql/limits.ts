@@ -262,15 +262,21 @@ export const createDepthAndCostRule =
 export const depthAndCostRule: ValidationRule = createDepthAndCostRule(() => NO_ROWS);
 
 /**
- * The refusals of a parsed, valid document over today's sizes: mercurius validates a query text once and
- * keeps it, while the ledger it runs on may have grown since.
+ * The refusals of a parsed, valid document over today's sizes (mercurius validates a query text once and
+ * keeps it, while the ledger it runs on may have grown since), and the cost of its costliest operation.
  */
-export const documentLimitErrors = (schema: GraphQLSchema, document: DocumentNode, rows: RowEstimates): GraphQLError[] => {
+export const measureDocument = (schema: GraphQLSchema, document: DocumentNode, rows: RowEstimates): { readonly errors: GraphQLError[]; readonly cost: number } => {
   const fragments = fragmentsOf(document);
-  return document.definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .flatMap((operation) => {
-      const measure = measureOperation(schema, operation, fragments, rows);
-      return measure ? limitErrors(measure, [operation]) : [];
-    });
+  const errors: GraphQLError[] = [];
+  let cost = 0;
+  for (const operation of document.definitions) {
+    if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+    const measure = measureOperation(schema, operation, fragments, rows);
+    if (!measure) continue;
+    errors.push(...limitErrors(measure, [operation]));
+    cost = Math.max(cost, measure.cost);
+  }
+  return { errors, cost };
 };
+
+export const documentLimitErrors = (schema: GraphQLSchema, document: DocumentNode, rows: RowEstimates): GraphQLError[] => measureDocument(schema, document, rows).errors;

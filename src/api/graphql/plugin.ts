@@ -15,7 +15,7 @@ import { formatGraphqlErrors } from './errorFormatter.ts';
 import { createExecutionBudget } from './executionBudget.ts';
 import { createExecutionGate } from './executionGate.ts';
 import { isExecutionStopped } from './executionStopped.ts';
-import { createDepthAndCostRule, documentLimitErrors } from './limits.ts';
+import { createDepthAndCostRule, measureDocument } from './limits.ts';
 import { createResolvers } from './resolvers.ts';
 import { trackRowEstimates } from './rowEstimates.ts';
 import { installResponseCache, refuseToCache } from './responseCache.ts';
@@ -29,26 +29,33 @@ export interface GraphqlLimits {
   readonly maxWaitMs: number;
   /** An execution's time: past it, its queries are cancelled and it answers OD_QUERY_TIMEOUT. */
   readonly timeoutMs: number;
-  /** Queries of one execution in flight at once. */
+  /** Queries of one light execution in flight at once (a heavy one sends one at a time). */
   readonly queriesAtOnce: number;
-  /** Statements of all executions at once, taken in turn. */
+  /** Statements of all heavy executions (costlier than `lightCost`) at once, taken in turn. */
   readonly statements: number;
+  /** Statements of all light executions at once: each reads few rows, so they may take every core. */
+  readonly lightStatements: number;
+  readonly lightCost: number;
 }
 
 /**
- * Statements of all executions on half the cores (PostgreSQL) leave the other half, and most of the pool, to
+ * Statements of heavy executions on half the cores (PostgreSQL) leave the other half, and most of the pool, to
  * /health, the site, projections and appends: on two cores, with the costliest queries from 8 clients,
- * /health's p99 was 4.1× its idle one with two heavy executions at once, 2.2× with one (bench abuse, quick).
- * Executions themselves run a few more at once, their statements in turn, so that a light query waits behind
- * one heavy statement, not a heavy execution. PGlite has one connection for everything, one statement at once.
+ * /health's p99 was 4.1× its idle one with two heavy executions at once, 2.2–2.6× with one (bench abuse).
+ * Executions run a few more at once, their statements in turn, so that a query waits behind one heavy
+ * statement, not a heavy execution; light ones (few rows read) have every core. PGlite has one connection
+ * for everything: one statement at a time.
  */
 export const defaultGraphqlLimits = (dialect: SqlClient['dialect']): GraphqlLimits => ({
-  executions: dialect === 'postgresql' ? Math.max(2, availableParallelism()) : 2,
+  executions: dialect === 'postgresql' ? Math.max(8, 2 * availableParallelism()) : 2,
   queue: 16,
   maxWaitMs: 2_000,
   timeoutMs: 5_000,
-  queriesAtOnce: 1,
+  queriesAtOnce: 2,
   statements: dialect === 'postgresql' ? Math.max(1, Math.floor(availableParallelism() / 2)) : 1,
+  lightStatements: dialect === 'postgresql' ? Math.max(8, 4 * availableParallelism()) : 1,
+  // A page of 50 from an index with its count on a ledger of ~100,000 rows costs ~3,000.
+  lightCost: 5_000,
 });
 
 /** Tokens in one document: the largest query the cost limit could allow is far smaller; parsing stays cheap. */
@@ -91,7 +98,9 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
   const limits = { ...defaultGraphqlLimits(options.client.dialect), ...options.limits };
   const gate = createExecutionGate({ concurrency: limits.executions, queue: limits.queue, maxWaitMs: limits.maxWaitMs });
   // Waiting for a statement's turn is bounded by the execution's own time, not by this gate.
-  const statements = createExecutionGate({ concurrency: limits.statements, queue: Number.MAX_SAFE_INTEGER, maxWaitMs: limits.timeoutMs + 1_000 });
+  const statementGate = (concurrency: number) => createExecutionGate({ concurrency, queue: Number.MAX_SAFE_INTEGER, maxWaitMs: limits.timeoutMs + 1_000 });
+  const heavyStatements = statementGate(limits.statements);
+  const lightStatements = statementGate(limits.lightStatements);
   const rows = await trackRowEstimates({ client: options.client, schema: options.schema, position: options.changes.position });
   await app.register(mercurius, {
     schema: await readFile(schemaUrl, 'utf8'),
@@ -123,7 +132,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
   // Priced again over today's sizes (a query text is validated once, the ledger grows), then a turn waited
   // for, then the execution's budget: its queries within its time, cancelled when the client goes away.
   app.graphql.addHook('preExecution', async (schema, document, context) => {
-    const [refusal] = documentLimitErrors(schema, document, rows.current());
+    const { errors: [refusal], cost } = measureDocument(schema, document, rows.current());
     if (refusal) throw new mercurius.ErrorWithProps(refusal.message, refusal.extensions, 400);
     const gone = (context as { gone?: AbortSignal }).gone;
     let release: () => void;
@@ -133,7 +142,14 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
       if (isExecutionStopped(error) && error.retryAfterSeconds !== null) context.reply.header('retry-after', String(error.retryAfterSeconds));
       throw error;
     }
-    const budget = createExecutionBudget({ client: options.client, timeoutMs: limits.timeoutMs, queriesAtOnce: limits.queriesAtOnce, statements, signal: gone });
+    const heavy = cost > limits.lightCost;
+    const budget = createExecutionBudget({
+      client: options.client,
+      timeoutMs: limits.timeoutMs,
+      queriesAtOnce: heavy ? 1 : limits.queriesAtOnce,
+      statements: heavy ? heavyStatements : lightStatements,
+      signal: gone,
+    });
     context.db = budget;
     // The turn is given back once the answer is out and nothing of the execution runs any more.
     context.reply.raw.once('close', () => {
