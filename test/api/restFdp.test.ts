@@ -69,7 +69,7 @@ test('summing amount by direction and stage gives the read model’s budget exec
   for (const [direction, side] of [['expenditure', totals.EXPENSE], ['revenue', totals.REVENUE]] as const) {
     assert.equal(
       [sum(direction, 'initial'), sum(direction, 'adjustments'), sum(direction, 'committed'), sum(direction, 'ordered'), sum(direction, 'paid'), sum(direction, 'assessed'), sum(direction, 'collected')],
-      [side.initial, side.adjustments, side.committed, side.ordered, side.paid, side.assessed, side.collected],
+      [side.initial, side.amendments, side.committed, side.ordered, side.paid, side.assessed, side.collected],
       direction,
     );
   }

@@ -23,7 +23,7 @@ test.after(async ({ ledger }) => ledger.dispose());
 test('budget execution per line, to the cent, with amendments and a partial reversal of a payment', async ({ ledger }) => {
   const roads = await budgetLine(ledger.client, ledger.schema, 2025, '30-7323.005');
   assert.equal(
-    [roads?.title, roads?.side, roads?.initial, roads?.adjustments, roads?.final, roads?.committed, roads?.ordered, roads?.paid],
+    [roads?.title, roads?.side, roads?.initial, roads?.amendments, roads?.final, roads?.committed, roads?.ordered, roads?.paid],
     ['Ασφαλτοστρώσεις δρόμων', 'EXPENSE', '50000.00', '-5000.00', '45000.00', '30000.00', '20000.00', '17499.50'],
   );
   const rents = await budgetLine(ledger.client, ledger.schema, 2025, '0311');
@@ -34,7 +34,7 @@ test('budget execution per line, to the cent, with amendments and a partial reve
 test('totals by side and roll-ups by class and service add up to the lines', async ({ ledger }) => {
   const totals = await budgetTotals(ledger.client, ledger.schema, 2025);
   assert.equal(totals.EXPENSE, {
-    initial: '150000.00', adjustments: '-5000.00', final: '145000.00', committed: '31200.00', ordered: '21200.00', paid: '18699.50', assessed: '0.00', collected: '0.00',
+    initial: '150000.00', amendments: '-5000.00', final: '145000.00', committed: '31200.00', ordered: '21200.00', paid: '18699.50', assessed: '0.00', collected: '0.00',
   });
   assert.is(totals.REVENUE.collected, '11999.99');
   const byClass = await budgetRollup(ledger.client, ledger.schema, 2025, 'class');

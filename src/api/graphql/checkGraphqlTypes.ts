@@ -12,7 +12,10 @@ import { parse } from 'graphql';
 import { schemaUrl } from './schemaSource.ts';
 
 const TYPES = new URL('./schemaTypes.ts', import.meta.url);
-const VIEWS = '../../projections/queries/index.ts';
+const LEDGER = '../../projections/ledger/index.ts';
+const SUPPLIERS = '../../projections/suppliers/index.ts';
+const ASSETS = '../../projections/assets/index.ts';
+const IMPORTS = '../../projections/imports/index.ts';
 
 const HEADER = `// Generated from schema.graphql by src/api/graphql/checkGraphqlTypes.ts: do not edit by hand.
 /* eslint-disable */
@@ -35,14 +38,14 @@ const generate = async (): Promise<string> => {
       contextType: './context.ts#ResolverContext',
       mappers: {
         Budget: '{ readonly year: number }',
-        BudgetLine: `${VIEWS}#BudgetLineView`,
-        Transaction: `${VIEWS}#TransactionView`,
-        Supplier: `${VIEWS}#SupplierView`,
-        SupplierYear: `${VIEWS}#SupplierYearView`,
-        Asset: `${VIEWS}#AssetView`,
-        AssetEvent: `${VIEWS}#AssetEventView`,
-        Import: `${VIEWS}#ImportView`,
-        PeriodTotals: `${VIEWS}#PeriodTotals as PeriodTotalsView`,
+        BudgetLine: `${LEDGER}#BudgetLineView`,
+        Transaction: `${LEDGER}#TransactionView`,
+        Supplier: `${SUPPLIERS}#SupplierView`,
+        SupplierYear: `${SUPPLIERS}#SupplierYearView`,
+        Asset: `${ASSETS}#AssetView`,
+        AssetEvent: `${ASSETS}#AssetEventView`,
+        Import: `${IMPORTS}#ImportView`,
+        PeriodTotals: `${LEDGER}#PeriodTotals as PeriodTotalsView`,
       },
       avoidOptionals: false,
       maybeValue: 'T | null',

@@ -10,7 +10,7 @@ import { classTitle, isDomainError, kaeClasses, parseKae, serviceTitle } from '.
 import type { KaeClass } from '../../domain/index.ts';
 import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { AssetFilter, AssetView } from '../../projections/assets/index.ts';
-import type { BudgetLineView, RollupLevel, SideName, TransactionFilter, TransactionOrder, TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
+import type { BudgetLineView, RollupLevel, SideName, Totals, TransactionFilter, TransactionOrder, TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
 import type { SupplierView } from '../../projections/suppliers/index.ts';
 import { assetById, assetHistories, listAssets } from '../../projections/assets/index.ts';
 import { listImports } from '../../projections/imports/index.ts';
@@ -73,6 +73,8 @@ const guard = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
+const amendmentsOf = (totals: Totals): string => totals.amendments;
+
 interface PageArgs {
   first?: number | null;
   after?: string | null;
@@ -134,7 +136,10 @@ export const createResolvers = ({ client, schema, classification, readModelPosit
       },
       months: ({ year }: { year: number }, _args: unknown, context: Context) => monthlyTotals(dbOf(context), schema, year),
     },
+    // GraphQL keeps the name its clients know (adjustments); the read models say amendments, as the domain does.
+    BudgetTotals: { adjustments: amendmentsOf },
     BudgetLine: {
+      adjustments: amendmentsOf,
       class: (line: BudgetLineView) => line.klass,
       transactions: (line: BudgetLineView, args: PageArgs & { type?: TransactionTypeName | null }, context: Context, info: GraphQLResolveInfo) =>
         transactionsOf({ year: line.year, kae: line.kae, exactKae: true, type: args.type }, args, context, info),

@@ -1,10 +1,10 @@
 // Generated from schema.graphql by src/api/graphql/checkGraphqlTypes.ts: do not edit by hand.
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AssetView, AssetEventView } from '../../projections/assets/index.ts';
-import type { ImportView } from '../../projections/imports/index.ts';
 import type { BudgetLineView, TransactionView, PeriodTotals as PeriodTotalsView } from '../../projections/ledger/index.ts';
 import type { SupplierView, SupplierYearView } from '../../projections/suppliers/index.ts';
+import type { AssetView, AssetEventView } from '../../projections/assets/index.ts';
+import type { ImportView } from '../../projections/imports/index.ts';
 import type { ResolverContext } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

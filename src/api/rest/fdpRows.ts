@@ -2,12 +2,14 @@
 // the budget-execution stage it moves. `amount` is signed by its effect on that stage (a reversal takes
 // back), so summing `amount` by `direction` and `stage` gives the year's budget execution to the cent.
 import { Decimal } from 'decimal.js';
-import { parseKae } from '../../domain/index.ts';
+import type { BudgetMeasure } from '../../domain/index.ts';
+import { MEASURE_OF, isReversibleType, parseKae } from '../../domain/index.ts';
 import type { TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
 import type { CsvColumn } from './csv.ts';
 import { TYPE_IN_GREEK } from './transactionColumns.ts';
 
-export type Stage = 'initial' | 'adjustments' | 'committed' | 'ordered' | 'paid' | 'assessed' | 'collected';
+/** The measures of a line as the package names them: the domain's amendments are its adjustments. */
+export type Stage = Exclude<BudgetMeasure, 'amendments'> | 'adjustments';
 /** The Fiscal Data Package's budget phases. */
 export type Phase = 'approved' | 'adjusted' | 'executed';
 export type Direction = 'expenditure' | 'revenue';
@@ -34,8 +36,11 @@ const STAGE_OF: Readonly<Record<Exclude<TransactionTypeName, 'REVERSAL'>, Stage>
   RECEIPT: 'collected',
 };
 
-/** A reversal's ref names what it reverses: "payment:Π-10". */
-const REVERSED_STAGE: Readonly<Record<string, Stage>> = { commitment: 'committed', order: 'ordered', payment: 'paid', assessment: 'assessed', receipt: 'collected' };
+/** A reversal's ref names what it reverses, "payment:Π-10": it moves the measure that document moved. */
+const reversedStage = (ref: string | null): Stage | undefined => {
+  const type = (ref ?? '').split(':')[0]!;
+  return isReversibleType(type) ? MEASURE_OF[type] : undefined;
+};
 
 const phaseOf = (stage: Stage): Phase => (stage === 'initial' ? 'approved' : stage === 'adjustments' ? 'adjusted' : 'executed');
 
@@ -45,7 +50,7 @@ const negated = (amount: string): string => {
 };
 
 export const toFdpRow = (t: TransactionView, titles: ReadonlyMap<string, string | null>): FdpRow => {
-  const reversed = t.type === 'REVERSAL' ? REVERSED_STAGE[(t.ref ?? '').split(':')[0]!] : undefined;
+  const reversed = t.type === 'REVERSAL' ? reversedStage(t.ref) : undefined;
   if (t.type === 'REVERSAL' && reversed === undefined) throw new Error(`reversal ${t.id} does not name what it reverses (ref "${t.ref}")`);
   const stage = t.type === 'REVERSAL' ? reversed! : STAGE_OF[t.type];
   const kae = parseKae(t.kae);

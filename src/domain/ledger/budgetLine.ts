@@ -23,8 +23,11 @@ export type BudgetMeasure = 'initial' | 'amendments' | 'committed' | 'ordered' |
 
 export const BUDGET_MEASURES: readonly BudgetMeasure[] = ['initial', 'amendments', 'committed', 'ordered', 'paid', 'assessed', 'collected'];
 
+/** What the documents that follow one another move: everything but the budget and its amendments. */
+export type DocumentMeasure = Exclude<BudgetMeasure, 'initial' | 'amendments'>;
+
 /** The line total each document type adds to (and its reversal takes back from). */
-export const MEASURE_OF: Readonly<Record<ReversibleType, BudgetMeasure>> = {
+export const MEASURE_OF: Readonly<Record<ReversibleType, DocumentMeasure>> = {
   commitment: 'committed',
   order: 'ordered',
   payment: 'paid',

@@ -2,8 +2,8 @@
 // A batch is folded in memory first, then written with one upsert per table, so a rebuild costs a few
 // statements per thousand events rather than one per event. The fold adds integer cents (exact, as the
 // domain's own state does): events always carry two decimals, and it keeps decimal.js off the hot path.
-import type { FiscalYearEvent, ReversibleType } from '../../domain/index.ts';
-import { centsOf, formatCents, parseKae } from '../../domain/index.ts';
+import type { BudgetMeasure, FiscalYearEvent } from '../../domain/index.ts';
+import { BUDGET_MEASURES, centsOf, formatCents, measureMovedBy, parseKae } from '../../domain/index.ts';
 import type { Projection, Tables } from '../shared/projection.ts';
 import { searchDocument } from '../shared/searchText.ts';
 import { isFiscalYearEvent } from './transactionRows.ts';
@@ -11,43 +11,9 @@ import { isFiscalYearEvent } from './transactionRows.ts';
 export const BUDGET_LINES = 'od_budget_lines';
 export const DAILY_TOTALS = 'od_daily_totals';
 
-export const MEASURES = ['initial', 'adjustments', 'committed', 'ordered', 'paid', 'assessed', 'collected'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-const REVERSED_MEASURE: Readonly<Record<ReversibleType, Measure>> = {
-  commitment: 'committed',
-  order: 'ordered',
-  payment: 'paid',
-  assessment: 'assessed',
-  receipt: 'collected',
-};
-
-/** Which measure an event moves, and by how much (reversals take back). */
-const effectOf = (event: FiscalYearEvent): { measure: Measure; amount: bigint } => {
-  const amount = centsOf(event.data.amount);
-  switch (event.type) {
-    case 'BudgetLineEstablished':
-      return { measure: 'initial', amount };
-    case 'BudgetLineAmended':
-      return { measure: 'adjustments', amount };
-    case 'ExpenseCommitted':
-      return { measure: 'committed', amount };
-    case 'PaymentOrdered':
-      return { measure: 'ordered', amount };
-    case 'PaymentMade':
-      return { measure: 'paid', amount };
-    case 'RevenueAssessed':
-      return { measure: 'assessed', amount };
-    case 'RevenueCollected':
-      return { measure: 'collected', amount };
-    case 'DocumentReversed':
-      return { measure: REVERSED_MEASURE[event.data.reverses.type], amount: -amount };
-    default: {
-      const _exhaustive: never = event;
-      throw new Error(`unknown fiscal-year event ${String(_exhaustive)}`);
-    }
-  }
-};
+/** The measures of a line, in column order: the domain's own, one word for each (amendments: αναμορφώσεις). */
+export const MEASURES = BUDGET_MEASURES;
+export type Measure = BudgetMeasure;
 
 type Totals = Record<Measure, bigint>;
 const zero = (): Totals => Object.fromEntries(MEASURES.map((m) => [m, 0n])) as Totals;
@@ -71,7 +37,8 @@ const measureColumns = MEASURES.join(', ');
 
 export const budgetProjection: Projection = {
   name: 'budget',
-  version: 1,
+  // 2: the column of amendments is named as the domain names them (was `adjustments`).
+  version: 2,
   tables: [BUDGET_LINES, DAILY_TOTALS],
   create: (t: Tables) => `
 CREATE TABLE ${t[BUDGET_LINES]} (
@@ -104,7 +71,8 @@ CREATE INDEX ON ${t[DAILY_TOTALS]} (year, date);`,
     for (const recorded of events) {
       if (!isFiscalYearEvent(recorded)) continue;
       const event = { type: recorded.type, data: recorded.data } as FiscalYearEvent;
-      const { measure, amount } = effectOf(event);
+      const { measure, sign } = measureMovedBy(event);
+      const amount = sign * centsOf(event.data.amount);
       const { year, kae, date } = event.data;
       const lineKey = `${year}|${kae}`;
       const line = lines.get(lineKey) ?? { year, kae, title: null, totals: zero(), changedAt: 0 };

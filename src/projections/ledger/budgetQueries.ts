@@ -1,14 +1,14 @@
 // Queries over budget execution: lines of a year, one line, totals by side, roll-ups, months and days.
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
-import { BUDGET_LINES, DAILY_TOTALS } from './budgetProjection.ts';
+import { BUDGET_LINES, DAILY_TOTALS, MEASURES } from './budgetProjection.ts';
 import { table } from '../shared/tables.ts';
 import type { BudgetLineView, PeriodTotals, SideName, Totals } from './views.ts';
 
-const MONEY = ['initial', 'adjustments', 'committed', 'ordered', 'paid', 'assessed', 'collected'] as const;
+const MONEY = MEASURES;
 
 const LINE_COLUMNS = `year, kae, title, side, klass, grp, code, service, ${MONEY.map((m) => `${m}::text AS ${m}`).join(', ')},
-  (initial + adjustments)::text AS final, changed_at`;
+  (initial + amendments)::text AS final, changed_at`;
 
 interface LineRow extends Record<(typeof MONEY)[number] | 'final', string> {
   year: number;
@@ -32,7 +32,7 @@ const toLine = (r: LineRow): BudgetLineView => ({
   code: r.code,
   service: r.service,
   initial: r.initial,
-  adjustments: r.adjustments,
+  amendments: r.amendments,
   final: r.final,
   committed: r.committed,
   ordered: r.ordered,
@@ -55,12 +55,12 @@ export const budgetLinesChangedAfter = async (db: SqlExecutor, schema: string, p
     toLine,
   );
 
-const SUMS = `${MONEY.map((m) => `sum(${m})::text AS ${m}`).join(', ')}, sum(initial + adjustments)::text AS final`;
+const SUMS = `${MONEY.map((m) => `sum(${m})::text AS ${m}`).join(', ')}, sum(initial + amendments)::text AS final`;
 
 type TotalsRow = Record<keyof Totals, string | null>;
 const toTotals = (r: TotalsRow | undefined): Totals => {
   const pick = (k: keyof Totals) => r?.[k] ?? '0.00';
-  return { initial: pick('initial'), adjustments: pick('adjustments'), final: pick('final'), committed: pick('committed'), ordered: pick('ordered'), paid: pick('paid'), assessed: pick('assessed'), collected: pick('collected') };
+  return { initial: pick('initial'), amendments: pick('amendments'), final: pick('final'), committed: pick('committed'), ordered: pick('ordered'), paid: pick('paid'), assessed: pick('assessed'), collected: pick('collected') };
 };
 
 export const budgetTotals = async (db: SqlExecutor, schema: string, year: number): Promise<Record<SideName, Totals>> => {

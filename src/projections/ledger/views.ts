@@ -22,7 +22,8 @@ export interface TransactionView {
 
 export interface Totals {
   readonly initial: string;
-  readonly adjustments: string;
+  /** Sum of the amendments (αναμορφώσεις); GraphQL and the Fiscal Data Package call them adjustments. */
+  readonly amendments: string;
   readonly final: string;
   readonly committed: string;
   readonly ordered: string;

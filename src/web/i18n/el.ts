@@ -39,7 +39,7 @@ export const el = {
   } satisfies Record<TransactionTypeName, string>,
   stages: {
     initial: 'Αρχικός',
-    adjustments: 'Αναμορφώσεις',
+    amendments: 'Αναμορφώσεις',
     final: 'Τελικός',
     committed: 'Δεσμεύσεις',
     ordered: 'Εντάλματα',
@@ -49,7 +49,7 @@ export const el = {
   } satisfies Record<Stage, string>,
   stagesLong: {
     initial: 'Αρχικός προϋπολογισμός',
-    adjustments: 'Αναμορφώσεις',
+    amendments: 'Αναμορφώσεις',
     final: 'Τελικός (διαμορφωμένος) προϋπολογισμός',
     committed: 'Αναλήψεις υποχρέωσης (δεσμεύσεις)',
     ordered: 'Χρηματικά εντάλματα',

@@ -36,7 +36,7 @@ export const en: Messages = {
   },
   stages: {
     initial: 'Initial',
-    adjustments: 'Amendments',
+    amendments: 'Amendments',
     final: 'Final',
     committed: 'Committed',
     ordered: 'Ordered',
@@ -46,7 +46,7 @@ export const en: Messages = {
   },
   stagesLong: {
     initial: 'Initial budget',
-    adjustments: 'Amendments',
+    amendments: 'Amendments',
     final: 'Final (amended) budget',
     committed: 'Commitments',
     ordered: 'Payment orders',

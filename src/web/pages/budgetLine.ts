@@ -30,8 +30,8 @@ const stagesSection = (visit: Visit, line: BudgetLineView): Html => {
     'line-stages',
     t.line.stagesTable(line.kae),
     html`<thead><tr><th scope="col">${t.line.stage}</th><th scope="col" class="num">${t.common.amount}</th><th scope="col" class="num">${t.common.share}</th></tr></thead>
-<tbody>${(['initial', 'adjustments', 'final', ...stages.filter((s) => s !== 'initial')] as const).map(
-      (s) => html`<tr><th scope="row">${t.stagesLong[s]}</th><td class="num">${formatEuro(line[s])}</td><td class="num">${s === 'adjustments' ? '' : formatShare(line[s], line.final)}</td></tr>`,
+<tbody>${(['initial', 'amendments', 'final', ...stages.filter((s) => s !== 'initial')] as const).map(
+      (s) => html`<tr><th scope="row">${t.stagesLong[s]}</th><td class="num">${formatEuro(line[s])}</td><td class="num">${s === 'amendments' ? '' : formatShare(line[s], line.final)}</td></tr>`,
     )}</tbody>`,
   );
   return chartWithTable(chart, table);
