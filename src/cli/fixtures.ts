@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EventStore } from '../eventstore/port.ts';
 import { importFile } from '../ingest/importFile.ts';
-import type { CliIo } from './runCli.ts';
+import type { CliIo } from './io.ts';
 
 export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-transactions.csv', import.meta.url)), kind: 'transactions' as const },

@@ -1,21 +1,12 @@
 // Commands that work on the ledger's database. They run in this process, or — when a server already holds
 // the embedded database — inside that server, through its control socket.
 import { userInfo } from 'node:os';
-import type { Writable } from 'node:stream';
 import { runImportCommand } from './importCommand.ts';
-import type { Installation } from './installation.ts';
+import type { LedgerCommand } from './io.ts';
 import { rebuildCommand, rebuildUsage } from './rebuildCommand.ts';
 import { tokenCommand } from './tokenCommand.ts';
 import { verifyCommand } from './verifyCommand.ts';
 
-export interface LedgerCommandContext {
-  readonly installation: Installation;
-  readonly io: { readonly stdout: Writable; readonly stderr: Writable };
-  /** Working directory of the person who typed the command (file arguments are relative to it). */
-  readonly cwd: string;
-}
-
-export type LedgerCommand = (args: readonly string[], context: LedgerCommandContext) => Promise<number>;
 
 /** Usage checks that need no database, so a mistyped command fails at once. */
 export const ledgerUsage: Readonly<Record<string, (args: readonly string[]) => string | null>> = {

@@ -4,7 +4,7 @@ import { eventReaderFor } from '../projections/shared/eventReader.ts';
 import { allProjections, projectionNamed } from '../contexts.ts';
 import { rebuildProjections } from '../projections/shared/rebuild.ts';
 import { prepareProjections } from '../projections/shared/runner.ts';
-import type { LedgerCommandContext } from './ledgerCommands.ts';
+import type { LedgerCommandContext } from './io.ts';
 
 /** A usage error in the arguments, checked before the database is opened; null when they are fine. */
 export const rebuildUsage = (args: readonly string[]): string | null => {

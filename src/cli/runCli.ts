@@ -1,20 +1,13 @@
 // Dispatches a command line to its command. Each command returns its exit status: 0 done, 1 refused or
 // failed, 2 usage error. Messages a person reads are Greek first, English beside.
-import type { Writable } from 'node:stream';
 import type { Config } from './config.ts';
+import type { CliIo } from './io.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runInServer } from './control.ts';
 import { DataDirBusy, lockDataDir } from './dataDirLock.ts';
 import { openInstallation } from './installation.ts';
 import { ledgerCommands, ledgerUsage } from './ledgerCommands.ts';
 import { serveCommand } from './serveCommand.ts';
-
-export interface CliIo {
-  readonly stdout: Writable;
-  readonly stderr: Writable;
-  readonly env: NodeJS.ProcessEnv;
-  readonly cwd?: string;
-}
 
 const USAGE = `Χρήση / Usage: opendimos <command>
   serve [--with-fixtures]          ο δικτυακός τόπος και το API / the site, the API and the live feed

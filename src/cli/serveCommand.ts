@@ -9,7 +9,7 @@ import { lockDataDir } from './dataDirLock.ts';
 import { ledgerCommands } from './ledgerCommands.ts';
 import { loadFixtures } from './fixtures.ts';
 import { openInstallation } from './installation.ts';
-import type { CliIo } from './runCli.ts';
+import type { CliIo } from './io.ts';
 import { startReadSide } from './readSide.ts';
 
 export const serveCommand = async (args: readonly string[], config: Config, io: CliIo): Promise<number> => {

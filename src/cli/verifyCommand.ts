@@ -1,5 +1,5 @@
 // `opendimos verify`: walks the hash chain of the whole ledger; exit 1 at the first broken link.
-import type { LedgerCommandContext } from './ledgerCommands.ts';
+import type { LedgerCommandContext } from './io.ts';
 
 export const verifyCommand = async (_args: readonly string[], { installation, io }: LedgerCommandContext): Promise<number> => {
   const report = await installation.store.verify();
