@@ -5,10 +5,10 @@ import { setImmediate } from 'node:timers/promises';
 import type { Header } from './headers.ts';
 import { matchHeader } from './headers.ts';
 import type { IngestKind } from './importKind.ts';
-import type { LedgerState } from './ledgerState.ts';
-import type { CsvRecord } from './readRecords.ts';
 import type { ImportIssue } from './issues.ts';
 import { issueOf } from './issues.ts';
+import type { LedgerState } from './ledgerState.ts';
+import type { CsvRecord } from './readRecords.ts';
 import { isRefusal, Row } from './row.ts';
 import type { SpooledEvent } from './spool.ts';
 
