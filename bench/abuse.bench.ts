@@ -21,6 +21,7 @@ import { startServer } from '../test/support/serverProcess.ts';
 import { syntheticYear } from './ledgerData.ts';
 import type { Bench, Figure } from './support.ts';
 import { now, seconds } from './support.ts';
+import { migrateDatabase } from '../src/cli/migrations.ts';
 
 const SCHEMA = 'bench';
 const CLIENTS = 8;
@@ -68,6 +69,7 @@ export const abuseBench: Bench = {
   async run(context): Promise<Figure[]> {
     const total = context.quick ? 50_000 : 200_000;
     const client = createPgClient({ connectionString: context.databaseUrl, maxConnections: 4 });
+    await migrateDatabase(client, SCHEMA);
     const store = await openSqlEventStore({ client, schema: SCHEMA, schemas: ledgerEventSchemas, ownsClient: true });
     try {
       const start = now();

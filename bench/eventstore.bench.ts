@@ -8,6 +8,7 @@ import { createPgClient } from '../src/eventstore/sql/pgClient.ts';
 import { openSqlEventStore } from '../src/eventstore/sql/sqlEventStore.ts';
 import type { Bench, BenchContext, Figure } from './support.ts';
 import { inParallel, movement, now, rate, seconds } from './support.ts';
+import { migrateDatabase } from '../src/cli/migrations.ts';
 
 const POOL = 16;
 
@@ -25,6 +26,7 @@ interface Contestants {
 
 const open = async (databaseUrl: string): Promise<Contestants> => {
   const client = createPgClient({ connectionString: databaseUrl, maxConnections: POOL });
+  await migrateDatabase(client, 'bench');
   const ours = await openSqlEventStore({ client, schema: 'bench', ownsClient: true });
   const peerPool = new pg.Pool({ connectionString: databaseUrl, max: POOL });
   const peer = getPostgreSQLEventStore(databaseUrl, { connectionOptions: { pool: peerPool } });

@@ -16,8 +16,10 @@ import { importFile } from '../src/ingest/importFile.ts';
 import { writeTransactionsFile } from './importFiles.ts';
 import type { Bench, BenchContext } from './support.ts';
 import { movement, now, rate, seconds } from './support.ts';
+import { migrateDatabase } from '../src/cli/migrations.ts';
 
 const importInto = async (client: SqlClient, schema: string, path: string, rows: number): Promise<number> => {
+  await migrateDatabase(client, schema);
   const store = await openSqlEventStore({ client, schema, schemas: ledgerEventSchemas });
   try {
     const start = now();

@@ -17,6 +17,7 @@ import { syntheticYear } from './ledgerData.ts';
 import { startServer } from '../test/support/serverProcess.ts';
 import type { Bench, BenchContext, Figure } from './support.ts';
 import { now, seconds } from './support.ts';
+import { migrateDatabase } from '../src/cli/migrations.ts';
 
 const SCHEMA = 'bench';
 
@@ -181,6 +182,7 @@ export const readSideBench: Bench = {
   async run(context) {
     const total = context.quick ? 100_000 : 1_000_000;
     const client = createPgClient({ connectionString: context.databaseUrl, maxConnections: 8 });
+    await migrateDatabase(client, SCHEMA);
     const store = await openSqlEventStore({ client, schema: SCHEMA, schemas: ledgerEventSchemas, ownsClient: true });
     try {
       await fill(store, total, context.log);

@@ -15,6 +15,7 @@ import type { ServerProcess } from '../test/support/serverProcess.ts';
 import { syntheticYear } from './ledgerData.ts';
 import type { Bench, BenchContext, Figure } from './support.ts';
 import { now, seconds } from './support.ts';
+import { migrateDatabase } from '../src/cli/migrations.ts';
 
 const SCHEMA = 'bench';
 const CONNECTIONS = 10;
@@ -103,6 +104,7 @@ export const subscriptionsBench: Bench = {
     const rows = context.quick ? 200 : 1_000;
     const cap = defaultWebSocketLimits.subscriptionsPerConnection;
     const client = createPgClient({ connectionString: context.databaseUrl, maxConnections: 4 });
+    await migrateDatabase(client, SCHEMA);
     const store = await openSqlEventStore({ client, schema: SCHEMA, schemas: ledgerEventSchemas, ownsClient: true });
     try {
       const year = [...syntheticYear(6_000)];

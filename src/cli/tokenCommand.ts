@@ -2,7 +2,6 @@
 // `create` prints the new token alone on the last line of stdout (`… | tail -n 1` takes it); it is shown this
 // once and stored only as its SHA-256. Exit status: 0 done, 1 no such token, 2 a usage error.
 import type { SqlClient } from '../eventstore/sql/client.ts';
-import { migrateTokens } from '../api/auth/tokenTable.ts';
 import type { Role, TokenRecord } from '../api/auth/tokens.ts';
 import { createToken, isRole, isValidTokenName, listTokens, revokeToken, ROLES } from '../api/auth/tokens.ts';
 
@@ -132,6 +131,5 @@ export const tokenCommand = async (args: readonly string[], deps: TokenCommandDe
     deps.stderr.write(`${error.el}\n${error.en}\n${USAGE}\n`);
     return 2;
   }
-  await migrateTokens(deps.client, deps.schema);
   return run(invocation, deps);
 };

@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { openEventStore, openSqlClient } from '../../src/eventstore/openEventStore.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import { openSqlEventStore } from '../../src/eventstore/sql/sqlEventStore.ts';
+import { migrateDatabase } from '../../src/cli/migrations.ts';
 
 const test = suite<{ dir: string; client: SqlClient; notices: string[] }>('PGlite on a worker thread, in its data directory');
 
@@ -122,6 +123,7 @@ test('the caller\'s thread keeps running while a long query runs', async ({ clie
 });
 
 test('the head is answered at once while a long query runs, and asked of the database when idle', async ({ client, dir }) => {
+  await migrateDatabase(client, 'od_head');
   const store = await openEventStore({ databaseUrl: null, eventStoreUrl: null, dataDir: dir, schema: 'od_head' }, client);
   assert.is(await store.headPosition(), 0);
   const { lastPosition } = await store.append('s', [{ type: 'A', data: {} }, { type: 'B', data: {} }]);

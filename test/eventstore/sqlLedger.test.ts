@@ -7,7 +7,8 @@ import { quoteIdent } from '../../src/eventstore/sql/client.ts';
 import { createPgClient } from '../../src/eventstore/sql/pgClient.ts';
 import { openSqlEventStore } from '../../src/eventstore/sql/sqlEventStore.ts';
 import type { TestSchema } from '../support/database.ts';
-import { contractBackends, createTestSchema } from '../support/database.ts';
+import { contractBackends, createTestSchema, newSchemaName } from '../support/database.ts';
+import { migrateDatabase } from '../../src/cli/migrations.ts';
 
 for (const backend of contractBackends()) {
   const test = suite<{ db: TestSchema }>(`SQL ledger on ${backend}`);
@@ -40,17 +41,22 @@ for (const backend of contractBackends()) {
 
   test('migrations run once when two processes start together, and again is a no-op', async ({ db }) => {
     const other = await db.connectAgain();
-    const [one, two] = await Promise.all([openSqlEventStore({ client: db.client, schema: db.schema }), openSqlEventStore({ client: other, schema: db.schema })]);
-    const again = await openSqlEventStore({ client: db.client, schema: db.schema });
-    const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(db.schema)}.od_migrations ORDER BY version`);
+    const schema = newSchemaName();
+    await Promise.all([migrateDatabase(db.client, schema), migrateDatabase(other, schema)]);
+    await migrateDatabase(db.client, schema);
+    const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(schema)}.od_migrations ORDER BY component, version`);
     assert.equal(applied, [
+      { component: 'auth', version: 1 },
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },
       { component: 'eventstore', version: 3 },
+      { component: 'readmodels', version: 1 },
     ]);
+    const [one, two] = [await openSqlEventStore({ client: db.client, schema }), await openSqlEventStore({ client: other, schema })];
     await one.append('s', [{ type: 'A', data: {} }]);
     assert.is((await two.readAll()).length, 1);
-    for (const store of [one, two, again]) await store.close();
+    for (const store of [one, two]) await store.close();
+    await db.client.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
   });
 
   test('od_append_one, which processes of the previous version call, appends into the same chain', async ({ db }) => {

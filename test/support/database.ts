@@ -7,6 +7,7 @@ import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import { quoteIdent } from '../../src/eventstore/sql/client.ts';
 import { createPgClient } from '../../src/eventstore/sql/pgClient.ts';
 import { createPgliteThreadClient } from '../../src/eventstore/sql/pgliteThread.ts';
+import { migrateDatabase } from '../../src/cli/migrations.ts';
 
 export type SqlBackend = 'pglite' | 'postgresql';
 
@@ -63,9 +64,11 @@ export interface TestSchema {
   readonly drop: () => Promise<void>;
 }
 
+/** A new schema, migrated as an installation's database is at start-up. */
 export const createTestSchema = async (backend: SqlBackend = suiteBackend()): Promise<TestSchema> => {
   const client = await connect(backend);
   const schema = newSchemaName();
+  await migrateDatabase(client, schema);
   const others: SqlClient[] = [];
   return {
     backend,

@@ -1,9 +1,7 @@
 // The table of access tokens (κλειδιά πρόσβασης). It holds each token's SHA-256, never the token itself:
 // a copy of the database does not let anyone import. Roles are checked by the code that creates tokens, so
 // a later role needs no migration.
-import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type { Migration } from '../../eventstore/sql/migrate.ts';
-import { runMigrations } from '../../eventstore/sql/migrate.ts';
 import { table } from '../../projections/shared/tables.ts';
 
 export const TOKENS = 'od_tokens';
@@ -23,5 +21,3 @@ export const tokenMigrations: readonly Migration[] = [
         revoked_at timestamptz)`,
   },
 ];
-
-export const migrateTokens = (client: SqlClient, schema: string): Promise<number[]> => runMigrations(client, schema, 'auth', tokenMigrations);

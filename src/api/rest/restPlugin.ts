@@ -3,7 +3,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventStore } from '../../eventstore/port.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
-import { migrateTokens } from '../auth/tokenTable.ts';
 import { ApiError, apiErrorHandler } from './errors.ts';
 import { exportsRoutes } from './exports.ts';
 import { fdpRoutes } from './fdp.ts';
@@ -25,7 +24,6 @@ export interface RestOptions {
 export const restPlugin: FastifyPluginAsync<RestOptions> = async (app, options) => {
   const { store, client, schema } = options;
   const document = await loadOpenApiDocument();
-  await migrateTokens(client, schema);
   app.setErrorHandler(apiErrorHandler);
   app.get('/api/openapi.yaml', async (_request, reply) =>
     reply.type('application/yaml; charset=utf-8').header('access-control-allow-origin', '*').send(document.text),

@@ -6,8 +6,7 @@ import type { EventSchemas } from '../upcasting.ts';
 import { createAppendQueue } from './appendQueue.ts';
 import { appendToStream, unwrap } from './appendToStream.ts';
 import type { SqlClient, SqlExecutor } from './client.ts';
-import { ledgerMigrations, ledgerNames } from './ledgerSchema.ts';
-import { runMigrations } from './migrate.ts';
+import { ledgerNames } from './ledgerSchema.ts';
 import { headPosition, readAll, readProjected, readStream } from './readEvents.ts';
 import { verifyChain } from './verifyChain.ts';
 
@@ -33,7 +32,6 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
   const { client, schema } = options;
   const schemas = options.schemas ?? {};
   const names = ledgerNames(schema);
-  await runMigrations(client, schema, 'eventstore', ledgerMigrations(schema));
 
   const queue = createAppendQueue((requests) => appendToStream(client.serial, names, requests));
   const signal = createChangeSignal();

@@ -2,7 +2,6 @@
 import type { SqlClient, SqlExecutor } from '../../eventstore/sql/client.ts';
 import { assertSchemaName, quoteIdent, toNumber } from '../../eventstore/sql/client.ts';
 import type { Migration } from '../../eventstore/sql/migrate.ts';
-import { runMigrations } from '../../eventstore/sql/migrate.ts';
 import type { Projection, Tables } from './projection.ts';
 
 export const REBUILD_SUFFIX = '__rebuild';
@@ -37,8 +36,6 @@ export const readModelMigrations: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now())`,
   },
 ];
-
-export const migrateReadModels = (client: SqlClient, schema: string) => runMigrations(client, schema, 'readmodels', readModelMigrations);
 
 export const readProjectionRecords = async (db: SqlExecutor, schema: string): Promise<Map<string, ProjectionRecord>> => {
   const rows = await db.query<{ name: string; version: number; position: unknown }>(`SELECT name, version, position FROM ${projectionState(schema)}`);

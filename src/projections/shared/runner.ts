@@ -7,7 +7,7 @@ import { applyBatch } from './applyBatch.ts';
 import { eventReaderFor } from './eventReader.ts';
 import type { Projection } from './projection.ts';
 import { rebuildProjections } from './rebuild.ts';
-import { analyzeReadModels, lockReadModels, migrateReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
+import { analyzeReadModels, lockReadModels, readProjectionRecords, saveCheckpoint, tablesOf } from './registry.ts';
 
 export interface ProjectionRunnerOptions {
   readonly client: SqlClient;
@@ -29,7 +29,6 @@ export interface ProjectionRunner {
 /** Creates missing projections and rebuilds outdated ones; returns each one's checkpoint. */
 export const prepareProjections = async (options: Omit<ProjectionRunnerOptions, 'batchSize' | 'onError'>): Promise<number[]> => {
   const { client, store, schema, projections } = options;
-  await migrateReadModels(client, schema);
   await client.transaction(async (tx) => {
     await lockReadModels(tx, schema);
     const records = await readProjectionRecords(tx, schema);

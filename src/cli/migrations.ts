@@ -1,0 +1,24 @@
+// Every migration of the installation, run from here once at start-up (serve, and every command that opens
+// the database itself), before any part of the program opens its tables: the event store's (when events
+// are kept in SQL), the read models' bookkeeping and the access tokens'. Each released migration is frozen
+// (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
+import { tokenMigrations } from '../api/auth/tokenTable.ts';
+import type { SqlClient } from '../eventstore/sql/client.ts';
+import { ledgerMigrations } from '../eventstore/sql/ledgerSchema.ts';
+import type { MigrationSet } from '../eventstore/sql/migrate.ts';
+import { runMigrationSets } from '../eventstore/sql/migrate.ts';
+import { readModelMigrations } from '../projections/shared/registry.ts';
+
+export interface MigrationOptions {
+  /** Events live in this database (PostgreSQL or PGlite), not in EventStoreDB. */
+  readonly eventsInSql: boolean;
+}
+
+export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions): MigrationSet[] => [
+  ...(eventsInSql ? [{ component: 'eventstore', migrations: ledgerMigrations(schema) }] : []),
+  { component: 'readmodels', migrations: readModelMigrations },
+  { component: 'auth', migrations: tokenMigrations },
+];
+
+export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>
+  runMigrationSets(client, schema, migrationSets(schema, options));
