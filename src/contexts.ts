@@ -6,20 +6,28 @@ import { assetsProjections } from './projections/assets/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
+import { assetsWeb } from './web/assets/index.ts';
+import { ledgerWeb } from './web/ledger/index.ts';
+import type { WebContext } from './web/shared/pageRoutes.ts';
+import { suppliersWeb } from './web/suppliers/index.ts';
 
 export interface Context {
   readonly name: string;
   readonly projections?: ProjectionsContext;
+  readonly web?: WebContext;
 }
 
 export const contexts: readonly Context[] = [
-  { name: 'ledger', projections: ledgerProjections },
-  { name: 'suppliers', projections: suppliersProjections },
-  { name: 'assets', projections: assetsProjections },
+  { name: 'ledger', projections: ledgerProjections, web: ledgerWeb },
+  { name: 'suppliers', projections: suppliersProjections, web: suppliersWeb },
+  { name: 'assets', projections: assetsProjections, web: assetsWeb },
   { name: 'imports', projections: importsProjections },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */
 export const allProjections: readonly Projection[] = contexts.flatMap((c) => c.projections?.projections ?? []);
+
+/** The site's contexts, in the order of the header's links. */
+export const webContexts: readonly WebContext[] = contexts.flatMap((c) => (c.web ? [c.web] : []));
 
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);

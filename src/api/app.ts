@@ -16,6 +16,7 @@ import { securityPlugin } from './security.ts';
 import { websocketsPlugin } from './websockets.ts';
 import type { WebSocketLimits } from './websockets.ts';
 import { webPlugin } from '../web/plugin.ts';
+import type { WebContext } from '../web/shared/pageRoutes.ts';
 
 export interface AppSettings {
   /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
@@ -45,7 +46,12 @@ export interface AppDependencies {
   /** The projection runner of this process, when it runs one (for /metrics). */
   readonly runner?: ProjectionRunner;
   readonly settings?: Partial<AppSettings>;
+  /** The site's contexts (src/contexts.ts, from the composition root); none gives the frame's own pages only. */
+  readonly web?: readonly WebContext[];
 }
+
+/** Paths the API owns: unknown addresses there are answered in JSON, not with a page. */
+const API_PREFIXES: readonly string[] = ['/api/', '/graphql', '/live', '/health', '/metrics'];
 
 export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> => {
   const settings = { ...defaultSettings, ...deps.settings };
@@ -58,6 +64,6 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
   await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
-  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes });
+  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], apiPrefixes: API_PREFIXES });
   return app;
 };

@@ -2,6 +2,7 @@
 // site, the API and the live feed on PORT until SIGINT, SIGTERM or SIGHUP. With --with-fixtures an empty ledger is
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
+import { webContexts } from '../contexts.ts';
 import { removeDeadSpools } from '../ingest/spool.ts';
 import type { Config } from './config.ts';
 import { startControlServer } from './control.ts';
@@ -32,6 +33,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     changes: readSide.changes,
     runner: readSide.runner,
     settings: config.app,
+    web: webContexts,
   });
   const control =
     release === null

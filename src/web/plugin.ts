@@ -1,23 +1,23 @@
-// The public site as one fastify plugin: server-rendered pages in Greek (/) and English (/en), the live
-// fragments of the home page, and the fingerprinted static files. Errors and unknown addresses get a page
+// The public site as one fastify plugin: the frame and the site's own pages, each web context's pages in
+// Greek (/) and English (/en), and the fingerprinted static files. Errors and unknown addresses get a page
 // in the visitor's language; the API's own prefixes keep fastify's JSON answers.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlExecutor } from '../eventstore/sql/client.ts';
 import { assertSchemaName } from '../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
-import { loadStaticAssets, registerStaticRoutes } from './assets.ts';
 import { acceptedEncoding, compress } from './compress.ts';
-import { registerFragments } from './fragments.ts';
-import { messagesOf } from './i18n/index.ts';
-import type { Lang } from './lang.ts';
-import { localPath } from './lang.ts';
-import { layout } from './layout.ts';
-import type { Municipality } from './municipality.ts';
-import { lixouri } from './municipality.ts';
-import type { Page, Site, Visit } from './page.ts';
-import { NotFound } from './page.ts';
-import { errorPage } from './pages/errors.ts';
-import { registerPages } from './routes.ts';
+import type { Lang } from './shared/lang.ts';
+import { localPath } from './shared/lang.ts';
+import { layout } from './shared/layout.ts';
+import { sharedMessagesOf } from './shared/messages.ts';
+import type { Municipality } from './shared/municipality.ts';
+import { lixouri } from './shared/municipality.ts';
+import type { Page, Site, Visit } from './shared/page.ts';
+import { NotFound } from './shared/page.ts';
+import type { WebContext, WebRoutesOptions } from './shared/pageRoutes.ts';
+import { errorPage } from './shared/pages/errors.ts';
+import { siteRoutes } from './shared/siteRoutes.ts';
+import { loadStaticFiles, registerStaticRoutes } from './shared/staticFiles.ts';
 
 export interface WebOptions {
   /** The read models' database. */
@@ -28,10 +28,11 @@ export interface WebOptions {
   readonly changes: ChangeFeed;
   /** Who publishes the site (name, contacts); the Municipality of Lixouri by default. */
   readonly municipality?: Municipality;
+  /** The contexts' pages and header links, in the order of the header. */
+  readonly contexts: readonly WebContext[];
+  /** Paths the API owns: unknown addresses there are answered in JSON, not with a page. */
+  readonly apiPrefixes: readonly string[];
 }
-
-/** Paths the API owns: unknown addresses there are answered in JSON, not with a page. */
-const API_PREFIXES = ['/api/', '/graphql', '/live', '/health', '/metrics'];
 
 const langOf = (url: string): Lang => (url === '/en' || url.startsWith('/en/') || url.startsWith('/en?') ? 'en' : 'el');
 
@@ -39,20 +40,23 @@ const checkOptions = (options: WebOptions): void => {
   if (typeof options.client?.query !== 'function') throw new TypeError('webPlugin: options.client must be the read models’ SqlExecutor');
   assertSchemaName(options.schema);
   if (typeof options.changes?.position !== 'function') throw new TypeError('webPlugin: options.changes must be the ChangeFeed of this process');
+  if (!Array.isArray(options.contexts)) throw new TypeError('webPlugin: options.contexts must list the web contexts (src/contexts.ts)');
+  if (!Array.isArray(options.apiPrefixes)) throw new TypeError('webPlugin: options.apiPrefixes must list the paths the API owns');
 };
 
 export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) => {
   checkOptions(options);
-  const { assets, byName } = await loadStaticAssets();
+  const { files, byName } = await loadStaticFiles();
   const site: Site = {
     db: options.client,
     schema: options.schema,
     municipality: options.municipality ?? lixouri,
-    assets,
+    staticFiles: files,
+    nav: options.contexts.flatMap((c) => c.nav),
   };
   const visitOf = (lang: Lang, request: FastifyRequest): Visit => ({
     lang,
-    t: messagesOf(lang),
+    t: sharedMessagesOf(lang),
     url: request.url,
     origin: `${request.protocol}://${request.host}`,
     href: (path) => localPath(lang, path),
@@ -73,12 +77,9 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     return render(reply, visit, errorPage(visit, status));
   };
 
-  registerStaticRoutes(app, byName);
-  registerFragments(app, site, options.changes, visitOf);
-  registerPages(app, site, visitOf, render);
-
+  // Before the contexts' plugins: each copies the handlers its parent has when it is registered.
   app.setNotFoundHandler((request, reply) => {
-    if (API_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+    if (options.apiPrefixes.some((prefix) => request.url.startsWith(prefix))) {
       return reply.code(404).send({ message: `Route ${request.method}:${request.url} not found`, error: 'Not Found', statusCode: 404 });
     }
     return renderError(request, reply, 404);
@@ -92,4 +93,9 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     if (status >= 500) request.log.error(error);
     return renderError(request, reply, status >= 400 && status < 600 ? status : 500);
   });
+
+  registerStaticRoutes(app, byName);
+  const routes: WebRoutesOptions = { site, changes: options.changes, visitOf, render };
+  await app.register(siteRoutes, routes);
+  for (const context of options.contexts) await app.register(context.routes, routes);
 };

@@ -14,7 +14,7 @@ import {
   formatEuro,
   formatShare,
   ratio,
-} from '../../src/web/format.ts';
+} from '../../src/web/shared/format.ts';
 
 const format = suite('Greek formats');
 const NBSP = '\u00a0';

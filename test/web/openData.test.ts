@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildSchema, parse, validate } from 'graphql';
-import { graphqlExamples } from '../../src/web/pages/openDataExamples.ts';
+import { graphqlExamples } from '../../src/web/shared/pages/openDataExamples.ts';
 
 const openData = suite('open data & API page');
 

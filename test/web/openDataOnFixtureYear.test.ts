@@ -9,7 +9,7 @@ import type { OperationDefinitionNode } from 'graphql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FIXTURE_FILES } from '../../src/cli/fixtures.ts';
-import { graphqlExamples } from '../../src/web/pages/openDataExamples.ts';
+import { graphqlExamples } from '../../src/web/shared/pages/openDataExamples.ts';
 import { eventually } from '../support/server.ts';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';

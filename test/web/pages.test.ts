@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';
-import { formatDate } from '../../src/web/format.ts';
+import { formatDate } from '../../src/web/shared/format.ts';
 import { SMALL_YEAR, SMALL_YEAR_TODAY, SUPPLIERS, smallYearAssets, smallYearTransactions } from './support/smallYear.ts';
 
 const Y = SMALL_YEAR;

@@ -8,7 +8,7 @@ import { crawl } from './support/crawl.ts';
 import { htmlProblems, visibleText } from './support/htmlChecks.ts';
 import type { TestSite } from './support/siteApp.ts';
 import { startTestSite } from './support/siteApp.ts';
-import { formatDate } from '../../src/web/format.ts';
+import { formatDate } from '../../src/web/shared/format.ts';
 import { NATURAL_PERSONS, SMALL_YEAR, SMALL_YEAR_TODAY, smallYearAssets, smallYearTransactions } from './support/smallYear.ts';
 
 const site = suite<{ site: TestSite; pages: CrawledPage[] }>('the site, crawled');

@@ -1,10 +1,10 @@
 // The small pieces under the pages: escaping, localised paths, the movements filter.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { html, join } from '../../src/web/html.ts';
-import { messagesOf } from '../../src/web/i18n/index.ts';
-import { alternateUrl, localPath, queryString } from '../../src/web/lang.ts';
-import { filterParams, parseDateInput, parseMovementsQuery } from '../../src/web/pages/movementFilter.ts';
+import { html, join } from '../../src/web/shared/html.ts';
+import { ledgerText } from '../../src/web/ledger/messages.ts';
+import { alternateUrl, localPath, queryString } from '../../src/web/shared/lang.ts';
+import { filterParams, parseDateInput, parseMovementsQuery } from '../../src/web/ledger/movementFilter.ts';
 
 const units = suite('escaping, paths, filters');
 
@@ -45,7 +45,7 @@ units('dates typed as dd/mm/yyyy, d/m/yyyy or ISO; impossible dates refused', ()
 });
 
 units('the movements query becomes a TransactionFilter, with a message per field it cannot read', () => {
-  const t = messagesOf('el');
+  const t = ledgerText({ lang: 'el' });
   const ok = parseMovementsQuery({ year: '2025', type: 'PAYMENT', kae: ' 20-6262 ', afm: '099 401 202', search: ' λάμπες ', from: '1/3/2025', orderBy: 'AMOUNT_DESC' }, t);
   assert.equal(ok.errors, []);
   assert.equal(ok.filter, { year: 2025, type: 'PAYMENT', kae: '20-6262', afm: '099401202', search: 'λάμπες', from: '2025-03-01', to: null });

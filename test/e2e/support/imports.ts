@@ -2,7 +2,7 @@
 // expense line with room left, sent as the finance department sends them, through POST /api/imports.
 import { afmWithCheckDigit } from '../../../src/domain/index.ts';
 import { budgetLines, fiscalYears } from '../../../src/projections/ledger/index.ts';
-import { centsOf } from '../../../src/web/format.ts';
+import { centsOf } from '../../../src/web/shared/format.ts';
 import type { E2eServer } from './server.ts';
 
 let batch = 0;

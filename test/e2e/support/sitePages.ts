@@ -4,9 +4,9 @@ import { listAssets } from '../../../src/projections/assets/index.ts';
 import { budgetLines, fiscalYears } from '../../../src/projections/ledger/index.ts';
 import { listSuppliers } from '../../../src/projections/suppliers/index.ts';
 import type { SqlExecutor } from '../../../src/eventstore/sql/client.ts';
-import { centsOf } from '../../../src/web/format.ts';
-import type { Lang } from '../../../src/web/lang.ts';
-import { localPath } from '../../../src/web/lang.ts';
+import { centsOf } from '../../../src/web/shared/format.ts';
+import type { Lang } from '../../../src/web/shared/lang.ts';
+import { localPath } from '../../../src/web/shared/lang.ts';
 
 export interface SitePage {
   /** "budget-line-en": names the screenshots and the test. */

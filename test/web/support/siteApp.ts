@@ -1,5 +1,5 @@
 // A running app for the site's tests: a fresh schema, a ledger loaded with the given files through the
-// import, projections up to date, the change feed, buildApp and the web plugin.
+// import, projections up to date, the change feed, and buildApp with the site's contexts.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/api/app.ts';
@@ -10,9 +10,8 @@ import type { ImportReport } from '../../../src/ingest/importFile.ts';
 import { importFile } from '../../../src/ingest/importFile.ts';
 import type { ChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
 import { startChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
-import { allProjections } from '../../../src/contexts.ts';
+import { allProjections, webContexts } from '../../../src/contexts.ts';
 import { startProjections } from '../../../src/projections/shared/runner.ts';
-import { webPlugin } from '../../../src/web/plugin.ts';
 import type { TestSchema } from '../../support/database.ts';
 import { createTestSchema } from '../../support/database.ts';
 
@@ -52,9 +51,7 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: allProjections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
-  const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 } });
-  // Once buildApp registers the site itself, the tests use that registration.
-  if (!app.hasRoute({ method: 'GET', url: '/movements' })) await app.register(webPlugin, { client: db.client, schema: db.schema, changes });
+  const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 }, web: webContexts });
   await app.ready();
   return {
     app,

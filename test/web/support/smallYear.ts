@@ -4,7 +4,7 @@
 // Enough movements for a second page of results, and a commitment, order and payment dated today, so that
 // the home page's "today" has something to show.
 import { afmWithCheckDigit } from '../../../src/domain/index.ts';
-import { athensDate } from '../../../src/web/format.ts';
+import { athensDate } from '../../../src/web/shared/format.ts';
 
 /** Today as a reader in Greece counts it, "2026-11-24", and its fiscal year. */
 export const SMALL_YEAR_TODAY = athensDate(new Date());

@@ -2,20 +2,21 @@
 // map, and a page per asset with its details, location and history.
 import type { AssetView } from '../../projections/assets/index.ts';
 import { assetById, assetCategories, assetHistory, listAssets } from '../../projections/assets/index.ts';
-import { chartWithTable, valueBars } from '../components/charts.ts';
-import { counterpartyText } from '../components/movements.ts';
-import { dataText } from '../components/dataText.ts';
-import { selectField, textField } from '../components/fields.ts';
-import { mapSvg } from '../components/map.ts';
-import type { MapPoint } from '../components/map.ts';
-import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
-import { facts, scrollTable } from '../components/table.ts';
-import { formatCoordinate, formatCount, formatDate, formatEuro } from '../format.ts';
-import { html } from '../html.ts';
-import type { Html } from '../html.ts';
-import { queryString } from '../lang.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { NotFound } from '../page.ts';
+import { chartWithTable, valueBars } from '../shared/components/charts.ts';
+import { counterpartyText } from '../shared/components/movements.ts';
+import { dataText } from '../shared/components/dataText.ts';
+import { selectField, textField } from '../shared/components/fields.ts';
+import { mapSvg } from '../shared/components/map.ts';
+import type { MapPoint } from '../shared/components/map.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../shared/components/pager.ts';
+import { facts, scrollTable } from '../shared/components/table.ts';
+import { formatCoordinate, formatCount, formatDate, formatEuro } from '../shared/format.ts';
+import { html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import { queryString } from '../shared/lang.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { NotFound } from '../shared/page.ts';
+import { assetsText } from './messages.ts';
 
 export const ASSETS_PAGE_SIZE = 50;
 const STATUSES: readonly AssetView['status'][] = ['REGISTERED', 'LEASED', 'TRANSFERRED', 'DISPOSED'];
@@ -48,7 +49,7 @@ const locatedAssets = async (site: Site): Promise<MapPoint[]> =>
 const NORTH = { el: 'Β', en: 'N' } as const;
 
 export const propertyPage = async (site: Site, visit: Visit, query: PropertyQuery): Promise<Page> => {
-  const { t } = visit;
+  const t = assetsText(visit);
   const { db, schema } = site;
   const filter = { category: query.category || null, status: (query.status || null) as AssetView['status'] | null, search: (query.search ?? '').trim() || null };
   const load = (after: string | null) => listAssets(db, schema, { filter, first: ASSETS_PAGE_SIZE, after });
@@ -88,7 +89,7 @@ ${chartWithTable(
 ${categoriesSection}
 ${map ? html`<section class="band" aria-labelledby="map-title"><h2 id="map-title">${t.property.mapTitle}</h2><figure class="map-figure">${map}<figcaption>${t.property.mapNote}</figcaption></figure></section>` : null}
 <section class="band" aria-labelledby="register-title"><h2 id="register-title">${t.property.registerTitle}</h2>
-<form class="filters filters-inline" method="get" action="${visit.href('/property')}" aria-label="${t.movements.filters}">
+<form class="filters filters-inline" method="get" action="${visit.href('/property')}" aria-label="${t.common.filters}">
   ${selectField({ id: 'asset-category', name: 'category', label: t.property.category, value: filter.category ?? '', options: [['', t.property.allCategories], ...categories.map((k) => [k.category, k.category] as const)] })}
   ${selectField({ id: 'asset-status', name: 'status', label: t.property.status, value: filter.status ?? '', options: [['', t.property.allStatuses], ...STATUSES.map((s) => [s, t.assetStatus[s]] as const)] })}
   ${textField({ id: 'asset-search', name: 'search', label: t.property.search, value: filter.search ?? '', type: 'search' })}
@@ -102,7 +103,7 @@ ${pager(visit, state)}
 };
 
 const locationSection = (visit: Visit, asset: AssetView, points: readonly MapPoint[]): Html => {
-  const { t } = visit;
+  const t = assetsText(visit);
   if (asset.lat === null || asset.lon === null) return html`<p>${t.asset.noLocation}</p>`;
   const lat = formatCoordinate(asset.lat);
   const lon = formatCoordinate(asset.lon);
@@ -113,7 +114,7 @@ const locationSection = (visit: Visit, asset: AssetView, points: readonly MapPoi
 };
 
 export const assetPage = async (site: Site, visit: Visit, id: string): Promise<Page> => {
-  const { t } = visit;
+  const t = assetsText(visit);
   const asset = await assetById(site.db, site.schema, id);
   if (!asset) throw new NotFound();
   const [history, points] = await Promise.all([assetHistory(site.db, site.schema, id), locatedAssets(site)]);

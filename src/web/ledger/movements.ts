@@ -3,25 +3,26 @@
 import type { TransactionOrder } from '../../projections/ledger/index.ts';
 import { fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
 import { lineTitles } from '../../projections/ledger/index.ts';
-import { errorSummary, selectField, textField } from '../components/fields.ts';
-import { movementTable } from '../components/movements.ts';
-import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
-import { formatCount } from '../format.ts';
-import { html } from '../html.ts';
-import type { Html } from '../html.ts';
-import { queryString } from '../lang.ts';
-import type { Page, Site, Visit } from '../page.ts';
+import { errorSummary, selectField, textField } from '../shared/components/fields.ts';
+import { movementTable } from '../shared/components/movements.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../shared/components/pager.ts';
+import { formatCount } from '../shared/format.ts';
+import { html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import { queryString } from '../shared/lang.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
 import type { MovementsQuery, ParsedMovements } from './movementFilter.ts';
 import { ORDERS, TRANSACTION_TYPES, filterParams, parseMovementsQuery } from './movementFilter.ts';
+import { ledgerText } from './messages.ts';
 
 export const MOVEMENTS_PAGE_SIZE = 50;
 
 const filterForm = (visit: Visit, parsed: ParsedMovements, years: readonly number[]): Html => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const v = parsed.values;
   const error = (field: string) => parsed.errors.find(([id]) => id === `filter-${field}`)?.[1] ?? null;
   return html`<form class="filters" method="get" action="${visit.href('/movements')}" aria-labelledby="filters-title">
-  <h2 id="filters-title">${t.movements.filters}</h2>
+  <h2 id="filters-title">${t.common.filters}</h2>
   <div class="filter-grid">
     ${textField({ id: 'filter-search', name: 'search', label: t.movements.search, hint: t.movements.searchHint, value: v.search, type: 'search' })}
     ${selectField({ id: 'filter-year', name: 'year', label: t.common.year, value: v.year, options: [['', t.common.allYears], ...years.map((y) => [String(y), String(y)] as const)] })}
@@ -45,19 +46,19 @@ const sortHeader = (visit: Visit, parsed: ParsedMovements, column: 'DATE' | 'AMO
   const next = current === desc ? asc : desc;
   const href = visit.href(`/movements${queryString(filterParams(parsed.filter, next))}`);
   const indicator = sorted === 'descending' ? '▼' : sorted === 'ascending' ? '▲' : '↕';
-  return html`<th scope="col" role="columnheader"${column === 'AMOUNT' ? html` class="num"` : null}${sorted ? html` aria-sort="${sorted}"` : null}><a href="${href}" class="sort">${label}<span aria-hidden="true" class="sort-indicator">${indicator}</span><span class="visually-hidden"> (${visit.t.movements.sortBy(label.toLowerCase())}: ${visit.t.movements.orders[next]})</span></a></th>`;
+  return html`<th scope="col" role="columnheader"${column === 'AMOUNT' ? html` class="num"` : null}${sorted ? html` aria-sort="${sorted}"` : null}><a href="${href}" class="sort">${label}<span aria-hidden="true" class="sort-indicator">${indicator}</span><span class="visually-hidden"> (${ledgerText(visit).movements.sortBy(label.toLowerCase())}: ${ledgerText(visit).movements.orders[next]})</span></a></th>`;
 };
 
 const downloads = (visit: Visit, parsed: ParsedMovements): Html => {
   const params = queryString({ ...filterParams(parsed.filter, parsed.orderBy), orderBy: parsed.orderBy });
   return html`<div class="downloads">
-  <p><strong>${visit.t.movements.download}:</strong> <a href="/api/exports/transactions.csv${params}" download data-export="csv">${visit.t.movements.downloadCsv}</a> · <a href="/api/exports/transactions.json${params}" data-export="json">${visit.t.movements.downloadJson}</a></p>
-  <p class="hint">${visit.t.movements.downloadHint}</p>
+  <p><strong>${ledgerText(visit).movements.download}:</strong> <a href="/api/exports/transactions.csv${params}" download data-export="csv">${ledgerText(visit).movements.downloadCsv}</a> · <a href="/api/exports/transactions.json${params}" data-export="json">${ledgerText(visit).movements.downloadJson}</a></p>
+  <p class="hint">${ledgerText(visit).movements.downloadHint}</p>
 </div>`;
 };
 
 export const movementsPage = async (site: Site, visit: Visit, query: MovementsQuery): Promise<Page> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const { db, schema } = site;
   const parsed = parseMovementsQuery(query, t);
   const errors = [...parsed.errors];

@@ -3,16 +3,17 @@
 import { fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
 import { listSuppliers, supplierByAfm, supplierYears } from '../../projections/suppliers/index.ts';
 import { lineTitles } from '../../projections/ledger/index.ts';
-import { dataText } from '../components/dataText.ts';
-import { selectField, textField } from '../components/fields.ts';
-import { movementTable } from '../components/movements.ts';
-import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../components/pager.ts';
-import { facts, scrollTable } from '../components/table.ts';
-import { formatCount, formatDate, formatEuro } from '../format.ts';
-import { html } from '../html.ts';
-import { queryString } from '../lang.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { NotFound } from '../page.ts';
+import { dataText } from '../shared/components/dataText.ts';
+import { selectField, textField } from '../shared/components/fields.ts';
+import { movementTable } from '../shared/components/movements.ts';
+import { loadPageOrFirst, pager, pagerStateOf, resultCount } from '../shared/components/pager.ts';
+import { facts, scrollTable } from '../shared/components/table.ts';
+import { formatCount, formatDate, formatEuro } from '../shared/format.ts';
+import { html } from '../shared/html.ts';
+import { queryString } from '../shared/lang.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { NotFound } from '../shared/page.ts';
+import { suppliersText } from './messages.ts';
 
 export const SUPPLIERS_PAGE_SIZE = 50;
 
@@ -34,7 +35,7 @@ export const suppliersQuerySchema = {
 } as const;
 
 export const suppliersPage = async (site: Site, visit: Visit, query: SuppliersQuery): Promise<Page> => {
-  const { t } = visit;
+  const t = suppliersText(visit);
   const { db, schema } = site;
   const year = query.year ? Number(query.year) : null;
   const search = (query.search ?? '').trim();
@@ -55,7 +56,7 @@ export const suppliersPage = async (site: Site, visit: Visit, query: SuppliersQu
   );
   const main = html`<h1>${t.suppliers.title}</h1>
 <p class="lead">${t.suppliers.intro}</p>
-<form class="filters filters-inline" method="get" action="${visit.href('/suppliers')}" aria-label="${t.movements.filters}">
+<form class="filters filters-inline" method="get" action="${visit.href('/suppliers')}" aria-label="${t.common.filters}">
   ${textField({ id: 'supplier-search', name: 'search', label: t.suppliers.search, value: search, type: 'search' })}
   ${selectField({ id: 'supplier-year', name: 'year', label: t.common.year, value: query.year ?? '', options: [['', t.common.allYears], ...years.map((y) => [String(y), String(y)] as const)] })}
   <div class="form-actions"><button type="submit" class="button">${t.common.apply}</button></div>
@@ -67,7 +68,7 @@ ${pager(visit, state)}`;
 };
 
 export const supplierPage = async (site: Site, visit: Visit, afm: string): Promise<Page> => {
-  const { t } = visit;
+  const t = suppliersText(visit);
   const { db, schema } = site;
   const supplier = await supplierByAfm(db, schema, afm);
   if (!supplier) throw new NotFound();
@@ -94,7 +95,7 @@ ${scrollTable(
 <tbody>${years.map((y) => html`<tr><th scope="row">${y.year}</th><td class="num">${formatEuro(y.committed)}</td><td class="num">${formatEuro(y.ordered)}</td><td class="num">${formatEuro(y.paid)}</td><td class="num">${formatCount(y.movements)}</td></tr>`)}</tbody>`,
 )}</section>
 <section class="band" aria-labelledby="supplier-payments-title"><h2 id="supplier-payments-title">${t.suppliers.payments}</h2>
-${payments.nodes.length === 0 ? html`<p>${t.suppliers.paymentsNone}</p>` : movementTable(visit, payments.nodes, { id: 'supplier-payments', caption: t.suppliers.payments, titles })}
+${payments.nodes.length === 0 ? html`<p>${t.movement.paymentsNone}</p>` : movementTable(visit, payments.nodes, { id: 'supplier-payments', caption: t.suppliers.payments, titles })}
 <p><a href="${visit.href(`/movements${queryString({ afm })}`)}">${t.suppliers.allMovements}</a></p></section>`;
   return { title: supplier.name, section: 'suppliers', crumbs: [{ label: t.suppliers.title, path: '/suppliers' }], main };
 };

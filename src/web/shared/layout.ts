@@ -3,16 +3,13 @@
 import { attr, html } from './html.ts';
 import type { Html } from './html.ts';
 import { alternateUrl } from './lang.ts';
-import type { Page, Section, Site, Visit } from './page.ts';
+import type { NavEntry, Page, Site, Visit } from './page.ts';
 
-const SECTIONS: readonly { key: Section; path: string }[] = [
-  { key: 'home', path: '/' },
-  { key: 'budget', path: '/budget' },
-  { key: 'movements', path: '/movements' },
-  { key: 'suppliers', path: '/suppliers' },
-  { key: 'property', path: '/property' },
-  { key: 'openData', path: '/open-data' },
-];
+/** The header's links: the frame's Home, the contexts' entries in their order, the frame's Open data. */
+const sectionsOf = (site: Site, visit: Visit): readonly { key: string; path: string; label: string }[] => {
+  const entry = (e: NavEntry) => ({ key: e.section, path: e.path, label: e.label[visit.lang] });
+  return [{ key: 'home', path: '/', label: visit.t.nav.home }, ...site.nav.map(entry), { key: 'openData', path: '/open-data', label: visit.t.nav.openData }];
+};
 
 const logo = html`<svg class="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
   <rect width="32" height="32" rx="6" class="brand-mark-bg"/>
@@ -38,10 +35,10 @@ export const layout = (site: Site, visit: Visit, page: Page): Html => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · ${t.tagline} · ${name}</title>
-<link rel="stylesheet" href="${site.assets.url('site.css')}">
-<link rel="icon" href="${site.assets.url('favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${site.staticFiles.url('site.css')}">
+<link rel="icon" href="${site.staticFiles.url('favicon.svg')}" type="image/svg+xml">
 <link rel="alternate" hreflang="${other}" href="${alternateUrl(visit.url, other)}">
-${page.live ? html`<script type="module" src="${site.assets.url('live.js')}"></script>` : null}
+${page.live ? html`<script type="module" src="${site.staticFiles.url('live.js')}"></script>` : null}
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipLink}</a>
@@ -52,7 +49,7 @@ ${page.live ? html`<script type="module" src="${site.assets.url('live.js')}"></s
   </div>
   <nav class="site-nav" aria-label="${t.navLabel}">
     <div class="container"><ul>
-      ${SECTIONS.map((s) => html`<li><a href="${visit.href(s.path)}"${attr('aria-current', page.section === s.key && 'page')}>${t.nav[s.key]}</a></li>`)}
+      ${sectionsOf(site, visit).map((s) => html`<li><a href="${visit.href(s.path)}"${attr('aria-current', page.section === s.key && 'page')}>${s.label}</a></li>`)}
     </ul></div>
   </nav>
 </header>

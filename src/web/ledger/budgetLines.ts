@@ -2,14 +2,15 @@
 // step of the drill-down between a roll-up row and a line's own page.
 import type { BudgetLineView, RollupLevel, SideName } from '../../projections/ledger/index.ts';
 import { budgetLines, fiscalYears } from '../../projections/ledger/index.ts';
-import { dataText } from '../components/dataText.ts';
-import { linePath } from '../components/movements.ts';
-import { stagesTable } from '../components/stagesTable.ts';
-import { html } from '../html.ts';
-import type { Html } from '../html.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { NotFound } from '../page.ts';
+import { dataText } from '../shared/components/dataText.ts';
+import { linePath } from '../shared/components/movements.ts';
+import { stagesTable } from '../shared/components/stagesTable.ts';
+import { html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { NotFound } from '../shared/page.ts';
 import { rollupLabel } from './budget.ts';
+import { ledgerText } from './messages.ts';
 
 export interface LinesScope {
   readonly side: SideName | null;
@@ -27,19 +28,19 @@ const matches = (line: BudgetLineView, scope: LinesScope): boolean =>
 
 const scopeText = (visit: Visit, scope: LinesScope): string => {
   const parts = [
-    scope.side ? visit.t.sides[scope.side] : null,
+    scope.side ? ledgerText(visit).sides[scope.side] : null,
     ...(['class', 'group', 'service'] as const satisfies readonly RollupLevel[]).map((level) =>
       scope[level] === null ? null : rollupLabel(visit, level, scope[level] === 'none' ? null : scope[level]),
     ),
   ].filter((p): p is string => p !== null);
-  return parts.length === 0 ? visit.t.budget.allLinesScope : parts.join(' · ');
+  return parts.length === 0 ? ledgerText(visit).budget.allLinesScope : parts.join(' · ');
 };
 
 export const lineHeader = (visit: Visit, line: BudgetLineView): Html =>
   html`<a href="${visit.href(linePath(line.year, line.kae))}" class="kae">${line.kae}</a>${dataText(visit, line.title, 'kae-title')}`;
 
 export const budgetLinesPage = async (site: Site, visit: Visit, year: number, scope: LinesScope): Promise<Page> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const years = await fiscalYears(site.db, site.schema);
   if (!years.includes(year)) throw new NotFound();
   const lines = (await budgetLines(site.db, site.schema, year)).filter((l) => matches(l, scope));

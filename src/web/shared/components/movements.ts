@@ -1,8 +1,8 @@
 // Movements (κινήσεις) as a citizen reads them: a table on the search pages, a list of cards on the home
 // page. A natural person is only ever «φυσικό πρόσωπο»; a legal entity links to its supplier page.
-import type { TransactionTypeName, TransactionView } from '../../projections/ledger/index.ts';
-import type { CounterpartyView } from '../../projections/shared/views.ts';
-import { lineKey } from '../../projections/ledger/index.ts';
+import type { TransactionTypeName, TransactionView } from '../../../projections/ledger/index.ts';
+import type { CounterpartyView } from '../../../projections/shared/views.ts';
+import { lineKey } from '../../../projections/ledger/index.ts';
 import { formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';

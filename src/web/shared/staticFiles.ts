@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedEncoding, compress } from './compress.ts';
+import { acceptedEncoding, compress } from '../compress.ts';
 
 export const STATIC_FILES = ['site.css', 'live.js', 'favicon.svg'] as const;
 export type StaticFile = (typeof STATIC_FILES)[number];
@@ -15,7 +15,7 @@ const TYPES: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
 };
 
-interface Asset {
+interface ServedFile {
   readonly url: string;
   readonly type: string;
   readonly etag: string;
@@ -24,17 +24,17 @@ interface Asset {
   readonly gzip: Buffer;
 }
 
-export interface StaticAssets {
+export interface StaticFiles {
   /** The fingerprinted URL of a file, e.g. `/static/site.3f2a9c1d0b.css`. */
   readonly url: (file: StaticFile) => string;
   /** Bytes of a file as served compressed with brotli (what the size budget counts). */
   readonly brotliSize: (file: StaticFile) => number;
 }
 
-const STATIC_DIR = new URL('./static/', import.meta.url);
+const STATIC_DIR = new URL('../static/', import.meta.url);
 
-export const loadStaticAssets = async (): Promise<{ assets: StaticAssets; byName: ReadonlyMap<string, Asset> }> => {
-  const byFile = new Map<StaticFile, Asset>();
+export const loadStaticFiles = async (): Promise<{ files: StaticFiles; byName: ReadonlyMap<string, ServedFile> }> => {
+  const byFile = new Map<StaticFile, ServedFile>();
   for (const file of STATIC_FILES) {
     const identity = await readFile(new URL(file, STATIC_DIR));
     const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10);
@@ -49,16 +49,16 @@ export const loadStaticAssets = async (): Promise<{ assets: StaticAssets; byName
       gzip: compress(identity, 'gzip', 'best'),
     });
   }
-  const asset = (file: StaticFile): Asset => byFile.get(file)!;
+  const asset = (file: StaticFile): ServedFile => byFile.get(file)!;
   return {
-    assets: { url: (file) => asset(file).url, brotliSize: (file) => asset(file).br.length },
+    files: { url: (file) => asset(file).url, brotliSize: (file) => asset(file).br.length },
     byName: new Map([...byFile.values()].map((a) => [a.url.slice('/static/'.length), a])),
   };
 };
 
 const YEAR = 31_536_000;
 
-const send = (request: FastifyRequest, reply: FastifyReply, asset: Asset): FastifyReply => {
+const send = (request: FastifyRequest, reply: FastifyReply, asset: ServedFile): FastifyReply => {
   void reply
     .header('Content-Type', asset.type)
     .header('Cache-Control', `public, max-age=${YEAR}, immutable`)
@@ -69,7 +69,7 @@ const send = (request: FastifyRequest, reply: FastifyReply, asset: Asset): Fasti
   return encoding === null ? reply.send(asset.identity) : reply.header('Content-Encoding', encoding).send(asset[encoding]);
 };
 
-export const registerStaticRoutes = (app: FastifyInstance, byName: ReadonlyMap<string, Asset>): void => {
+export const registerStaticRoutes = (app: FastifyInstance, byName: ReadonlyMap<string, ServedFile>): void => {
   app.get<{ Params: { file: string } }>(
     '/static/:file',
     { schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 64 } }, required: ['file'] } } },

@@ -2,9 +2,10 @@
 // the domain (ΚΥΑ 7028/2004), and the expense groups of the shipped 2014 list (classification/kae-2014.json),
 // written here in sentence case, with English, because the list spells them in unaccented capitals.
 // Revenue groups have no published list at hand, so they appear by number.
-import type { KaeClass, Title } from '../domain/index.ts';
-import { classTitle, serviceTitle } from '../domain/index.ts';
-import type { Visit } from './page.ts';
+import type { KaeClass, Title } from '../../domain/index.ts';
+import { classTitle, serviceTitle } from '../../domain/index.ts';
+import type { Visit } from '../shared/page.ts';
+import { ledgerText } from './messages.ts';
 
 const EXPENSE_GROUPS: Readonly<Record<string, Title>> = {
   '60': { el: 'Αμοιβές και έξοδα προσωπικού', en: 'Staff pay and costs' },
@@ -30,9 +31,9 @@ const EXPENSE_GROUPS: Readonly<Record<string, Title>> = {
 const withTitle = (label: string, title: string | null | undefined): string => (title ? `${label} · ${title}` : label);
 
 export const classLabel = (visit: Visit, klass: string): string =>
-  withTitle(visit.t.kae.klass(klass), /^\d$/.test(klass) ? classTitle(klass as KaeClass)[visit.lang] : null);
+  withTitle(ledgerText(visit).kae.klass(klass), /^\d$/.test(klass) ? classTitle(klass as KaeClass)[visit.lang] : null);
 
-export const groupLabel = (visit: Visit, group: string): string => withTitle(visit.t.kae.group(group), EXPENSE_GROUPS[group]?.[visit.lang]);
+export const groupLabel = (visit: Visit, group: string): string => withTitle(ledgerText(visit).kae.group(group), EXPENSE_GROUPS[group]?.[visit.lang]);
 
 export const serviceLabel = (visit: Visit, service: string | null): string =>
-  service === null ? visit.t.kae.noService : withTitle(visit.t.kae.service(service), serviceTitle(service)?.[visit.lang]);
+  service === null ? ledgerText(visit).kae.noService : withTitle(ledgerText(visit).kae.service(service), serviceTitle(service)?.[visit.lang]);

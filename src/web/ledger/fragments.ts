@@ -2,11 +2,11 @@
 // instead of formatting numbers itself. Every client asks after the same change, so a rendering is kept
 // per language and read-model position and shared by all of them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
-import { athensDate } from './format.ts';
-import type { Lang } from './lang.ts';
-import type { Site, Visit } from './page.ts';
-import { glanceSection, latestItems, loadHome, paymentsTable, todaySection } from './pages/home.ts';
+import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
+import { athensDate } from '../shared/format.ts';
+import type { Lang } from '../shared/lang.ts';
+import type { Site, Visit } from '../shared/page.ts';
+import { glanceSection, latestItems, loadHome, paymentsTable, todaySection } from './home.ts';
 
 export interface HomeFragments {
   readonly position: number;

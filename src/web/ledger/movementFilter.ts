@@ -3,7 +3,7 @@
 // search, from, to, orderBy), so that the CSV link is the page's own query.
 import { isValidKae } from '../../domain/index.ts';
 import type { TransactionFilter, TransactionOrder, TransactionTypeName } from '../../projections/ledger/index.ts';
-import type { Messages } from '../i18n/index.ts';
+import type { LedgerMessages } from './messages.ts';
 
 export const TRANSACTION_TYPES: readonly TransactionTypeName[] = ['BUDGET', 'AMENDMENT', 'COMMITMENT', 'ORDER', 'PAYMENT', 'ASSESSMENT', 'RECEIPT', 'REVERSAL'];
 export const ORDERS: readonly TransactionOrder[] = ['NEWEST', 'OLDEST', 'DATE_DESC', 'DATE_ASC', 'AMOUNT_DESC', 'AMOUNT_ASC'];
@@ -60,7 +60,7 @@ export interface ParsedMovements {
 
 const toGreekDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export const parseMovementsQuery = (query: MovementsQuery, t: Messages): ParsedMovements => {
+export const parseMovementsQuery = (query: MovementsQuery, t: LedgerMessages): ParsedMovements => {
   const errors: [string, string][] = [];
   const text = (value: string | undefined): string => (value ?? '').trim();
   const date = (field: 'from' | 'to'): string | null => {

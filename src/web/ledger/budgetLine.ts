@@ -3,22 +3,23 @@
 import type { BudgetLineView, TransactionView } from '../../projections/ledger/index.ts';
 import { budgetLine, listTransactions } from '../../projections/ledger/index.ts';
 import { lineMonthly, lineTitles } from '../../projections/ledger/index.ts';
-import { chartWithTable, executionChart } from '../components/charts.ts';
-import { dataText } from '../components/dataText.ts';
-import { movementTable } from '../components/movements.ts';
-import { facts, scrollTable } from '../components/table.ts';
-import { formatDate, formatEuro, formatShare } from '../format.ts';
-import { html } from '../html.ts';
-import type { Html } from '../html.ts';
-import { classLabel, groupLabel, serviceLabel } from '../kaeLabels.ts';
-import { queryString } from '../lang.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { NotFound } from '../page.ts';
-import { EXECUTED, STAGES_OF } from '../stages.ts';
+import { chartWithTable, executionChart } from '../shared/components/charts.ts';
+import { dataText } from '../shared/components/dataText.ts';
+import { movementTable } from '../shared/components/movements.ts';
+import { facts, scrollTable } from '../shared/components/table.ts';
+import { formatDate, formatEuro, formatShare } from '../shared/format.ts';
+import { html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import { classLabel, groupLabel, serviceLabel } from './kaeLabels.ts';
+import { queryString } from '../shared/lang.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { NotFound } from '../shared/page.ts';
+import { EXECUTED, STAGES_OF } from '../shared/stages.ts';
 import { linesPath } from './budget.ts';
+import { ledgerText } from './messages.ts';
 
 const stagesSection = (visit: Visit, line: BudgetLineView): Html => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const stages = STAGES_OF[line.side].filter((s) => s !== 'final');
   const chart = executionChart({
     id: 'line-chart',
@@ -38,7 +39,7 @@ const stagesSection = (visit: Visit, line: BudgetLineView): Html => {
 };
 
 const historyTable = (visit: Visit, rows: readonly TransactionView[]): Html => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   if (rows.length === 0) return html`<p>${t.line.noHistory}</p>`;
   const c = t.movement.columns;
   return scrollTable(
@@ -53,7 +54,7 @@ const historyTable = (visit: Visit, rows: readonly TransactionView[]): Html => {
 };
 
 const monthlyTable = async (site: Site, visit: Visit, line: BudgetLineView): Promise<Html | null> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const months = await lineMonthly(site.db, site.schema, line.year, line.kae);
   if (months.length === 0) return null;
   const measures = line.side === 'EXPENSE' ? (['committed', 'ordered', 'paid'] as const) : (['assessed', 'collected'] as const);
@@ -68,7 +69,7 @@ const monthlyTable = async (site: Site, visit: Visit, line: BudgetLineView): Pro
 };
 
 export const budgetLinePage = async (site: Site, visit: Visit, year: number, kae: string): Promise<Page> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const { db, schema } = site;
   const line = await budgetLine(db, schema, year, kae);
   if (!line) throw new NotFound();

@@ -1,12 +1,21 @@
 // What a page handler gives the layout, and what it receives: the site's shared pieces and the request.
-import type { SqlExecutor } from '../eventstore/sql/client.ts';
-import type { StaticAssets } from './assets.ts';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Html } from './html.ts';
-import type { Messages } from './i18n/index.ts';
 import type { Lang } from './lang.ts';
+import type { SharedMessages } from './messages.ts';
 import type { Municipality } from './municipality.ts';
+import type { StaticFiles } from './staticFiles.ts';
 
-export type Section = 'home' | 'budget' | 'movements' | 'suppliers' | 'property' | 'openData' | 'accessibility';
+/** Which header link a page marks as current: the frame's ('home', 'openData') or a context's nav entry. */
+export type Section = string;
+
+/** One link of the header navigation, brought by a web context. */
+export interface NavEntry {
+  readonly section: Section;
+  /** Unlocalised path. */
+  readonly path: string;
+  readonly label: Readonly<Record<Lang, string>>;
+}
 
 export interface Crumb {
   readonly label: string;
@@ -29,12 +38,15 @@ export interface Site {
   readonly db: SqlExecutor;
   readonly schema: string;
   readonly municipality: Municipality;
-  readonly assets: StaticAssets;
+  readonly staticFiles: StaticFiles;
+  /** The contexts' header links, in the contexts' order, between the frame's Home and Open data. */
+  readonly nav: readonly NavEntry[];
 }
 
 export interface Visit {
   readonly lang: Lang;
-  readonly t: Messages;
+  /** The shared words; a context's pages read theirs merged with these (e.g. ledgerText(visit)). */
+  readonly t: SharedMessages;
   /** The request's URL, path and query, as received. */
   readonly url: string;
   /** Scheme and host the reader used, "https://opendimos.lixouri.gov.gr": for copy-paste examples. */

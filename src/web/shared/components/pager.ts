@@ -1,6 +1,6 @@
 // Pages of a list by keyset cursor: a count of what is shown, then links to the first and next pages.
 // A cursor cannot go back, so the browser's Back button is the way to the previous page.
-import { InvalidCursor } from '../../projections/shared/paging.ts';
+import { InvalidCursor } from '../../../projections/shared/paging.ts';
 import { formatCount } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';

@@ -4,13 +4,14 @@
 import type { Totals, TransactionView } from '../../projections/ledger/index.ts';
 import { budgetTotals, dailyTotals, fiscalYears, listTransactions } from '../../projections/ledger/index.ts';
 import { lineTitles } from '../../projections/ledger/index.ts';
-import { scrollTable } from '../components/table.ts';
-import { movementCard, movementTable } from '../components/movements.ts';
-import { athensDate, centsOf, formatAmount, formatCount, formatDate, formatEuro, formatShare, ratio } from '../format.ts';
-import { html } from '../html.ts';
-import type { Html } from '../html.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { queryString } from '../lang.ts';
+import { scrollTable } from '../shared/components/table.ts';
+import { movementCard, movementTable } from '../shared/components/movements.ts';
+import { athensDate, centsOf, formatAmount, formatCount, formatDate, formatEuro, formatShare, ratio } from '../shared/format.ts';
+import { html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { queryString } from '../shared/lang.ts';
+import { ledgerText } from './messages.ts';
 
 export const LATEST_COUNT = 10;
 
@@ -51,8 +52,8 @@ const meter = (part: string, whole: string): Html =>
   html`<svg class="meter" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="10" class="bar-track"/><rect width="${(ratio(centsOf(part), centsOf(whole)) * 100).toFixed(2)}" height="10" class="bar-executed"/></svg>`;
 
 export const glanceSection = (visit: Visit, data: HomeData): Html => {
-  const { t } = visit;
-  if (data.year === null || data.totals === null) return html`<h2 id="glance-title">${t.nav.budget}</h2><p>${t.home.noData}</p>`;
+  const t = ledgerText(visit);
+  if (data.year === null || data.totals === null) return html`<h2 id="glance-title">${t.sections.budget}</h2><p>${t.home.noData}</p>`;
   const { REVENUE: revenue, EXPENSE: expense } = data.totals;
   const card = (side: 'revenue' | 'expense', executed: string, final: string, sentence: string, note: string) => html`<div class="stat-card stat-${side}">
   <h3>${side === 'revenue' ? t.home.revenue : t.home.expense}</h3>
@@ -84,7 +85,7 @@ ${row(t.common.share, [formatShare(revenue.collected, revenue.final), formatShar
 };
 
 export const todaySection = (visit: Visit, data: HomeData): Html => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const totals = data.todayTotals;
   return html`<h2 id="today-title">${t.home.todayTitle(formatDate(data.today))}</h2>
 ${
@@ -102,11 +103,11 @@ export const latestItems = (visit: Visit, data: HomeData): Html => html`${data.l
 
 export const paymentsTable = (visit: Visit, data: HomeData): Html =>
   data.payments.length === 0
-    ? html`<p>${visit.t.suppliers.paymentsNone}</p>`
-    : movementTable(visit, data.payments, { id: 'payments-table', caption: visit.t.home.paymentsTitle, titles: data.titles });
+    ? html`<p>${ledgerText(visit).movement.paymentsNone}</p>`
+    : movementTable(visit, data.payments, { id: 'payments-table', caption: ledgerText(visit).home.paymentsTitle, titles: data.titles });
 
 export const homePage = async (site: Site, visit: Visit): Promise<Page> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const data = await loadHome(site);
   const main = html`<div class="hero">
   <h1>${t.home.title}</h1>

@@ -1,7 +1,7 @@
 // Budget execution as a table: one row per class, group, service or line, one column per stage of its
 // side (initial, final, committed, ordered, paid; or initial, final, assessed, collected) and the share
 // executed. The table beside every budget chart.
-import type { SideName, Totals } from '../../projections/ledger/index.ts';
+import type { SideName, Totals } from '../../../projections/ledger/index.ts';
 import { formatEuro, formatShare } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html, HtmlPart } from '../html.ts';

@@ -1,5 +1,5 @@
 // The stages of budget execution a citizen follows, in the order money moves through them.
-import type { SideName, Totals } from '../projections/ledger/index.ts';
+import type { SideName, Totals } from '../../projections/ledger/index.ts';
 
 export type Stage = keyof Totals;
 

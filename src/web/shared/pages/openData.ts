@@ -1,7 +1,7 @@
 // Open data & API: GraphQL examples to copy, the live feed, the exports and the Fiscal Data Package, how
 // to verify the hash chain, and the public log of imports.
-import { listImports } from '../../projections/imports/index.ts';
-import { fiscalYears } from '../../projections/ledger/index.ts';
+import { listImports } from '../../../projections/imports/index.ts';
+import { fiscalYears } from '../../../projections/ledger/index.ts';
 import { loadPageOrFirst, pager } from '../components/pager.ts';
 import { scrollTable } from '../components/table.ts';
 import { formatCount, formatDateTime } from '../format.ts';

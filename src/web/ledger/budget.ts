@@ -2,16 +2,17 @@
 // budget, as a chart with its table; execution by month; drill-down to the lines of a row.
 import type { RollupLevel, RollupRow, SideName, Totals } from '../../projections/ledger/index.ts';
 import { budgetRollup, budgetTotals, fiscalYears, monthlyTotals } from '../../projections/ledger/index.ts';
-import { chartWithTable, columnChart } from '../components/charts.ts';
-import { stagesChart, stagesTable } from '../components/stagesTable.ts';
-import { scrollTable } from '../components/table.ts';
-import { formatAmount } from '../format.ts';
-import { attr, html } from '../html.ts';
-import type { Html } from '../html.ts';
-import { classLabel, groupLabel, serviceLabel } from '../kaeLabels.ts';
-import { queryString } from '../lang.ts';
-import type { Page, Site, Visit } from '../page.ts';
-import { NotFound } from '../page.ts';
+import { chartWithTable, columnChart } from '../shared/components/charts.ts';
+import { stagesChart, stagesTable } from '../shared/components/stagesTable.ts';
+import { scrollTable } from '../shared/components/table.ts';
+import { formatAmount } from '../shared/format.ts';
+import { attr, html } from '../shared/html.ts';
+import type { Html } from '../shared/html.ts';
+import { classLabel, groupLabel, serviceLabel } from './kaeLabels.ts';
+import { queryString } from '../shared/lang.ts';
+import type { Page, Site, Visit } from '../shared/page.ts';
+import { NotFound } from '../shared/page.ts';
+import { ledgerText } from './messages.ts';
 
 export const LEVELS: readonly RollupLevel[] = ['class', 'group', 'service'];
 
@@ -23,7 +24,7 @@ export const linesPath = (year: number, side: SideName, level: RollupLevel, key:
   `/budget/${year}/lines${queryString({ side: side.toLowerCase(), [level]: key ?? 'none' })}`;
 
 const sideSection = (visit: Visit, year: number, side: SideName, level: RollupLevel, rows: readonly RollupRow[], total: Totals): Html => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const mine = rows.filter((r) => r.side === side);
   const id = `budget-${side.toLowerCase()}`;
   const sideName = t.sides[side];
@@ -46,7 +47,7 @@ const sideSection = (visit: Visit, year: number, side: SideName, level: RollupLe
 };
 
 const monthlySection = async (site: Site, visit: Visit, year: number): Promise<Html> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const months = await monthlyTotals(site.db, site.schema, year);
   if (months.length === 0) return html``;
   const monthName = (period: string, names: readonly string[]) => names[Number(period.slice(5, 7)) - 1] ?? period;
@@ -73,7 +74,7 @@ const monthlySection = async (site: Site, visit: Visit, year: number): Promise<H
 export const yearLinks = (visit: Visit, years: readonly number[], current: number, path: (year: number) => string): Html | null =>
   years.length <= 1
     ? null
-    : html`<nav class="year-links" aria-label="${visit.t.budget.years}"><ul>${years.map(
+    : html`<nav class="year-links" aria-label="${ledgerText(visit).budget.years}"><ul>${years.map(
         (y) => html`<li><a href="${visit.href(path(y))}"${attr('aria-current', y === current && 'page')}>${y}</a></li>`,
       )}</ul></nav>`;
 
@@ -81,11 +82,11 @@ export const yearLinks = (visit: Visit, years: readonly number[], current: numbe
 export const budgetIndex = async (site: Site, visit: Visit): Promise<{ redirect: string } | Page> => {
   const [year] = await fiscalYears(site.db, site.schema);
   if (year !== undefined) return { redirect: `/budget/${year}` };
-  return { title: visit.t.nav.budget, section: 'budget', crumbs: [], main: html`<h1>${visit.t.nav.budget}</h1><p>${visit.t.home.noData}</p>` };
+  return { title: ledgerText(visit).sections.budget, section: 'budget', crumbs: [], main: html`<h1>${ledgerText(visit).sections.budget}</h1><p>${ledgerText(visit).home.noData}</p>` };
 };
 
 export const budgetPage = async (site: Site, visit: Visit, year: number, level: RollupLevel): Promise<Page> => {
-  const { t } = visit;
+  const t = ledgerText(visit);
   const years = await fiscalYears(site.db, site.schema);
   if (!years.includes(year)) throw new NotFound();
   const [totals, rollup, monthly] = await Promise.all([

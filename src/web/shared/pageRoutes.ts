@@ -1,0 +1,55 @@
+// How a context joins the site: one registration (WebContext) whose routes plugin registers its pages once
+// per language through registerPages, Greek at their path and English under /en. Every route declares the
+// shape of its parameters; anything else is refused before a handler runs.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
+import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
+import type { Lang } from './lang.ts';
+import { LANGS, prefixOf } from './lang.ts';
+import type { NavEntry, Page, Site, Visit } from './page.ts';
+
+export type RenderPage = (reply: FastifyReply, visit: Visit, page: Page) => FastifyReply;
+
+/** What the web plugin hands every context's routes plugin. */
+export interface WebRoutesOptions {
+  readonly site: Site;
+  /** Change notifications, for pages with live parts. */
+  readonly changes: ChangeFeed;
+  readonly visitOf: (lang: Lang, request: FastifyRequest) => Visit;
+  /** Sends a page in the frame (layout), compressed as the client accepts. */
+  readonly render: RenderPage;
+}
+
+export type WebRoutes = FastifyPluginAsync<WebRoutesOptions>;
+
+/** What one context adds to the site: its header links (in order) and its pages. */
+export interface WebContext {
+  readonly name: string;
+  readonly nav: readonly NavEntry[];
+  readonly routes: WebRoutes;
+}
+
+/** The pages of one language: its paths, and handlers that build a page and render it in the frame. */
+export interface LangPages {
+  readonly lang: Lang;
+  /** `/budget` → `/en/budget` in English; `/` → `/en`. */
+  readonly at: (path: string) => string;
+  readonly visit: (request: FastifyRequest) => Visit;
+  readonly page: <R extends RouteGenericInterface>(
+    build: (visit: Visit, request: FastifyRequest<R>) => Promise<Page>,
+  ) => (request: FastifyRequest<R>, reply: FastifyReply) => Promise<FastifyReply>;
+}
+
+export const registerPages = (options: WebRoutesOptions, register: (pages: LangPages) => void): void => {
+  for (const lang of LANGS) {
+    const visit = (request: FastifyRequest): Visit => options.visitOf(lang, request);
+    register({
+      lang,
+      at: (path) => (path === '/' ? prefixOf(lang) || '/' : `${prefixOf(lang)}${path}`),
+      visit,
+      page: (build) => async (request, reply) => {
+        const v = visit(request);
+        return options.render(reply, v, await build(v, request));
+      },
+    });
+  }
+};

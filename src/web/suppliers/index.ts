@@ -1,0 +1,10 @@
+// What the suppliers add to the site: their header link and their pages.
+import type { WebContext } from '../shared/pageRoutes.ts';
+import { el, en } from './messages.ts';
+import { suppliersRoutes } from './routes.ts';
+
+export const suppliersWeb: WebContext = {
+  name: 'suppliers',
+  nav: [{ section: 'suppliers', path: '/suppliers', label: { el: el.sections.suppliers, en: en.sections.suppliers } }],
+  routes: suppliersRoutes,
+};
