@@ -82,7 +82,8 @@ export const yearLinks = (visit: Visit, years: readonly number[], current: numbe
 export const budgetIndex = async (site: Site, visit: Visit): Promise<{ redirect: string } | Page> => {
   const [year] = await fiscalYears(site.db, site.schema);
   if (year !== undefined) return { redirect: `/budget/${year}` };
-  return { title: ledgerText(visit).sections.budget, section: 'budget', crumbs: [], main: html`<h1>${ledgerText(visit).sections.budget}</h1><p>${ledgerText(visit).home.noData}</p>` };
+  const t = ledgerText(visit);
+  return { title: t.sections.budget, section: 'budget', crumbs: [], main: html`<h1>${t.sections.budget}</h1><p>${t.home.noData}</p>` };
 };
 
 export const budgetPage = async (site: Site, visit: Visit, year: number, level: RollupLevel): Promise<Page> => {

@@ -46,14 +46,16 @@ const sortHeader = (visit: Visit, parsed: ParsedMovements, column: 'DATE' | 'AMO
   const next = current === desc ? asc : desc;
   const href = visit.href(`/movements${queryString(filterParams(parsed.filter, next))}`);
   const indicator = sorted === 'descending' ? '▼' : sorted === 'ascending' ? '▲' : '↕';
-  return html`<th scope="col" role="columnheader"${column === 'AMOUNT' ? html` class="num"` : null}${sorted ? html` aria-sort="${sorted}"` : null}><a href="${href}" class="sort">${label}<span aria-hidden="true" class="sort-indicator">${indicator}</span><span class="visually-hidden"> (${ledgerText(visit).movements.sortBy(label.toLowerCase())}: ${ledgerText(visit).movements.orders[next]})</span></a></th>`;
+  const t = ledgerText(visit).movements;
+  return html`<th scope="col" role="columnheader"${column === 'AMOUNT' ? html` class="num"` : null}${sorted ? html` aria-sort="${sorted}"` : null}><a href="${href}" class="sort">${label}<span aria-hidden="true" class="sort-indicator">${indicator}</span><span class="visually-hidden"> (${t.sortBy(label.toLowerCase())}: ${t.orders[next]})</span></a></th>`;
 };
 
 const downloads = (visit: Visit, parsed: ParsedMovements): Html => {
   const params = queryString({ ...filterParams(parsed.filter, parsed.orderBy), orderBy: parsed.orderBy });
+  const t = ledgerText(visit).movements;
   return html`<div class="downloads">
-  <p><strong>${ledgerText(visit).movements.download}:</strong> <a href="/api/exports/transactions.csv${params}" download data-export="csv">${ledgerText(visit).movements.downloadCsv}</a> · <a href="/api/exports/transactions.json${params}" data-export="json">${ledgerText(visit).movements.downloadJson}</a></p>
-  <p class="hint">${ledgerText(visit).movements.downloadHint}</p>
+  <p><strong>${t.download}:</strong> <a href="/api/exports/transactions.csv${params}" download data-export="csv">${t.downloadCsv}</a> · <a href="/api/exports/transactions.json${params}" data-export="json">${t.downloadJson}</a></p>
+  <p class="hint">${t.downloadHint}</p>
 </div>`;
 };
 

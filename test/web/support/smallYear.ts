@@ -5,6 +5,7 @@
 // the home page's "today" has something to show.
 import { afmWithCheckDigit } from '../../../src/domain/index.ts';
 import { athensDate } from '../../../src/web/shared/format.ts';
+import type { SiteFile } from './siteApp.ts';
 
 /** Today as a reader in Greece counts it, "2026-11-24", and its fiscal year. */
 export const SMALL_YEAR_TODAY = athensDate(new Date());
@@ -126,3 +127,9 @@ export const smallYearAssets = (): string => {
     asset(`${Y}-10-01`, 'transfer', 'ΑΚ-006', { afm: natural.afm, counterparty_name: natural.name, natural_person: 'ναι', description: 'Ανταλλαγή ακινήτου' }),
   ]);
 };
+
+/** The small year's transactions and property register, as the finance department would import them. */
+export const smallYearFiles = (): readonly SiteFile[] => [
+  { kind: 'transactions', fileName: 'lixouri-year.csv', content: smallYearTransactions() },
+  { kind: 'assets', fileName: 'lixouri-assets.csv', content: smallYearAssets() },
+];
