@@ -62,8 +62,8 @@ contexts('its page answers in Greek at its path and in English under /en, in its
 });
 
 contexts('its link is in the header between the frame’s Home and Open data, current on its page', async ({ app }) => {
-  assert.equal(headerLinks((await app.inject({ url: '/toys' })).body), ['/ Αρχική', '/toys (current) Παιχνίδια', '/open-data Ανοιχτά δεδομένα & API']);
-  assert.equal(headerLinks((await app.inject({ url: '/en/accessibility' })).body), ['/en Home', '/en/toys Toys', '/en/open-data Open data & API']);
+  assert.equal(headerLinks((await app.inject({ url: '/toys' })).body), ['/ Αρχική', '/toys (current) Παιχνίδια', '/open-data Ανοιχτά δεδομένα &amp; API']);
+  assert.equal(headerLinks((await app.inject({ url: '/en/accessibility' })).body), ['/en Home', '/en/toys Toys', '/en/open-data Open data &amp; API']);
 });
 
 contexts('the API prefixes given keep JSON answers; other unknown addresses are a page', async ({ app }) => {
