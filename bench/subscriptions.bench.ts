@@ -4,7 +4,7 @@
 // connections of one subscription each, in the same run. Before the limits, 2,000 subscriptions on each of
 // ten sockets and one 50-row import ran the server's heap out.
 import WebSocket from 'ws';
-import { defaultWebSocketLimits } from '../src/api/websockets.ts';
+import { defaultWebSocketLimits } from '../src/api/shared/websockets.ts';
 import type { FiscalYearEvent } from '../src/domain/index.ts';
 import { ledgerEventSchemas } from '../src/domain/index.ts';
 import { createPgClient } from '../src/eventstore/sql/pgClient.ts';

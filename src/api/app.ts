@@ -6,17 +6,18 @@ import type { EventStore } from '../eventstore/port.ts';
 import type { SqlClient } from '../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
 import type { ProjectionRunner } from '../projections/shared/runner.ts';
-import { graphqlPlugin } from './graphql/plugin.ts';
-import type { GraphqlLimits } from './graphql/plugin.ts';
-import { healthPlugin } from './health.ts';
-import { livePlugin } from './live.ts';
-import { metricsPlugin } from './metrics.ts';
-import { restPlugin } from './rest/restPlugin.ts';
-import { securityPlugin } from './security.ts';
-import { websocketsPlugin } from './websockets.ts';
-import type { WebSocketLimits } from './websockets.ts';
+import { graphqlPlugin } from './shared/graphql/plugin.ts';
+import type { GraphqlLimits } from './shared/graphql/plugin.ts';
+import { healthPlugin } from './shared/health.ts';
+import { livePlugin } from './shared/live.ts';
+import { metricsPlugin } from './shared/metrics.ts';
+import { restPlugin } from './shared/rest/restPlugin.ts';
+import { securityPlugin } from './shared/security.ts';
+import { websocketsPlugin } from './shared/websockets.ts';
+import type { WebSocketLimits } from './shared/websockets.ts';
 import { webPlugin } from '../web/plugin.ts';
 import type { WebContext } from '../web/shared/pageRoutes.ts';
+import type { ApiContext } from './shared/apiContext.ts';
 
 export interface AppSettings {
   /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
@@ -46,11 +47,13 @@ export interface AppDependencies {
   /** The projection runner of this process, when it runs one (for /metrics). */
   readonly runner?: ProjectionRunner;
   readonly settings?: Partial<AppSettings>;
+  /** The API's contexts (src/contexts.ts, from the composition root): GraphQL fragments, resolvers, REST routes. */
+  readonly api: readonly ApiContext[];
   /** The site's contexts (src/contexts.ts, from the composition root); none gives the frame's own pages only. */
   readonly web?: readonly WebContext[];
 }
 
-/** Paths the API owns: unknown addresses there are answered in JSON, not with a page. */
+/** Paths the API owns besides its contexts' own: unknown addresses there are answered in JSON, not with a page. */
 const API_PREFIXES: readonly string[] = ['/api/', '/graphql', '/live', '/health', '/metrics'];
 
 export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> => {
@@ -60,10 +63,10 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
-  await app.register(graphqlPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
+  await app.register(graphqlPlugin, { contexts: deps.api, client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
-  await app.register(restPlugin, { store: deps.store, client: deps.client, schema: deps.schema });
+  await app.register(restPlugin, { contexts: deps.api, store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
-  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], apiPrefixes: API_PREFIXES });
+  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], apiPrefixes: [...API_PREFIXES, ...deps.api.flatMap((c) => c.prefixes ?? [])] });
   return app;
 };

@@ -1,7 +1,7 @@
 // Configuration from the environment, checked once at start-up with a message that names the setting.
 import { resolve } from 'node:path';
 import type { AppSettings } from '../api/app.ts';
-import { defaultWebSocketLimits } from '../api/websockets.ts';
+import { defaultWebSocketLimits } from '../api/shared/websockets.ts';
 
 export interface Config {
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */

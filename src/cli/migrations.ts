@@ -2,7 +2,7 @@
 // the database itself), before any part of the program opens its tables: the event store's (when events
 // are kept in SQL), the read models' bookkeeping and the access tokens'. Each released migration is frozen
 // (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
-import { tokenMigrations } from '../api/auth/tokenTable.ts';
+import { tokenMigrations } from '../api/shared/auth/tokenTable.ts';
 import type { SqlClient } from '../eventstore/sql/client.ts';
 import { ledgerMigrations } from '../eventstore/sql/ledgerSchema.ts';
 import type { MigrationSet } from '../eventstore/sql/migrate.ts';

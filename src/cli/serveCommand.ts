@@ -2,7 +2,7 @@
 // site, the API and the live feed on PORT until SIGINT, SIGTERM or SIGHUP. With --with-fixtures an empty ledger is
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
-import { webContexts } from '../contexts.ts';
+import { apiContexts, webContexts } from '../contexts.ts';
 import { removeDeadSpools } from '../ingest/spool.ts';
 import type { Config } from './config.ts';
 import { startControlServer } from './control.ts';
@@ -27,6 +27,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
   const readSide = await startReadSide(installation, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
+    api: apiContexts,
     store: installation.store,
     client: installation.client,
     schema: config.schema,

@@ -2,8 +2,8 @@
 // `create` prints the new token alone on the last line of stdout (`… | tail -n 1` takes it); it is shown this
 // once and stored only as its SHA-256. Exit status: 0 done, 1 no such token, 2 a usage error.
 import type { SqlClient } from '../eventstore/sql/client.ts';
-import type { Role, TokenRecord } from '../api/auth/tokens.ts';
-import { createToken, isRole, isValidTokenName, listTokens, revokeToken, ROLES } from '../api/auth/tokens.ts';
+import type { Role, TokenRecord } from '../api/shared/auth/tokens.ts';
+import { createToken, isRole, isValidTokenName, listTokens, revokeToken, ROLES } from '../api/shared/auth/tokens.ts';
 
 interface Output {
   write(text: string): unknown;

@@ -6,13 +6,14 @@ import type { MercuriusContext } from 'mercurius';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
-import { formatGraphqlErrors } from '../../src/api/graphql/errorFormatter.ts';
-import { toApiError } from '../../src/api/rest/errors.ts';
+import { formatGraphqlErrors } from '../../src/api/shared/graphql/errorFormatter.ts';
+import { toApiError } from '../../src/api/shared/rest/errors.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { appendAll, openTestLedger, smallYear } from '../support/ledger.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
+import { apiContexts } from '../../src/contexts.ts';
 
 const SECRET = 'relation "od_secret_table" does not exist';
 
@@ -28,7 +29,7 @@ test.before(async (context) => {
     ...inner,
     query: (text, params, options) => (text.includes('od_assets') && text.includes('WHERE asset = $1') ? Promise.reject(new Error(SECRET)) : inner.query(text, params, options)),
   };
-  context.app = await buildApp({ store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0 } });
+  context.app = await buildApp({ api: apiContexts, store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0 } });
 });
 test.after(async ({ ledger, server, app }) => {
   await app.close();

@@ -6,16 +6,17 @@ import type { FastifyInstance } from 'fastify';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
-import { createExecutionBudget } from '../../src/api/graphql/executionBudget.ts';
-import { createExecutionGate } from '../../src/api/graphql/executionGate.ts';
-import type { ExecutionStopped } from '../../src/api/graphql/executionStopped.ts';
-import type { GraphqlLimits } from '../../src/api/graphql/plugin.ts';
+import { createExecutionBudget } from '../../src/api/shared/graphql/executionBudget.ts';
+import { createExecutionGate } from '../../src/api/shared/graphql/executionGate.ts';
+import type { ExecutionStopped } from '../../src/api/shared/graphql/executionStopped.ts';
+import type { GraphqlLimits } from '../../src/api/shared/graphql/plugin.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import { suiteBackend } from '../support/database.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { appendAll, openTestLedger, smallYear } from '../support/ledger.ts';
 import type { TestServer } from '../support/server.ts';
 import { eventually, startTestServer } from '../support/server.ts';
+import { apiContexts } from '../../src/contexts.ts';
 
 const codeOf = async (promise: Promise<unknown>): Promise<string> =>
   promise.then(
@@ -134,7 +135,7 @@ test.after(async ({ ledger, server, apps }) => {
 });
 
 const appWith = async (context: Context, client: SqlClient, limits: Partial<GraphqlLimits>): Promise<FastifyInstance> => {
-  const app = await buildApp({ store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0, graphqlLimits: limits } });
+  const app = await buildApp({ api: apiContexts, store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0, graphqlLimits: limits } });
   context.apps.push(app);
   return app;
 };

@@ -8,15 +8,16 @@ import type { FastifyInstance } from 'fastify';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
-import { schemaUrl } from '../../src/api/graphql/plugin.ts';
-import type { RowEstimates } from '../../src/api/graphql/limits.ts';
-import { MAX_COST, MAX_ROOT_FIELDS, NO_ROWS, ROWS_PER_COST, documentLimitErrors, measureOperation } from '../../src/api/graphql/limits.ts';
-import { trackRowEstimates } from '../../src/api/graphql/rowEstimates.ts';
+import { schemaUrl } from '../../src/api/shared/graphql/schemaSource.ts';
+import type { RowEstimates } from '../../src/api/shared/graphql/limits.ts';
+import { MAX_COST, MAX_ROOT_FIELDS, NO_ROWS, ROWS_PER_COST, documentLimitErrors, measureOperation } from '../../src/api/shared/graphql/limits.ts';
+import { trackRowEstimates } from '../../src/api/shared/graphql/rowEstimates.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { appendAll, openTestLedger, smallAssets, smallYear } from '../support/ledger.ts';
 import type { TestServer } from '../support/server.ts';
 import { startTestServer } from '../support/server.ts';
+import { apiContexts } from '../../src/contexts.ts';
 
 const schema = buildSchema(readFileSync(schemaUrl, 'utf8'));
 const costOf = (query: string, rows: RowEstimates = NO_ROWS): number => {
@@ -122,7 +123,7 @@ test.before(async (context) => {
   const inner = context.ledger.client;
   const client: SqlClient = { ...inner, query: (text, params, options) => (sent.push(text), inner.query(text, params, options)) };
   context.sent = sent;
-  context.app = await buildApp({ store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0 } });
+  context.app = await buildApp({ api: apiContexts, store: context.ledger.store, client, schema: context.ledger.schema, changes: context.server.changes, settings: { rateLimitPerMinute: 0 } });
 });
 test.after(async ({ ledger, server, app }) => {
   await app.close();

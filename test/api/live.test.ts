@@ -15,6 +15,7 @@ import type { TestServer } from '../support/server.ts';
 import { eventually, startTestServer } from '../support/server.ts';
 import { startServer } from '../support/serverProcess.ts';
 import { openSocket, subscribe } from '../support/wsClient.ts';
+import { apiContexts } from '../../src/contexts.ts';
 
 const test = suite<{ ledger: TestLedger; server: TestServer; urls: { http: string; ws: string } }>('live feed and subscriptions');
 
@@ -110,7 +111,7 @@ test('a client that stops reading is dropped instead of buffered without bound',
   // A feed the test drives: far more than the 1 MiB allowance goes to a client that reads nothing.
   const listeners = new Set<(change: Change) => void>();
   const changes: ChangeFeed = { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), position: () => 0, close: async () => undefined };
-  const app = await buildApp({ store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
+  const app = await buildApp({ api: apiContexts, store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
   const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
   const slow = await openSocket(`${url}/live`);
   (slow.socket as unknown as { _socket: { pause: () => void } })._socket.pause();

@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FiscalDataPackage } from '../../src/api/rest/fdpDescriptor.ts';
+import type { FiscalDataPackage } from '../../src/api/ledger/fdpDescriptor.ts';
 import { budgetTotals } from '../../src/projections/ledger/index.ts';
 import { appendAll, smallYear } from '../support/ledger.ts';
 import type { RestApp } from './restFixture.ts';

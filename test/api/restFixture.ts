@@ -4,13 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { createToken } from '../../src/api/auth/tokens.ts';
-import { metricsPlugin } from '../../src/api/metrics.ts';
-import { restPlugin } from '../../src/api/rest/restPlugin.ts';
-import { securityPlugin } from '../../src/api/security.ts';
+import { createToken } from '../../src/api/shared/auth/tokens.ts';
+import { metricsPlugin } from '../../src/api/shared/metrics.ts';
+import { restPlugin } from '../../src/api/shared/rest/restPlugin.ts';
+import { securityPlugin } from '../../src/api/shared/security.ts';
 import { afmWithCheckDigit } from '../../src/domain/index.ts';
 import { applyBatch } from '../../src/projections/shared/applyBatch.ts';
-import { allProjections } from '../../src/contexts.ts';
+import { allProjections, apiContexts } from '../../src/contexts.ts';
 import { readProjectionRecords } from '../../src/projections/shared/registry.ts';
 import { prepareProjections } from '../../src/projections/shared/runner.ts';
 import type { TestLedger } from '../support/ledger.ts';
@@ -38,7 +38,7 @@ export const openRestApp = async (options: RestAppOptions = {}): Promise<RestApp
   await prepareProjections({ client, store, schema, projections: allProjections });
   const app = Fastify();
   await app.register(securityPlugin, { rateLimitPerMinute: options.rateLimitPerMinute ?? 0 });
-  await app.register(restPlugin, { store, client, schema, exportPageSize: options.exportPageSize, maxImportBytes: options.maxImportBytes });
+  await app.register(restPlugin, { contexts: apiContexts, store, client, schema, exportPageSize: options.exportPageSize, maxImportBytes: options.maxImportBytes });
   await app.register(metricsPlugin, { store, client, schema, liveClients: () => 7 });
   await app.ready();
   return {

@@ -2,7 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LightMyRequestResponse } from 'fastify';
-import { revokeToken, verifyToken } from '../../src/api/auth/tokens.ts';
+import { revokeToken, verifyToken } from '../../src/api/shared/auth/tokens.ts';
 import { listImports } from '../../src/projections/imports/index.ts';
 import { listTransactions } from '../../src/projections/ledger/index.ts';
 import type { FormPart, RestApp } from './restFixture.ts';

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'yaml';
-import { securityPlugin } from '../../src/api/security.ts';
+import { securityPlugin } from '../../src/api/shared/security.ts';
 import type { RestApp } from './restFixture.ts';
 import { openRestApp } from './restFixture.ts';
 

@@ -4,8 +4,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
-import { MAX_SUBSCRIPTION_CHARS } from '../../src/api/graphql/subscriptions.ts';
-import { defaultWebSocketLimits } from '../../src/api/websockets.ts';
+import { MAX_SUBSCRIPTION_CHARS } from '../../src/api/shared/graphql/subscriptions.ts';
+import { defaultWebSocketLimits } from '../../src/api/shared/websockets.ts';
 import type { LedgerEvent } from '../../src/domain/index.ts';
 import type { Change, ChangeFeed } from '../../src/projections/shared/changeFeed.ts';
 import type { TransactionView } from '../../src/projections/ledger/index.ts';
@@ -15,6 +15,7 @@ import type { TestServer } from '../support/server.ts';
 import { eventually, startTestServer } from '../support/server.ts';
 import type { QueuedSocket } from '../support/wsClient.ts';
 import { openSocket } from '../support/wsClient.ts';
+import { apiContexts } from '../../src/contexts.ts';
 
 type Protocol = 'graphql-transport-ws' | 'graphql-ws';
 const test = suite<{ ledger: TestLedger; server: TestServer; ws: string }>('WebSocket limits');
@@ -173,7 +174,7 @@ test('connections per client address are capped on /graphql and on /live (1013, 
 test('equal subscriptions are executed and serialised once per event: the same payload bytes to each', async ({ ledger }) => {
   const listeners = new Set<(change: Change) => void>();
   const changes: ChangeFeed = { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), position: () => 0, close: async () => undefined };
-  const app = await buildApp({ store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
+  const app = await buildApp({ api: apiContexts, store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
   const url = `${(await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/graphql`;
   const query = 'subscription($f: TransactionFilter) { transactionRecorded(filter: $f) { id amount document } }';
   const payments = { f: { type: 'PAYMENT' } };
@@ -228,7 +229,7 @@ test('equal subscriptions are executed and serialised once per event: the same p
 test('a subscriber that stops reading is dropped instead of buffered without bound', async ({ ledger }) => {
   const listeners = new Set<(change: Change) => void>();
   const changes: ChangeFeed = { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), position: () => 0, close: async () => undefined };
-  const app = await buildApp({ store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
+  const app = await buildApp({ api: apiContexts, store: ledger.store, client: ledger.client, schema: ledger.schema, changes, settings: { rateLimitPerMinute: 0 } });
   const url = `${(await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/graphql`;
   const slow = await initialised(url);
   const healthy = await initialised(url);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { migrateDatabase } from '../../src/cli/migrations.ts';
-import { InvalidTokenName, createToken, listTokens, revokeToken, verifyToken } from '../../src/api/auth/tokens.ts';
+import { InvalidTokenName, createToken, listTokens, revokeToken, verifyToken } from '../../src/api/shared/auth/tokens.ts';
 import { tokenCommand } from '../../src/cli/tokenCommand.ts';
 import type { TestSchema } from '../support/database.ts';
 import { createTestSchema } from '../support/database.ts';

@@ -2,7 +2,7 @@
 // refuses to start with a changed copy of it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tokenMigrations } from '../../src/api/auth/tokenTable.ts';
+import { tokenMigrations } from '../../src/api/shared/auth/tokenTable.ts';
 import { quoteIdent } from '../../src/eventstore/sql/client.ts';
 import { ledgerMigrations } from '../../src/eventstore/sql/ledgerSchema.ts';
 import type { Migration } from '../../src/eventstore/sql/migrate.ts';

@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerEvent } from '../../src/domain/index.ts';
-import { openTransactionPages } from '../../src/api/rest/transactionPages.ts';
+import { openTransactionPages } from '../../src/api/ledger/transactionPages.ts';
 import { allProjections } from '../../src/contexts.ts';
 import { listTransactions } from '../../src/projections/ledger/index.ts';
 import { startProjections } from '../../src/projections/shared/runner.ts';

@@ -7,7 +7,7 @@ import type { EventStore } from '../../src/eventstore/port.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import type { ChangeFeed } from '../../src/projections/shared/changeFeed.ts';
 import { startChangeFeed } from '../../src/projections/shared/changeFeed.ts';
-import { allProjections, webContexts } from '../../src/contexts.ts';
+import { apiContexts, allProjections, webContexts } from '../../src/contexts.ts';
 import type { ProjectionRunner } from '../../src/projections/shared/runner.ts';
 import { startProjections } from '../../src/projections/shared/runner.ts';
 
@@ -27,7 +27,7 @@ export const startTestServer = async (
   const runner = await startProjections({ client: target.client, store: target.store, schema: target.schema, projections: allProjections });
   await runner.caughtUp;
   const changes = await startChangeFeed(target.client, target.schema);
-  const app = await buildApp({ store: target.store, client: target.client, schema: target.schema, changes, runner, settings: { rateLimitPerMinute: 0, ...settings }, web: webContexts });
+  const app = await buildApp({ api: apiContexts, store: target.store, client: target.client, schema: target.schema, changes, runner, settings: { rateLimitPerMinute: 0, ...settings }, web: webContexts });
   return {
     app,
     runner,

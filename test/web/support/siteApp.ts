@@ -10,7 +10,7 @@ import type { ImportReport } from '../../../src/ingest/importFile.ts';
 import { importFile } from '../../../src/ingest/importFile.ts';
 import type { ChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
 import { startChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
-import { allProjections, webContexts } from '../../../src/contexts.ts';
+import { apiContexts, allProjections, webContexts } from '../../../src/contexts.ts';
 import { startProjections } from '../../../src/projections/shared/runner.ts';
 import type { TestSchema } from '../../support/database.ts';
 import { createTestSchema } from '../../support/database.ts';
@@ -51,7 +51,7 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: allProjections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
-  const app = await buildApp({ store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 }, web: webContexts });
+  const app = await buildApp({ api: apiContexts, store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 }, web: webContexts });
   await app.ready();
   return {
     app,

@@ -1,1 +1,0 @@
-export const schemaUrl = new URL('../../../schema.graphql', import.meta.url);
