@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildApp } from '../../src/api/app.ts';
 import { formatGraphqlErrors } from '../../src/api/shared/graphql/errorFormatter.ts';
-import { toApiError } from '../../src/api/shared/rest/errors.ts';
+import { toApiError } from '../../src/api/shared/errors.ts';
 import type { SqlClient } from '../../src/eventstore/sql/client.ts';
 import type { TestLedger } from '../support/ledger.ts';
 import { appendAll, openTestLedger, smallYear } from '../support/ledger.ts';

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { components } from '../openapi.d.ts';
-import { ApiError } from '../shared/rest/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import type { JsonSchema } from '../shared/rest/openApiDocument.ts';
 
 export type ImportOptions = components['schemas']['ImportOptions'];

@@ -9,7 +9,7 @@ import type { ImportReport } from '../../ingest/importFile.ts';
 import { importFile } from '../../ingest/importFile.ts';
 import { principalOf, requireRole } from '../shared/auth/requireRole.ts';
 import type { components } from '../openapi.d.ts';
-import { ApiError } from '../shared/rest/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import { readUpload } from './importUpload.ts';
 import type { OpenApiDocument } from '../shared/rest/openApiDocument.ts';
 import { fastifyPath } from '../shared/rest/openApiDocument.ts';

@@ -8,7 +8,7 @@ import { TRANSACTIONS } from '../../projections/ledger/index.ts';
 import type { operations } from '../openapi.d.ts';
 import { CSV_DIALECTS, csvHeader, csvLines } from '../shared/rest/csv.ts';
 import { pagedBody, sendDownload } from '../shared/rest/downloads.ts';
-import { ApiError } from '../shared/rest/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import { FDP_CSV, fiscalDataPackage } from './fdpDescriptor.ts';
 import { fdpColumns, toFdpRow } from './fdpRows.ts';
 import type { OpenApiDocument } from '../shared/rest/openApiDocument.ts';

@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiError, apiErrorHandler } from './rest/errors.ts';
+import { ApiError, apiErrorHandler } from './errors.ts';
 
 export interface SecurityOptions {
   /** Requests per minute per client address; 0 turns the limit off (benchmarks). */

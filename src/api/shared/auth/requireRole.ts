@@ -2,7 +2,7 @@
 // unknown or revoked one is 401 with WWW-Authenticate; a valid token of another role is 403.
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { SqlExecutor } from '../../../eventstore/sql/client.ts';
-import { ApiError } from '../rest/errors.ts';
+import { ApiError } from '../errors.ts';
 import type { Role, TokenRecord } from './tokens.ts';
 import { verifyToken } from './tokens.ts';
 

@@ -7,7 +7,7 @@ import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError }
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { InvalidCursor } from '../../../projections/shared/paging.ts';
-import { API_ERRORS, isApiError, toApiError } from '../rest/errors.ts';
+import { API_ERRORS, isApiError, toApiError } from '../errors.ts';
 import { isExecutionStopped } from './executionStopped.ts';
 
 const INVALID_QUERY = { el: 'Μη έγκυρο ερώτημα GraphQL', en: 'Invalid GraphQL query' };

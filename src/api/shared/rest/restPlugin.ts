@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventStore } from '../../../eventstore/port.ts';
 import type { SqlClient } from '../../../eventstore/sql/client.ts';
-import { ApiError, apiErrorHandler } from './errors.ts';
+import { ApiError, apiErrorHandler } from '../errors.ts';
 import type { ApiContext } from '../apiContext.ts';
 import { loadOpenApiDocument } from './openApiDocument.ts';
 

@@ -1,7 +1,8 @@
-// The API's refusals: a stable code, its HTTP status, and a message in Greek and English, always in the body
+// The API's refusals (REST, auth, security, GraphQL's error texts): a stable code, its HTTP status, and a
+// message in Greek and English, in REST always in the body
 // `{"error": {"code", "message_el", "message_en"}}`. Clients branch on the code, never on the text.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { components } from '../../openapi.d.ts';
+import type { components } from '../openapi.d.ts';
 
 export type ErrorBody = components['schemas']['ErrorBody'];
 
