@@ -63,7 +63,7 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
-  await app.register(graphqlPlugin, { contexts: deps.api, client: deps.client, schema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
+  await app.register(graphqlPlugin, { contexts: deps.api, client: deps.client, dbSchema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
   await app.register(restPlugin, { contexts: deps.api, store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });

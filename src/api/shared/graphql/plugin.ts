@@ -66,7 +66,8 @@ export interface GraphqlOptions {
   /** The contexts whose fragments and resolvers make the schema. */
   readonly contexts: readonly ApiContext[];
   readonly client: SqlClient;
-  readonly schema: string;
+  /** PostgreSQL schema of the read models (here `schema` alone is GraphQL's). */
+  readonly dbSchema: string;
   readonly changes: ChangeFeed;
   readonly graphiql: boolean;
   readonly webSocketLimits?: Partial<WebSocketLimits>;
@@ -78,7 +79,7 @@ const notGraphqlText = () =>
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, options) => {
   const classification = parseClassification(await readFile(kae2014Url, 'utf8'));
-  const { resolvers, loaders } = composeResolvers(options.contexts, { client: options.client, schema: options.schema, classification, readModelPosition: options.changes.position });
+  const { resolvers, loaders } = composeResolvers(options.contexts, { client: options.client, schema: options.dbSchema, classification, readModelPosition: options.changes.position });
   // Subscriptions are ours, not mercurius': limited, and executed once per group of equal subscriptions.
   const subscriptions = createSubscriptionServer({ app, changes: options.changes, limits: { ...defaultWebSocketLimits, ...options.webSocketLimits } });
   app.addHook('onClose', async () => subscriptions.close());
@@ -102,7 +103,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
   const statementGate = (concurrency: number) => createExecutionGate({ concurrency, queue: Number.MAX_SAFE_INTEGER, maxWaitMs: limits.timeoutMs + 1_000 });
   const heavyStatements = statementGate(limits.statements);
   const lightStatements = statementGate(limits.lightStatements);
-  const rows = await trackRowEstimates({ client: options.client, schema: options.schema, position: options.changes.position });
+  const rows = await trackRowEstimates({ client: options.client, schema: options.dbSchema, position: options.changes.position });
   await app.register(mercurius, {
     schema: composeSdl(options.contexts),
     resolvers: { ...resolvers, Decimal: decimalScalar },
@@ -132,8 +133,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (app, opt
 
   // Priced again over today's sizes (a query text is validated once, the ledger grows), then a turn waited
   // for, then the execution's budget: its queries within its time, cancelled when the client goes away.
-  app.graphql.addHook('preExecution', async (schema, document, context) => {
-    const { errors: [refusal], cost } = measureDocument(schema, document, rows.current());
+  app.graphql.addHook('preExecution', async (graphqlSchema, document, context) => {
+    const { errors: [refusal], cost } = measureDocument(graphqlSchema, document, rows.current());
     if (refusal) throw new mercurius.ErrorWithProps(refusal.message, refusal.extensions, 400);
     const gone = (context as { gone?: AbortSignal }).gone;
     let release: () => void;
