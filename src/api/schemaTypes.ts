@@ -1,14 +1,14 @@
 // Generated from schema.graphql by src/cli/checkGraphqlSchema.ts: do not edit by hand.
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { BudgetModel, TransactionConnectionModel } from './ledger/index.ts';
+import type { BudgetModel, TransactionConnectionModel } from './ledger/models.ts';
 import type { BudgetLineView, Totals, PeriodTotals as PeriodTotalsView, TransactionView } from '../projections/ledger/index.ts';
 import type { SupplierView, SupplierYearView } from '../projections/suppliers/index.ts';
-import type { SupplierConnectionModel } from './suppliers/index.ts';
+import type { SupplierConnectionModel } from './suppliers/models.ts';
 import type { AssetView, AssetEventView } from '../projections/assets/index.ts';
-import type { AssetConnectionModel } from './assets/index.ts';
+import type { AssetConnectionModel } from './assets/models.ts';
 import type { ImportView } from '../projections/imports/index.ts';
-import type { ImportConnectionModel } from './imports/index.ts';
+import type { ImportConnectionModel } from './imports/models.ts';
 import type { ResolverContext } from './shared/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

@@ -3,6 +3,5 @@ import type { ApiContext } from '../shared/apiContext.ts';
 import { loadSdl } from '../shared/apiContext.ts';
 import { assetsResolvers } from './resolvers.ts';
 
-export type { AssetConnectionModel } from './models.ts';
 
 export const assetsApi: ApiContext = { name: 'assets', sdl: loadSdl(import.meta.url, './assets.graphql'), resolvers: assetsResolvers };

@@ -5,7 +5,6 @@ import { loadSdl } from '../shared/apiContext.ts';
 import { importsRoutes } from './imports.ts';
 import { importsResolvers } from './resolvers.ts';
 
-export type { ImportConnectionModel } from './models.ts';
 
 const routes: FastifyPluginAsync<RouteDependencies> = async (app, { store, db, schema, document, maxImportBytes }) =>
   app.register(importsRoutes, { store, db, schema, document, maxFileBytes: maxImportBytes });

@@ -7,7 +7,6 @@ import { exportsRoutes } from './exports.ts';
 import { fdpRoutes } from './fdp.ts';
 import { ledgerResolvers } from './resolvers.ts';
 
-export type { BudgetModel, TransactionConnectionModel } from './models.ts';
 export { transactionsConnection } from './resolvers.ts';
 export type { TransactionsOf } from './resolvers.ts';
 

@@ -3,6 +3,5 @@ import type { ApiContext } from '../shared/apiContext.ts';
 import { loadSdl } from '../shared/apiContext.ts';
 import { suppliersResolvers } from './resolvers.ts';
 
-export type { SupplierConnectionModel } from './models.ts';
 
 export const suppliersApi: ApiContext = { name: 'suppliers', sdl: loadSdl(import.meta.url, './suppliers.graphql'), resolvers: suppliersResolvers };

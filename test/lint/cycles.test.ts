@@ -1,21 +1,21 @@
-// src/ingest imports in one direction: the kinds' folders read the pipeline's shared files, the list
-// (kinds.ts) reads the kinds, and no file reaches itself again through its imports.
+// The house imports in one direction: no file of src reaches itself again through its imports (types
+// included). Leaf files break what would be circles: cli/io.ts, ingest/issues.ts, the API's models.ts.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-const INGEST = fileURLToPath(new URL('../../src/ingest/', import.meta.url));
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 const filesUnder = async (dir: string): Promise<string[]> => {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => join(entry.parentPath, entry.name));
 };
 
-/** File → the files of src/ingest it imports (types too: a cycle of types is a knot all the same). */
+/** File → the files of src it imports (types too: a cycle of types is a knot all the same). */
 const importGraph = async (): Promise<Map<string, string[]>> => {
-  const files = await filesUnder(INGEST);
+  const files = await filesUnder(SRC);
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const source = await readFile(file, 'utf8');
@@ -49,10 +49,10 @@ const cycleIn = (graph: ReadonlyMap<string, readonly string[]>): string[] | null
   return null;
 };
 
-test('src/ingest has no import cycle', async () => {
+test('src has no import cycle', async () => {
   const graph = await importGraph();
-  assert.ok(graph.size > 30, 'the files are found');
-  assert.is(cycleIn(graph)?.map((file) => relative(INGEST, file)).join(' → ') ?? null, null);
+  assert.ok(graph.size > 200, 'the files are found');
+  assert.is(cycleIn(graph)?.map((file) => relative(SRC, file)).join(' → ') ?? null, null);
 });
 
 test('the cycle check finds a cycle when there is one', () => {
