@@ -41,6 +41,10 @@ const checkOptions = (options: WebOptions): void => {
   assertSchemaName(options.schema);
   if (typeof options.changes?.position !== 'function') throw new TypeError('webPlugin: options.changes must be the ChangeFeed of this process');
   if (!Array.isArray(options.contexts)) throw new TypeError('webPlugin: options.contexts must list the web contexts (src/contexts.ts)');
+  const listed: readonly WebContext[] = options.contexts;
+  const names = listed.map((c) => c.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new TypeError(`webPlugin: the web context ${twice} is listed twice`);
   if (!Array.isArray(options.apiPrefixes)) throw new TypeError('webPlugin: options.apiPrefixes must list the paths the API owns');
 };
 

@@ -75,4 +75,17 @@ contexts('the API prefixes given keep JSON answers; other unknown addresses are 
   assert.ok(page.body.includes('Page not found'));
 });
 
+contexts('a context listed twice is refused at start-up, by name', async () => {
+  const app = Fastify();
+  try {
+    await app.register(webPlugin, { client: noDatabase, schema: 'od_toys', changes: noChanges, contexts: [toyWeb, toyWeb], apiPrefixes: [] });
+    await app.ready();
+    assert.unreachable('registered twice');
+  } catch (error) {
+    assert.match(String(error), 'the web context toys is listed twice');
+  } finally {
+    await app.close();
+  }
+});
+
 contexts.run();
