@@ -7,9 +7,14 @@ export interface PgliteWorkerData {
   readonly dataDir?: string;
   /** PostgreSQL settings for the embedded server, given as its command-line `-c name=value`. */
   readonly settings: Readonly<Record<string, string>>;
-  /** Only create the database (initdb) and stop: its memory goes with the thread. */
+  /** Only create the database and stop: its memory goes with the thread. */
   readonly createOnly: boolean;
+  /** Create it from this empty cluster (a gzipped tar, makePgliteTemplate.ts) rather than by initdb. */
+  readonly template?: string;
 }
+
+/** The empty cluster a new data directory is made from. */
+export const PGLITE_TEMPLATE = new URL('./pgliteTemplate.tar.gz', import.meta.url);
 
 /** A statement, alone or (with `tx`) in an open transaction. */
 export type PgliteStatement =

@@ -1,5 +1,7 @@
 // The worker thread that holds PGlite for the server (pgliteThread.ts): a long query runs here, and the
 // server's thread goes on answering requests meanwhile.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlExecutor } from './client.ts';
@@ -10,7 +12,7 @@ import { toWireError } from './pgliteProtocol.ts';
 if (parentPort === null) throw new Error('pgliteWorker.ts runs on a worker thread');
 const port = parentPort;
 const post = (message: FromPglite): void => port.postMessage(message);
-const { dataDir, settings, createOnly } = workerData as PgliteWorkerData;
+const { dataDir, settings, createOnly, template } = workerData as PgliteWorkerData;
 
 const run = (db: SqlExecutor, statement: PgliteStatement): Promise<unknown> => {
   switch (statement.op) {
@@ -50,9 +52,27 @@ const inbox = () => {
   };
 };
 
+/**
+ * A new directory from the empty cluster shipped beside this file. One the installed PGlite cannot start
+ * (made by another version) is emptied again and made by initdb instead, with a word on stderr.
+ */
+const fromTemplate = async (file: string, startParams: string[]): Promise<PGlite> => {
+  try {
+    return await PGlite.create({ dataDir, startParams, loadDataDir: new Blob([await readFile(file)]) });
+  } catch (error) {
+    process.stderr.write(`Το πρότυπο της βάσης δεν φορτώθηκε, γίνεται initdb / The database template did not load, running initdb: ${String(error)}\n`);
+    await emptyDirectory(dataDir!);
+    return PGlite.create({ dataDir, startParams });
+  }
+};
+
+const emptyDirectory = async (dir: string): Promise<void> => {
+  for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
+};
+
 const start = async (): Promise<void> => {
   const startParams = [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams });
+  const db = template ? await fromTemplate(template, startParams) : await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams });
   if (createOnly) {
     await db.close();
     post({ ready: true });
