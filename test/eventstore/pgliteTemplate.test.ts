@@ -21,7 +21,7 @@ const inTempDir = async <T>(work: (dir: string) => Promise<T>): Promise<T> => {
 const stderrOf = async (work: () => Promise<void>): Promise<string> => {
   const write = process.stderr.write.bind(process.stderr);
   let seen = '';
-  process.stderr.write = ((chunk: string | Uint8Array) => ((seen += String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((seen += String(chunk)), true));
   try {
     await work();
   } finally {
