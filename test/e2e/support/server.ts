@@ -3,7 +3,7 @@
 // year), projections and the change feed running, listening on a free port.
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createToken } from '../../../src/api/auth/tokens.ts';
+import { createToken } from '../../../src/api/shared/auth/tokens.ts';
 import { FIXTURE_FILES } from '../../../src/cli/fixtures.ts';
 import type { SiteFile, TestSite } from '../../web/support/siteApp.ts';
 import { startTestSite } from '../../web/support/siteApp.ts';
