@@ -8,8 +8,21 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     plugins: { od: boundariesPlugin },
-    // The layers whose folders are contexts (each but shared/), and src/ingest whose folders are its import kinds.
-    rules: { 'od/boundaries': ['error', { root: import.meta.dirname, contextLayers: ['domain', 'projections', 'api', 'web', 'ingest'] }] },
+    // The layers whose folders are contexts (each but shared/), and src/ingest whose folders are its import kinds;
+    // each integration's port owners, the only folders besides the composition root that may import it.
+    rules: {
+      'od/boundaries': [
+        'error',
+        {
+          root: import.meta.dirname,
+          contextLayers: ['domain', 'projections', 'api', 'web', 'ingest'],
+          integrationOwners: {
+            // The citizens' login routes (/auth/taxisnet, its callback, logout).
+            taxisnet: ['src/api/identity'],
+          },
+        },
+      ],
+    },
   },
   {
     languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'lint/*.js'] }, tsconfigRootDir: import.meta.dirname } },
