@@ -151,6 +151,7 @@ const userinfoCases: [TaxisNetBehaviour['userinfo'], string][] = [
   ['htmlPage', 'OD_TAXISNET_REFUSED'],
   ['redirect', 'OD_TAXISNET_REFUSED'],
   ['notXml', 'OD_TAXISNET_BAD_ANSWER'],
+  ['dtd', 'OD_TAXISNET_BAD_ANSWER'],
 ];
 for (const [knob, code] of userinfoCases) {
   test(`userinfo ${knob} → ${code}`, async ({ client, double }) => {

@@ -33,7 +33,7 @@ export interface RecordedRequest {
 export interface TaxisNetBehaviour {
   authorize: 'consent' | 'deny';
   token: 'ok' | 'down' | 'slow' | 'error500' | 'invalid_grant' | 'not_json' | 'no_token';
-  userinfo: 'ok' | 'down' | 'slow' | 'slowBody' | 'error500' | 'errorXml' | 'errorJson' | 'htmlPage' | 'notXml' | 'redirect';
+  userinfo: 'ok' | 'down' | 'slow' | 'slowBody' | 'error500' | 'errorXml' | 'errorJson' | 'htmlPage' | 'notXml' | 'dtd' | 'redirect';
 }
 
 export interface TaxisNetDouble {
@@ -156,6 +156,7 @@ export const startTaxisNetDouble = async (options: TaxisNetDoubleOptions): Promi
       case 'errorJson': send(response, 401, 'application/json;charset=UTF-8', '{"error":"invalid_token","error_description":"Access token expired"}'); return;
       case 'htmlPage': send(response, 200, 'text/html;charset=UTF-8', '<!DOCTYPE html><html><head><title>TaxisNet</title></head><body>Η υπηρεσία δεν είναι διαθέσιμη</body></html>'); return;
       case 'notXml': send(response, 200, xml, 'userid=x;taxid=012481630'); return;
+      case 'dtd': send(response, 200, xml, '<!DOCTYPE root [<!ENTITY x "ΠΑΠΑ">]><root><userinfo taxid="012481630" lastname="&x;&x;"/></root>'); return;
       case 'redirect': redirect(response, new URL('/oauth2server/login.jsp', `http://${request.headers.host ?? '127.0.0.1'}`)); return;
       case 'ok': break;
     }
