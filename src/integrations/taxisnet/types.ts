@@ -45,7 +45,10 @@ export interface LoginAttempt {
 export interface TaxisNetClient {
   /** Where to send the browser: response_type=code, client_id, redirect_uri, scope=read, state, PKCE S256. */
   authorizeUrl(attempt: LoginAttempt): string;
-  /** The code from the callback for an access token (client id and secret in the form body). */
+  /**
+   * The code from the callback for an access token (client id and secret in the form body). Fails with a
+   * TaxisNetError; a codeVerifier that is not a LoginAttempt's is a programming error (TypeError).
+   */
   exchangeCode(code: string, codeVerifier: string): Promise<{ accessToken: string }>;
   /** Who logged in: userinfo?format=xml with the bearer token. */
   userinfo(accessToken: string): Promise<TaxisNetUser>;
