@@ -4,4 +4,5 @@ export * from './ledger/index.ts';
 export * from './suppliers/index.ts';
 export * from './assets/index.ts';
 export * from './imports/index.ts';
+export * from './identity/index.ts';
 export * from './contexts.ts';

@@ -12,6 +12,11 @@ export type EventSchemas = Readonly<Record<string, EventSchema>>;
 
 export interface DomainContext<E extends { readonly type: string }> {
   readonly name: string;
+  /**
+   * Personal streams (a citizen's account, debts, applications): their events never reach a public read
+   * model, GraphQL, an export, the live feed or the public log. Public when absent.
+   */
+  readonly personal?: boolean;
   /** Every event type of the context, so adding an event without a schema version fails to compile. */
   readonly eventSchemas: { readonly [T in E['type']]: EventSchema };
   /** Carries the context's event union for `EventOf`; never set. */

@@ -1,0 +1,23 @@
+// Identity (ταυτότητα): citizens and legal entities who log in with TaxisNet, their contact preferences
+// and language, and the erasure of their account. Its streams are personal.
+import { domainContext } from '../shared/context.ts';
+import type { CitizenEvent } from './events.ts';
+
+export * from './events.ts';
+export * from './citizen.ts';
+export { identityErrors } from './errors.ts';
+
+export const identityDomain = domainContext<CitizenEvent>({
+  name: 'identity',
+  personal: true,
+  eventSchemas: {
+    CitizenRegistered: { version: 1 },
+    CitizenLoggedIn: { version: 1 },
+    ContactEmailRequested: { version: 1 },
+    ContactEmailVerified: { version: 1 },
+    ContactEmailRemoved: { version: 1 },
+    ContactPhoneSet: { version: 1 },
+    LanguageChosen: { version: 1 },
+    CitizenErased: { version: 1 },
+  },
+});

@@ -1,0 +1,120 @@
+// The keyring (κλειδοθήκη) of personal data: one AES-256-GCM data key per subject (a citizen, a company),
+// kept in its own table, wrapped by the installation's master key. Personal fields inside events are sealed
+// with the subject's key; erasure (GDPR Art. 17) deletes the key, so the events stay in the hash-chained log
+// — which still verifies, since it chains the ciphertext — but can no longer be read ("crypto-shredding").
+//
+// Sealed text: `v1.<iv>.<ciphertext+tag>` (base64url). The subject's id is the additional authenticated data,
+// so a sealed value copied into another subject's event does not open.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SqlClient, SqlExecutor } from './sql/client.ts';
+import type { Migration } from './sql/migrate.ts';
+import { quoteIdent, assertSchemaName } from './sql/client.ts';
+
+export const SUBJECT_KEYS = 'od_subject_keys';
+const KEYRING = 'od_keyring';
+
+export const keyringMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'subject data keys, wrapped by the master key',
+    sql: (q) => `CREATE TABLE ${q}.${SUBJECT_KEYS} (
+        subject_id text PRIMARY KEY,
+        wrapped text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now());
+      CREATE TABLE ${q}.${KEYRING} (
+        id int PRIMARY KEY CHECK (id = 1),
+        fingerprint text NOT NULL)`,
+  },
+];
+
+/** A sealed value: only its subject's key opens it. */
+export type Sealed = string & { readonly __sealed: true };
+
+export interface Keyring {
+  /** Seals a JSON value for a subject, making the subject's key on first use. */
+  seal(subjectId: string, value: unknown, tx?: SqlExecutor): Promise<Sealed>;
+  /** Opens a sealed value; null when the subject's key was destroyed (erased) or the value is not theirs. */
+  open<T>(subjectId: string, sealed: string, tx?: SqlExecutor): Promise<T | null>;
+  /** Destroys the subject's key: everything sealed for them becomes unreadable. Idempotent. */
+  shred(subjectId: string, tx?: SqlExecutor): Promise<void>;
+  /** A keyed hash (HMAC-SHA-256 under a key derived from the master key) for looking values up without keeping them. */
+  lookupHash(purpose: string, value: string): string;
+}
+
+export class KeyringError extends Error {
+  readonly code = 'OD_MASTER_KEY_MISMATCH';
+}
+
+const b64 = (buffer: Buffer): string => buffer.toString('base64url');
+const unb64 = (text: string): Buffer => Buffer.from(text, 'base64url');
+
+const gcmSeal = (key: Buffer, plain: Buffer, aad: string): string => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  return `v1.${b64(iv)}.${b64(body)}`;
+};
+
+const gcmOpen = (key: Buffer, sealed: string, aad: string): Buffer | null => {
+  const [version, iv, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !body) return null;
+  const bytes = unb64(body);
+  if (bytes.length < 16) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, unb64(iv));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]);
+  } catch {
+    return null;
+  }
+};
+
+/** Keys derived from the master key for one purpose each, so no key is used for two jobs. */
+const derive = (master: Buffer, purpose: string): Buffer => createHmac('sha256', master).update(`opendimos:${purpose}`).digest();
+
+/**
+ * Opens the keyring of an installation. The first start records the master key's fingerprint; a process
+ * started later with another master key is refused, rather than sealing data nobody else could open.
+ */
+export const openKeyring = async (client: SqlClient, schema: string, masterKey: Buffer): Promise<Keyring> => {
+  if (masterKey.length !== 32) throw new KeyringError('The master key must be 32 bytes');
+  const q = quoteIdent(assertSchemaName(schema));
+  const wrapKey = derive(masterKey, 'wrap-subject-keys');
+  const fingerprint = derive(masterKey, 'fingerprint').toString('hex');
+  await client.query(`INSERT INTO ${q}.${KEYRING} (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [fingerprint]);
+  const [stored] = await client.query<{ fingerprint: string }>(`SELECT fingerprint FROM ${q}.${KEYRING} WHERE id = 1`);
+  if (!stored || !timingSafeEqual(Buffer.from(stored.fingerprint), Buffer.from(fingerprint))) {
+    throw new KeyringError(
+      'Το κύριο κλειδί (OPENDIMOS_MASTER_KEY) δεν είναι αυτό με το οποίο κρυπτογραφήθηκαν τα δεδομένα αυτής της βάσης / ' +
+        'The master key (OPENDIMOS_MASTER_KEY) is not the one this database was encrypted with',
+    );
+  }
+  const keys = `${q}.${SUBJECT_KEYS}`;
+  const dataKey = async (db: SqlExecutor, subjectId: string, create: boolean): Promise<Buffer | null> => {
+    const [row] = await db.query<{ wrapped: string }>(`SELECT wrapped FROM ${keys} WHERE subject_id = $1`, [subjectId]);
+    if (row) return gcmOpen(wrapKey, row.wrapped, subjectId);
+    if (!create) return null;
+    const wrapped = gcmSeal(wrapKey, randomBytes(32), subjectId);
+    // Two first seals at once for one subject: the one that lands first is the key of both.
+    await db.query(`INSERT INTO ${keys} (subject_id, wrapped) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subjectId, wrapped]);
+    return dataKey(db, subjectId, false);
+  };
+  return {
+    async seal(subjectId, value, tx) {
+      const key = await dataKey(tx ?? client, subjectId, true);
+      if (!key) throw new KeyringError(`No data key for subject ${subjectId}`);
+      return gcmSeal(key, Buffer.from(JSON.stringify(value), 'utf8'), subjectId) as Sealed;
+    },
+    async open<T>(subjectId: string, sealed: string, tx?: SqlExecutor): Promise<T | null> {
+      const key = await dataKey(tx ?? client, subjectId, false);
+      const plain = key && gcmOpen(key, sealed, subjectId);
+      return plain ? (JSON.parse(plain.toString('utf8')) as T) : null;
+    },
+    async shred(subjectId, tx) {
+      await (tx ?? client).query(`DELETE FROM ${keys} WHERE subject_id = $1`, [subjectId]);
+    },
+    lookupHash: (purpose, value) => createHmac('sha256', derive(masterKey, `lookup:${purpose}`)).update(value, 'utf8').digest('hex'),
+  };
+};

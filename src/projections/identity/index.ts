@@ -1,0 +1,9 @@
+// The identity context's read side (personal): the citizens' read model for staff look-ups.
+import type { Keyring } from '../../eventstore/keyring.ts';
+import type { ProjectionsContext } from '../shared/projection.ts';
+import { citizensProjection } from './citizensProjection.ts';
+
+export * from './citizenQueries.ts';
+export { CITIZENS } from './citizensProjection.ts';
+
+export const identityProjections = (keyring: Keyring): ProjectionsContext => ({ name: 'identity', projections: [citizensProjection(keyring)] });
