@@ -2,12 +2,15 @@
 // and language, and the erasure of their account. Its streams are personal.
 import { domainContext } from '../shared/context.ts';
 import type { CitizenEvent } from './events.ts';
+import type { StaffEvent } from './staffEvents.ts';
+import { staffEventSchemas } from './staffEvents.ts';
 
 export * from './events.ts';
 export * from './citizen.ts';
+export * from './staffEvents.ts';
 export { identityErrors } from './errors.ts';
 
-export const identityDomain = domainContext<CitizenEvent>({
+export const identityDomain = domainContext<CitizenEvent | StaffEvent>({
   name: 'identity',
   personal: true,
   eventSchemas: {
@@ -19,5 +22,6 @@ export const identityDomain = domainContext<CitizenEvent>({
     ContactPhoneSet: { version: 1 },
     LanguageChosen: { version: 1 },
     CitizenErased: { version: 1 },
+    ...staffEventSchemas,
   },
 });
