@@ -8,6 +8,7 @@ import { ledgerMigrations } from '../eventstore/sql/ledgerSchema.ts';
 import type { MigrationSet } from '../eventstore/sql/migrate.ts';
 import { runMigrationSets } from '../eventstore/sql/migrate.ts';
 import { readModelMigrations } from '../projections/shared/registry.ts';
+import { notifyMigrations } from '../notify/index.ts';
 
 export interface MigrationOptions {
   /** Events live in this database (PostgreSQL or PGlite), not in EventStoreDB. */
@@ -18,6 +19,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   ...(eventsInSql ? [{ component: 'eventstore', migrations: ledgerMigrations(schema) }] : []),
   { component: 'readmodels', migrations: readModelMigrations },
   { component: 'auth', migrations: tokenMigrations },
+  { component: 'notify', migrations: notifyMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>
