@@ -17,6 +17,7 @@ export class MailSettingsInvalid extends Error {
     this.name = 'MailSettingsInvalid';
   }
 }
+export const isMailSettingsInvalid = (e: unknown): e is MailSettingsInvalid => e instanceof MailSettingsInvalid;
 
 export const parseSmtpUrl = (smtpUrl: string): SmtpSettings => {
   let url: URL;
