@@ -82,7 +82,11 @@ const load = async (services: CitizenServices, subjectId: string): Promise<Loade
   return { state, revision: events.length - 1, events };
 };
 
-/** Decides on the current stream and appends; a concurrent change to the same account is retried once. */
+// Each lost race means another change landed, so N changes at once (a company's ΑΦΜ used by several of its
+// staff, a double click) need at most N - 1 retries; past this many the conflict is reported.
+const APPEND_ATTEMPTS = 8;
+
+/** Decides on the current stream and appends; a concurrent change to the same account is decided again. */
 const decideAndAppend = async (
   services: CitizenServices,
   subjectId: string,
@@ -100,7 +104,7 @@ const decideAndAppend = async (
       );
       return;
     } catch (error) {
-      if (attempt > 0 || !(error instanceof ExpectedRevisionConflict)) throw error;
+      if (attempt + 1 >= APPEND_ATTEMPTS || !(error instanceof ExpectedRevisionConflict)) throw error;
     }
   }
 };
@@ -143,8 +147,9 @@ export const logIn = async (services: CitizenServices, identity: TaxisNetIdentit
   let registered = false;
   await decideAndAppend(services, subjectId, async (state, loaded) => {
     const at = nowIso(services);
+    // Decided afresh on each attempt: a first login that lost the race to register is a plain login.
+    registered = state.status === 'none';
     if (state.status === 'none') {
-      registered = true;
       const sealed = await services.keyring.seal(subjectId, details);
       return [...registerCitizen(state, { subjectId, kind: identity.kind, at, sealed }), ...recordLogin({ ...state, status: 'active', subjectId }, { at, changedDetails: null })];
     }
@@ -241,8 +246,8 @@ export const confirmEmail = (services: CitizenServices, subjectId: string, token
 export const forgetEmail = (services: CitizenServices, subjectId: string): Promise<void> =>
   decideAndAppend(services, subjectId, (state) => removeEmail(state, { at: nowIso(services) }));
 
-/** A phone for notices; an empty text removes it. */
-export const changePhone = (services: CitizenServices, subjectId: string, text: string): Promise<void> => {
+/** A phone for notices; an empty text removes it. Async so that a bad number rejects, as every refusal here does. */
+export const changePhone = async (services: CitizenServices, subjectId: string, text: string): Promise<void> => {
   const phone = text.trim() === '' ? null : normalisePhone(text);
   return decideAndAppend(services, subjectId, async (state) =>
     setPhone(state, { at: nowIso(services), sealed: phone === null ? null : await services.keyring.seal(subjectId, { phone }) }),
