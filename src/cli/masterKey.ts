@@ -3,7 +3,7 @@
 // nodes on one PostgreSQL must share the same key (set the variable on all of them); the keyring refuses a
 // node whose key differs from the one the database was first sealed with.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from './config.ts';
 
@@ -41,12 +41,18 @@ export const loadMasterKey = async (fromEnvironment: string | null, dataDir: str
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  // 'wx': two processes starting at once must not each write a different key; the loser reads the winner's.
+  // Two processes starting at once must not each write a different key, nor read the other's file before
+  // its key is in it: the key is written whole to a file of this process's own, then linked into place,
+  // which fails if a key is already there (the loser then reads the winner's, complete).
+  const own = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
   try {
-    await writeFile(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    await writeFile(own, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    await link(own, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadMasterKey(null, dataDir);
     throw error;
+  } finally {
+    await rm(own, { force: true });
   }
   return { key, source: 'new file' };
 };

@@ -132,11 +132,12 @@ test('a damaged key file is refused with its path, and never replaced by a new k
 test('two processes starting at once with no key file end up with the same key', async ({ dir }) => {
   // Rounds, each in a fresh directory: a loser that read the winner's file before its key was written
   // would see an empty file.
-  for (let round = 0; round < 25; round++) {
+  for (let round = 0; round < 40; round++) {
     const dataDir = join(dir, `round-${round}`);
     const keys = await Promise.all([1, 2, 3, 4].map(() => loadMasterKey(null, dataDir)));
     for (const loaded of keys) assert.equal(loaded.key, keys[0]!.key, `round ${round}`);
     assert.is(keys.filter((k) => k.source === 'new file').length, 1, 'one made it, the others read it');
+    assert.equal(await readdir(dataDir), [MASTER_KEY_FILE], 'nothing else left behind');
   }
 });
 
