@@ -22,6 +22,8 @@ export interface ReceivedMail {
   readonly user: string | null;
 }
 
+export type AnswerHook = (mail: { messageId: string }) => void | 'refuse' | Promise<void | 'refuse'>;
+
 export interface SmtpDoubleOptions {
   readonly certificate?: TestCertificate;
   readonly auth?: { readonly user: string; readonly pass: string };
@@ -34,8 +36,11 @@ export interface SmtpDouble {
   readonly received: ReceivedMail[];
   /** Answers the next `count` messages' DATA with this reply instead of accepting them. */
   refuseNext(count: number, responseCode: number, message: string): void;
-  /** Runs before the server answers a message's DATA; a returned promise delays the answer. */
-  beforeAnswer(hook: ((mail: { messageId: string }) => void | Promise<void>) | null): void;
+  /**
+   * Runs before the server answers a message's DATA; a returned promise delays the answer, and 'refuse'
+   * answers 421 and does not count the message as accepted (the sender died before the answer).
+   */
+  beforeAnswer(hook: AnswerHook | null): void;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,7 @@ const readAll = async (stream: NodeJS.ReadableStream): Promise<Buffer> => {
 export const startSmtpDouble = async (options: SmtpDoubleOptions = {}): Promise<SmtpDouble> => {
   const received: ReceivedMail[] = [];
   let refusals: { count: number; responseCode: number; message: string } | null = null;
-  let hook: ((mail: { messageId: string }) => void | Promise<void>) | null = null;
+  let hook: AnswerHook | null = null;
 
   const server = new SMTPServer({
     logger: false,
@@ -67,7 +72,7 @@ export const startSmtpDouble = async (options: SmtpDoubleOptions = {}): Promise<
         const raw = await readAll(stream);
         const parsed = await simpleParser(raw);
         const messageId = parsed.messageId ?? '';
-        if (hook) await hook({ messageId });
+        if (hook && (await hook({ messageId })) === 'refuse') return callback(Object.assign(new Error('4.4.2 connection lost'), { responseCode: 421 }));
         if (refusals && refusals.count > 0) {
           refusals.count--;
           return callback(Object.assign(new Error(refusals.message), { responseCode: refusals.responseCode }));
