@@ -61,9 +61,9 @@ contexts('its page answers in Greek at its path and in English under /en, in its
   assert.ok(english.body.includes('<h1>Toys</h1><p>Welcome to the toys</p><p>Total</p>'));
 });
 
-contexts('its link is in the header between the frame’s Home and Open data, current on its page', async ({ app }) => {
-  assert.equal(headerLinks((await app.inject({ url: '/toys' })).body), ['/ Αρχική', '/toys (current) Παιχνίδια', '/open-data Ανοιχτά δεδομένα &amp; API']);
-  assert.equal(headerLinks((await app.inject({ url: '/en/accessibility' })).body), ['/en Home', '/en/toys Toys', '/en/open-data Open data &amp; API']);
+contexts('its link is in the header among the finances, before the frame’s Open data, current on its page', async ({ app }) => {
+  assert.equal(headerLinks((await app.inject({ url: '/toys' })).body), ['/ Αρχική', '/services Υπηρεσίες', '/toys (current) Παιχνίδια', '/open-data Ανοιχτά δεδομένα &amp; API']);
+  assert.equal(headerLinks((await app.inject({ url: '/en/accessibility' })).body), ['/en Home', '/en/services Services', '/en/toys Toys', '/en/open-data Open data &amp; API']);
 });
 
 contexts('the API prefixes given keep JSON answers; other unknown addresses are a page', async ({ app }) => {

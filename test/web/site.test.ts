@@ -26,7 +26,7 @@ site.after(async ({ site }) => site.close());
 
 site('the crawl reaches every kind of page in both languages', ({ pages }) => {
   const paths = new Set(pages.map((p) => p.url.split('?')[0]!.replace(/^\/en(?=\/|$)/, '').replace(/\/[^/]*\d[^/]*$/, '/:id') || '/'));
-  for (const expected of ['/', '/budget', '/budget/:id', `/budget/${SMALL_YEAR}/lines`, `/budget/${SMALL_YEAR}/kae/:id`, '/movements', '/suppliers', '/suppliers/:id', '/property', '/property/:id', '/open-data', '/accessibility']) {
+  for (const expected of ['/', '/budget', '/budget/:id', `/budget/${SMALL_YEAR}/lines`, `/budget/${SMALL_YEAR}/kae/:id`, '/movements', '/suppliers', '/suppliers/:id', '/property', '/property/:id', '/open-data', '/accessibility', '/services', '/privacy']) {
     assert.ok(paths.has(expected), `no ${expected} among ${[...paths].join(', ')}`);
   }
   assert.ok(pages.some((p) => p.url.startsWith('/en/')) && pages.some((p) => p.url.startsWith('/movements')));

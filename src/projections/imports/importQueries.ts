@@ -47,3 +47,14 @@ export const listImports = async (db: SqlExecutor, schema: string, options: { fi
     totalCount: async () => toNumber((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table(schema, IMPORTS)}`))[0]?.n ?? 0),
   };
 };
+
+/**
+ * When the ledger's data last changed: the end of the newest import that added anything (every public
+ * ledger event comes in through an import), ISO; null before the first. The event store's own head also
+ * moves on personal events (a citizen's login), which must not show on a public page.
+ */
+export const lastImportedAt = async (db: SqlExecutor, schema: string): Promise<string | null> => {
+  const rows = await db.query<{ at: Date | string | null }>(`SELECT max(finished_at) AS at FROM ${table(schema, IMPORTS)} WHERE imported > 0`);
+  const at = rows[0]?.at ?? null;
+  return at === null ? null : new Date(at).toISOString();
+};

@@ -6,6 +6,11 @@ export const el = {
   sections: {
     property: 'Περιουσία',
   },
+  /** Each page's meta description, for search results and link previews. */
+  previews: {
+    property: 'Η δημοτική περιουσία: κάθε στοιχείο του Δήμου με την κατηγορία, τον ΚΑΕΚ, τη διεύθυνση, την αξία και το ιστορικό του.',
+    asset: (name: string) => `${name}: στοιχείο της δημοτικής περιουσίας, η θέση, η αξία και το ιστορικό του (μισθώσεις, αναπροσαρμογές, μεταβιβάσεις).`,
+  },
   assetStatus: {
     REGISTERED: 'Στην κατοχή του Δήμου',
     LEASED: 'Εκμισθωμένο',
@@ -65,6 +70,11 @@ export const en: AssetsMessages = {
   sections: {
     property: 'Property',
   },
+  previews: {
+    property: "The municipality's property: every item with its category, cadastre code (ΚΑΕΚ), address, value and history.",
+    asset: (name) => `${name}: an item of the municipality's property, where it is, its value and its history (leases, revaluations, transfers).`,
+  },
+
   assetStatus: {
     REGISTERED: 'Held by the municipality',
     LEASED: 'Leased',

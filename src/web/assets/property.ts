@@ -99,7 +99,7 @@ ${resultCount(visit, state)}
 ${result.nodes.length === 0 ? html`<p>${t.property.none}</p>` : register}
 ${pager(visit, state)}
 </section>`;
-  return { title: t.property.title, section: 'property', crumbs: [], main };
+  return { title: t.property.title, section: 'property', crumbs: [], description: t.previews.property, main };
 };
 
 const locationSection = (visit: Visit, asset: AssetView, points: readonly MapPoint[]): Html => {
@@ -145,5 +145,5 @@ ${scrollTable(
 <td class="nowrap">${h.ada ? html`<a href="https://diavgeia.gov.gr/decision/view/${encodeURIComponent(h.ada)}">${h.ada}</a>` : t.common.none}</td><td>${dataText(visit, h.description)}</td></tr>`,
   )}</tbody>`,
 )}</section>`;
-  return { title: asset.name, section: 'property', crumbs: [{ label: t.property.title, path: '/property' }], main };
+  return { title: asset.name, section: 'property', crumbs: [{ label: t.property.title, path: '/property' }], description: t.previews.asset(asset.name), main };
 };

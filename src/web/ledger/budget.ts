@@ -83,7 +83,7 @@ export const budgetIndex = async (site: Site, visit: Visit): Promise<{ redirect:
   const [year] = await fiscalYears(site.db, site.schema);
   if (year !== undefined) return { redirect: `/budget/${year}` };
   const t = ledgerText(visit);
-  return { title: t.sections.budget, section: 'budget', crumbs: [], main: html`<h1>${t.sections.budget}</h1><p>${t.home.noData}</p>` };
+  return { title: t.sections.budget, section: 'budget', crumbs: [], description: t.previews.budgetNone, main: html`<h1>${t.sections.budget}</h1><p>${t.home.noData}</p>` };
 };
 
 export const budgetPage = async (site: Site, visit: Visit, year: number, level: RollupLevel): Promise<Page> => {
@@ -106,5 +106,5 @@ ${sideSection(visit, year, 'REVENUE', level, rollup, totals.REVENUE)}
 ${sideSection(visit, year, 'EXPENSE', level, rollup, totals.EXPENSE)}
 ${monthly}
 <p><a href="${visit.href(`/budget/${year}/lines`)}">${t.budget.allLines}</a></p>`;
-  return { title: t.budget.title(year), section: 'budget', crumbs: [], main };
+  return { title: t.budget.title(year), section: 'budget', crumbs: [], description: t.previews.budget(year), main };
 };

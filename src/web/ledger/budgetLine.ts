@@ -105,6 +105,7 @@ ${latest.nodes.length === 0 ? html`<p>${t.movements.none}</p>` : movementTable(v
       { label: t.budget.title(year), path: `/budget/${year}` },
       { label: classLabel(visit, line.klass), path: linesPath(year, line.side, 'class', line.klass) },
     ],
+    description: line.title ? `${line.title}. ${t.previews.line(line.kae, year)}` : t.previews.line(line.kae, year),
     main,
   };
 };

@@ -61,5 +61,5 @@ export const budgetLinesPage = async (site: Site, visit: Visit, year: number, sc
   const main = html`<h1>${t.budget.linesTitle(year)}</h1>
 <p class="lead">${what}</p>
 ${lines.length === 0 ? html`<p>${t.budget.noLines}</p>` : tables}`;
-  return { title: `${t.budget.linesTitle(year)}: ${what}`, section: 'budget', crumbs: [{ label: t.budget.title(year), path: `/budget/${year}` }], main };
+  return { title: `${t.budget.linesTitle(year)}: ${what}`, section: 'budget', crumbs: [{ label: t.budget.title(year), path: `/budget/${year}` }], description: t.previews.lines(year, what), main };
 };

@@ -136,5 +136,5 @@ export const homePage = async (site: Site, visit: Visit): Promise<Page> => {
 </section>
 <div class="visually-hidden" aria-live="polite" data-live-announcer></div>
 <button type="button" class="new-movements button" data-live-button data-one="${t.home.newOne}" data-many="${t.home.newMany}" hidden></button>`;
-  return { title: t.home.title, section: 'home', crumbs: [], main, live: true };
+  return { title: t.home.title, section: 'home', crumbs: [], description: t.previews.home, main, live: true };
 };

@@ -4,6 +4,15 @@ import type { SideName, TransactionOrder } from '../../projections/ledger/index.
 import { contextText } from '../shared/messages.ts';
 
 export const el = {
+  /** Each page's meta description, for search results and link previews. */
+  previews: {
+    home: 'Τα έσοδα και τα έξοδα του Δήμου σε πραγματικό χρόνο: η εκτέλεση του προϋπολογισμού, οι σημερινές και οι τελευταίες κινήσεις, οι νεότερες πληρωμές.',
+    budgetNone: 'Ο προϋπολογισμός του Δήμου και η εκτέλεσή του, μόλις καταχωριστεί.',
+    budget: (year: number) => `Ο προϋπολογισμός ${year} του Δήμου και η εκτέλεσή του: έσοδα και έξοδα ανά κατηγορία, ομάδα και υπηρεσία, και ανά μήνα.`,
+    lines: (year: number, what: string) => `Οι κωδικοί (ΚΑΕ) του προϋπολογισμού ${year}, ${what}: προϋπολογισμός, αναμορφώσεις και εκτέλεση κάθε κωδικού.`,
+    line: (kae: string, year: number) => `ΚΑΕ ${kae}, ${year}: ο προϋπολογισμός του κωδικού, οι αναμορφώσεις, η εκτέλεση ανά στάδιο και ανά μήνα, και οι κινήσεις του.`,
+    movements: 'Κάθε κίνηση των οικονομικών του Δήμου, όπως καταχωρίστηκε: αναζήτηση με φίλτρα, ταξινόμηση και λήψη σε CSV ή JSON.',
+  },
   sections: {
     budget: 'Προϋπολογισμός',
     movements: 'Κινήσεις',
@@ -133,6 +142,14 @@ export const el = {
 export type LedgerMessages = typeof el;
 
 export const en: LedgerMessages = {
+  previews: {
+    home: "The municipality's revenue and expenses in real time: the budget's execution, today's and the latest movements, the newest payments.",
+    budgetNone: "The municipality's budget and its execution, once it is entered.",
+    budget: (year) => `The municipality's ${year} budget and its execution: revenue and expenses by class, group and service, and by month.`,
+    lines: (year, what) => `The budget codes (ΚΑΕ) of the ${year} budget, ${what}: each code's budget, amendments and execution.`,
+    line: (kae, year) => `ΚΑΕ ${kae}, ${year}: the code's budget, its amendments, its execution by stage and by month, and its movements.`,
+    movements: "Every movement of the municipality's finances as it was entered: search with filters, sort, and download as CSV or JSON.",
+  },
   sections: {
     budget: 'Budget',
     movements: 'Movements',

@@ -91,5 +91,5 @@ ${filterForm(visit, parsed, years)}
   }
   ${pager(visit, state)}
 </section>`;
-  return { title: t.movements.title, section: 'movements', crumbs: [], main };
+  return { title: t.movements.title, section: 'movements', crumbs: [], description: t.previews.movements, main };
 };

@@ -17,12 +17,46 @@ export const el = {
     home: 'Αρχική',
     openData: 'Ανοιχτά δεδομένα & API',
     accessibility: 'Δήλωση προσβασιμότητας',
+    services: 'Υπηρεσίες',
+    finances: 'Οικονομικά',
+    privacy: 'Ιδιωτικότητα',
   },
+  account: {
+    login: 'Σύνδεση',
+    loginHint: 'Σύνδεση με TaxisNet',
+    my: 'Ο λογαριασμός μου',
+    office: 'Γραφείο',
+  },
+  /** Shown in both languages on every page, Greek first (layout.ts), while the TaxisNet stand-in is mounted. */
+  devBanner: 'Δοκιμαστική εγκατάσταση: η σύνδεση TaxisNet είναι προσομοίωση με φανταστικά πρόσωπα.',
   footer: {
     about: 'Κάθε έσοδο και έξοδο του Δήμου καταγράφεται ως αμετάβλητο γεγονός και δημοσιεύεται εδώ μόλις καταχωριστεί.',
     privacy: 'Τα φυσικά πρόσωπα δεν εμφανίζονται ποτέ με όνομα ή ΑΦΜ (ΓΚΠΔ).',
     license: 'Ανοιχτό λογισμικό OpenDimos, άδεια EUPL-1.2',
     amountsNote: '',
+    contactTitle: 'Επικοινωνία',
+    email: 'Ηλεκτρονικό ταχυδρομείο',
+    phone: 'Τηλέφωνο',
+    dpo: 'Υπεύθυνος Προστασίας Δεδομένων (ΥΠΔ)',
+    linksTitle: 'Ο ιστότοπος',
+    lastUpdated: 'Τελευταία ενημέρωση δεδομένων',
+    noDataYet: 'Δεν έχουν καταχωριστεί ακόμη δεδομένα.',
+  },
+  /** For search results and link previews: the site's own, and the frame's pages'. */
+  descriptions: {
+    site: (municipality: string) => `${municipality}: οι υπηρεσίες του Δήμου online και τα οικονομικά του σε πραγματικό χρόνο, προϋπολογισμός, κινήσεις, προμηθευτές και περιουσία, ως ανοιχτά δεδομένα.`,
+    services: (municipality: string) => `${municipality}: οι ηλεκτρονικές υπηρεσίες για δημότες και επιχειρήσεις, με σύνδεση TaxisNet.`,
+    privacy: (municipality: string) => `${municipality}: πώς επεξεργάζεται τα προσωπικά δεδομένα ο ιστότοπος, τι κρατά, γιατί, για πόσο, και τα δικαιώματά σας (ΓΚΠΔ).`,
+    accessibility: (municipality: string) => `${municipality}: η δήλωση προσβασιμότητας του ιστοτόπου (ν. 4727/2020, WCAG 2.1 ΑΑ) και πώς να αναφέρετε ένα εμπόδιο.`,
+    openData: 'Όλα τα οικονομικά δεδομένα του Δήμου ως ανοιχτά δεδομένα: GraphQL, ζωντανή ροή, CSV, JSON, Fiscal Data Package και επαλήθευση της αλυσίδας κατακερματισμού.',
+    error: 'Η σελίδα δεν είναι διαθέσιμη.',
+  },
+  services: {
+    title: 'Υπηρεσίες',
+    lead: 'Οι ηλεκτρονικές υπηρεσίες του Δήμου. Συνδέεστε με τους κωδικούς σας στο TaxisNet· δεν χρειάζεται άλλος λογαριασμός.',
+    citizenTitle: 'Για δημότες και επιχειρήσεις',
+    financesTitle: 'Οικονομικά του Δήμου',
+    financesLead: 'Ανοιχτά σε όλους, χωρίς σύνδεση: κάθε έσοδο και έξοδο του Δήμου μόλις καταχωριστεί.',
   },
   types: {
     BUDGET: 'Προϋπολογισμός',
@@ -94,6 +128,9 @@ export const el = {
   accessibility: {
     title: 'Δήλωση προσβασιμότητας',
   },
+  privacy: {
+    title: 'Ιδιωτικότητα',
+  },
   errors: {
     notFound: 'Η σελίδα δεν βρέθηκε',
     notFoundText: 'Η διεύθυνση που ζητήσατε δεν υπάρχει. Ίσως γράφτηκε λάθος ή η σελίδα μετακινήθηκε.',
@@ -119,12 +156,44 @@ export const en: SharedMessages = {
     home: 'Home',
     openData: 'Open data & API',
     accessibility: 'Accessibility statement',
+    services: 'Services',
+    finances: 'Finances',
+    privacy: 'Privacy notice',
   },
+  account: {
+    login: 'Log in',
+    loginHint: 'Log in with TaxisNet',
+    my: 'My account',
+    office: 'Office',
+  },
+  devBanner: 'Development install: the TaxisNet login is a stand-in with made-up people.',
   footer: {
     about: 'Every revenue and expense of the municipality is recorded as an immutable event and published here as soon as it is entered.',
     privacy: 'Private individuals never appear by name or tax number (GDPR).',
     license: 'OpenDimos open-source software, EUPL-1.2 licence',
     amountsNote: 'Amounts are written the Greek way: 1.234,56\u00a0€ is one thousand two hundred and thirty-four euros and fifty-six cents. Dates are day/month/year.',
+    contactTitle: 'Contact',
+    email: 'Email',
+    phone: 'Telephone',
+    dpo: 'Data protection officer',
+    linksTitle: 'This website',
+    lastUpdated: 'Data last updated',
+    noDataYet: 'No data has been entered yet.',
+  },
+  descriptions: {
+    site: (municipality) => `${municipality}: the municipality's services online and its finances in real time, budget, movements, suppliers and property, as open data.`,
+    services: (municipality) => `The online services of the ${municipality} for residents and businesses, with a TaxisNet login.`,
+    privacy: (municipality) => `How the ${municipality} processes personal data on its website: what it keeps, why, for how long, and your rights (GDPR).`,
+    accessibility: (municipality) => `The accessibility statement of the ${municipality}'s website (Law 4727/2020, WCAG 2.1 AA) and how to report a barrier.`,
+    openData: "All of the municipality's financial data as open data: GraphQL, a live feed, CSV, JSON, the Fiscal Data Package and how to verify the hash chain.",
+    error: 'This page is not available.',
+  },
+  services: {
+    title: 'Services',
+    lead: "The municipality's online services. You log in with your TaxisNet credentials; no other account is needed.",
+    citizenTitle: 'For residents and businesses',
+    financesTitle: "The municipality's finances",
+    financesLead: 'Open to everyone, no login: every revenue and expense of the municipality as soon as it is entered.',
   },
   types: {
     BUDGET: 'Budget',
@@ -195,6 +264,9 @@ export const en: SharedMessages = {
   },
   accessibility: {
     title: 'Accessibility statement',
+  },
+  privacy: {
+    title: 'Privacy notice',
   },
   errors: {
     notFound: 'Page not found',

@@ -9,6 +9,8 @@ export interface Municipality {
     readonly phone: string | null;
     readonly address: { readonly el: string; readonly en: string };
   };
+  /** The data protection officer (Υπεύθυνος Προστασίας Δεδομένων, ΥΠΔ; GDPR Art. 37-39): in the footer and the privacy notice. */
+  readonly dataProtectionOfficer: { readonly email: string };
 }
 
 export const lixouri: Municipality = {
@@ -18,4 +20,6 @@ export const lixouri: Municipality = {
     phone: null,
     address: { el: 'Δημαρχείο Ληξουρίου, 282 00 Ληξούρι, Κεφαλονιά', en: 'Lixouri Town Hall, 282 00 Lixouri, Kefalonia, Greece' },
   },
+  // A placeholder: the municipality has not yet told us its DPO's address and must confirm (or replace) it.
+  dataProtectionOfficer: { email: 'dpo@lixouri.gov.gr' },
 };

@@ -28,10 +28,31 @@ export interface Page {
   readonly section: Section | null;
   /** Between Home and the page itself. */
   readonly crumbs: readonly Crumb[];
+  /**
+   * What the page is about, one or two sentences, for search results and link previews (meta description,
+   * Open Graph). A page without one gets the site's own, so every page should give its own.
+   */
+  readonly description?: string;
   readonly main: Html;
   /** Loads the live-update script (the home page only). */
   readonly live?: boolean;
   readonly status?: number;
+}
+
+/** A citizen service in the list of /services («Υπηρεσίες»), brought by the frame or by a web context. */
+export interface ServiceEntry {
+  /** Unlocalised path of the service's page. */
+  readonly path: string;
+  readonly label: Readonly<Record<Lang, string>>;
+  /** One sentence on what the citizen can do there. */
+  readonly summary: Readonly<Record<Lang, string>>;
+}
+
+/** Who is logged in, as the header shows them: a citizen (to /my/) or a member of staff (to /office/). */
+export interface Account {
+  /** Shown escaped: it comes from TaxisNet or a staff account. */
+  readonly name: string;
+  readonly kind: 'citizen' | 'staff';
 }
 
 export interface Site {
@@ -41,6 +62,14 @@ export interface Site {
   readonly staticFiles: StaticFiles;
   /** The contexts' header links, in the contexts' order, between the frame's Home and Open data. */
   readonly nav: readonly NavEntry[];
+  /** The citizen services of /services: the frame's (my account) first, then the contexts' in their order. */
+  readonly services: readonly ServiceEntry[];
+  /** The site's address as the public reaches it (OPENDIMOS_PUBLIC_URL), no trailing slash: absolute URLs. */
+  readonly publicUrl: string;
+  /** The development TaxisNet stand-in is mounted: every page says so in a banner. */
+  readonly devBanner?: boolean;
+  /** When the ledger's data last changed (the newest import that added anything), ISO; null before any. */
+  readonly lastUpdated: () => string | null;
 }
 
 export interface Visit {
@@ -53,6 +82,8 @@ export interface Visit {
   readonly origin: string;
   /** Localises an unprefixed site path for this visit's language. */
   readonly href: (path: string) => string;
+  /** Who is logged in, for the header (name escaped there); null for a visitor. */
+  readonly account: Account | null;
 }
 
 export class NotFound extends Error {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteGenericInte
 import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
 import type { Lang } from './lang.ts';
 import { LANGS, prefixOf } from './lang.ts';
-import type { NavEntry, Page, Site, Visit } from './page.ts';
+import type { NavEntry, Page, ServiceEntry, Site, Visit } from './page.ts';
 
 export type RenderPage = (reply: FastifyReply, visit: Visit, page: Page) => FastifyReply;
 
@@ -21,10 +21,18 @@ export interface WebRoutesOptions {
 
 export type WebRoutes = FastifyPluginAsync<WebRoutesOptions>;
 
-/** What one context adds to the site: its header links (in order) and its pages. */
+/** What one context adds to the site: its header links (in order), its citizen services and its pages. */
 export interface WebContext {
   readonly name: string;
+  /** Links under «Οικονομικά / Finances» in the header (the ledger's pages and the like). */
   readonly nav: readonly NavEntry[];
+  /** Its entries in the list of citizen services (/services), after the frame's «My account». */
+  readonly services?: readonly ServiceEntry[];
+  /**
+   * Its public pages for sitemap.xml, unlocalised (each is listed in both languages); its nav paths when
+   * absent. A context with pages per year or per item lists them here, a bounded number.
+   */
+  readonly sitemap?: (site: Site) => Promise<readonly string[]>;
   readonly routes: WebRoutes;
 }
 

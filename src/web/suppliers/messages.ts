@@ -5,6 +5,11 @@ export const el = {
   sections: {
     suppliers: 'Προμηθευτές',
   },
+  /** Each page's meta description, for search results and link previews. */
+  previews: {
+    suppliers: 'Οι επιχειρήσεις και οι φορείς που πληρώνει ο Δήμος, με τα ποσά δεσμεύσεων, ενταλμάτων και πληρωμών ανά έτος.',
+    supplier: (name: string, afm: string) => `${name} (ΑΦΜ ${afm}): τι δέσμευσε, ενέταλε και πλήρωσε ο Δήμος ανά έτος, και οι πληρωμές.`,
+  },
   suppliers: {
     title: 'Προμηθευτές',
     intro: 'Οι επιχειρήσεις και οι φορείς που πληρώνει ο Δήμος, με τα συνολικά ποσά. Τα φυσικά πρόσωπα δεν εμφανίζονται, για την προστασία των προσωπικών τους δεδομένων.',
@@ -26,6 +31,10 @@ export type SuppliersMessages = typeof el;
 export const en: SuppliersMessages = {
   sections: {
     suppliers: 'Suppliers',
+  },
+  previews: {
+    suppliers: 'The businesses and bodies the municipality pays, with the amounts committed, ordered and paid each year.',
+    supplier: (name, afm) => `${name} (ΑΦΜ ${afm}): what the municipality committed, ordered and paid each year, and the payments.`,
   },
   suppliers: {
     title: 'Suppliers',

@@ -64,7 +64,7 @@ export const suppliersPage = async (site: Site, visit: Visit, query: SuppliersQu
 ${resultCount(visit, state)}
 ${result.nodes.length === 0 ? html`<p>${t.suppliers.none}</p>` : table}
 ${pager(visit, state)}`;
-  return { title: t.suppliers.title, section: 'suppliers', crumbs: [], main };
+  return { title: t.suppliers.title, section: 'suppliers', crumbs: [], description: t.previews.suppliers, main };
 };
 
 export const supplierPage = async (site: Site, visit: Visit, afm: string): Promise<Page> => {
@@ -97,5 +97,5 @@ ${scrollTable(
 <section class="band" aria-labelledby="supplier-payments-title"><h2 id="supplier-payments-title">${t.suppliers.payments}</h2>
 ${payments.nodes.length === 0 ? html`<p>${t.movement.paymentsNone}</p>` : movementTable(visit, payments.nodes, { id: 'supplier-payments', caption: t.suppliers.payments, titles })}
 <p><a href="${visit.href(`/movements${queryString({ afm })}`)}">${t.suppliers.allMovements}</a></p></section>`;
-  return { title: supplier.name, section: 'suppliers', crumbs: [{ label: t.suppliers.title, path: '/suppliers' }], main };
+  return { title: supplier.name, section: 'suppliers', crumbs: [{ label: t.suppliers.title, path: '/suppliers' }], description: t.previews.supplier(supplier.name, supplier.afm), main };
 };

@@ -11,8 +11,13 @@ export interface CrawledPage {
   readonly from: string;
 }
 
-/** Links this crawl does not follow: the API (tested with the API) and other sites. */
-const followed = (href: string): boolean => href.startsWith('/') && !href.startsWith('//') && !/^\/(api|graphql|live|static|fragments)\b/.test(href);
+/**
+ * Links this crawl does not follow: the API (tested with the API), other sites, and the personal and staff
+ * side (the TaxisNet login, /my/, /office/), which answer a visitor with a login and are tested with the
+ * identity context.
+ */
+const followed = (href: string): boolean =>
+  href.startsWith('/') && !href.startsWith('//') && !/^\/(api|graphql|live|static|fragments|auth|office)\b/.test(href) && !/^(\/en)?\/my\//.test(href);
 
 export const crawl = async (app: FastifyInstance, starts: readonly string[], limit: number): Promise<CrawledPage[]> => {
   const queue = starts.map((url) => ({ url, from: '(start)' }));

@@ -86,6 +86,7 @@ export const accessibilityPage = async (site: Site, visit: Visit): Promise<Page>
   title: visit.t.accessibility.title,
   section: null,
   crumbs: [],
+  description: visit.t.descriptions.accessibility(site.municipality.name[visit.lang]),
   main: html`<h1>${visit.t.accessibility.title}</h1>
 <div class="prose">${(visit.lang === 'el' ? greek : english)(site.municipality, visit, visit.origin)}</div>`,
 });

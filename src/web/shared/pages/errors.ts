@@ -18,6 +18,7 @@ export const errorPage = (visit: Visit, status: number): Page => {
     section: null,
     crumbs: [],
     status,
+    description: text,
     main: html`<h1>${title}</h1><p class="lead">${text}</p><p><a href="${visit.href('/')}">${t.errors.home}</a></p>`,
   };
 };

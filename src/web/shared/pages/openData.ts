@@ -115,5 +115,5 @@ export const openDataPage = async (site: Site, visit: Visit, after: string | nul
   <p>${text.imports.intro}</p>
   ${imports}
 </section>`;
-  return { title: t.openData.title, section: 'openData', crumbs: [], main };
+  return { title: t.openData.title, section: 'openData', crumbs: [], description: t.descriptions.openData, main };
 };
