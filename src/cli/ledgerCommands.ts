@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { runImportCommand } from './importCommand.ts';
 import type { LedgerCommand } from './io.ts';
 import { rebuildCommand, rebuildUsage } from './rebuildCommand.ts';
+import { staffCommand } from './staffCommand.ts';
 import { tokenCommand } from './tokenCommand.ts';
 import { verifyCommand } from './verifyCommand.ts';
 
@@ -18,6 +19,16 @@ export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
   import: (args, { installation, io, cwd }) =>
     runImportCommand([...args], { store: installation.store, stdout: io.stdout, stderr: io.stderr, actor: `cli:${userInfo().username}`, cwd }),
   token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
+  staff: (args, { installation, io }) =>
+    staffCommand([...args], {
+      client: installation.client,
+      schema: installation.config.schema,
+      store: installation.store,
+      publicUrl: installation.config.publicUrl,
+      actor: `cli:${userInfo().username}`,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    }),
   rebuild: rebuildCommand,
   verify: verifyCommand,
 };

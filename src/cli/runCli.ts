@@ -15,6 +15,9 @@ const USAGE = `Χρήση / Usage: opendimos <command>
                                    εισαγωγή κινήσεων ή περιουσίας / import movements or assets
   token create --role finance [--name NAME] | token list | token revoke ID
                                    κλειδιά για το API εισαγωγής / tokens for the import API
+  staff create --email E --name N --role R… | staff list | staff disable --email E
+  staff roles --email E --role R… | staff link --email E
+                                   λογαριασμοί προσωπικού / staff accounts (the back office)
   rebuild [NAME…]                  αναδόμηση προβολών χωρίς διακοπή / rebuild read models while serving
   verify                           έλεγχος της αλυσίδας hash / verify the ledger's hash chain
 `;
