@@ -38,6 +38,8 @@ export const sitePages = async (db: SqlExecutor, schema: string): Promise<SitePa
     ['asset', `/property/${encodeURIComponent(asset.id)}`, 200],
     ['open-data', '/open-data', 200],
     ['accessibility', '/accessibility', 200],
+    ['services', '/services', 200],
+    ['privacy', '/privacy', 200],
     ['not-found', '/no-such-page', 404],
   ];
   return (['el', 'en'] as const).flatMap((lang) =>
