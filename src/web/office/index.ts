@@ -1,0 +1,10 @@
+// The back office (Γραφείο) as a web context: staff login, password links, a home page per role, the audit
+// trail and the staff list, at /office/ and /en/office/. Its header link is none: staff know the address.
+import type { WebContext } from '../shared/pageRoutes.ts';
+import type { OfficeServices } from './routes.ts';
+import { officeRoutes } from './routes.ts';
+
+export type { OfficeServices } from './routes.ts';
+export { LOGIN_ATTEMPTS_PER_ADDRESS } from './routes.ts';
+
+export const officeWeb = (services: OfficeServices): WebContext => ({ name: 'office', nav: [], routes: officeRoutes(services) });

@@ -1,0 +1,151 @@
+// The back office's routes (/office/ in Greek, /en/office/ in English). A page that needs a staff member
+// redirects to the login without a staff session (a citizen's session never opens it), and answers 403 to a
+// member without the page's role. Roles and the disabled flag are read from the account on every request,
+// so a change takes effect at once. The login POST is limited per client address as well as locked per
+// account, and answers the same for every failure.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffDeps, StaffMember } from '../../api/shared/staff/index.ts';
+import { auditPage, isStaffError, listStaff, logInStaff, logOutStaff, passwordLinkMember, setPasswordWithLink, staffMember } from '../../api/shared/staff/index.ts';
+import { endSession, preSessionToken, startSession } from '../../api/shared/sessions/index.ts';
+import { failedMessages } from '../../notify/index.ts';
+import type { Page, Visit } from '../shared/page.ts';
+import type { LangPages, WebRoutes } from '../shared/pageRoutes.ts';
+import { registerPages } from '../shared/pageRoutes.ts';
+import { officeText } from './messages.ts';
+import { auditPageView, forbiddenPage, homePage, loginPage, messagePage, passwordPage, staffListPage } from './pages.ts';
+
+export type OfficeServices = StaffDeps;
+
+/** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
+export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
+const WINDOW_MS = 15 * 60_000;
+const MAX_ADDRESSES = 10_000;
+
+const addressLimiter = (now: () => number) => {
+  const seen = new Map<string, { count: number; since: number }>();
+  return (address: string): boolean => {
+    const at = now();
+    const entry = seen.get(address);
+    if (!entry || at - entry.since > WINDOW_MS) {
+      // Bounded memory: the oldest address goes first when the table is full.
+      if (!entry && seen.size >= MAX_ADDRESSES) seen.delete(seen.keys().next().value!);
+      seen.set(address, { count: 1, since: at });
+      return true;
+    }
+    entry.count += 1;
+    return entry.count <= LOGIN_ATTEMPTS_PER_ADDRESS;
+  };
+};
+
+interface LoginBody {
+  readonly email?: string;
+  readonly password?: string;
+  readonly repeated?: string;
+}
+
+const formSchema = {
+  type: 'object',
+  properties: { _csrf: { type: 'string', maxLength: 200 }, email: { type: 'string', maxLength: 320 }, password: { type: 'string', maxLength: 1024 }, repeated: { type: 'string', maxLength: 1024 } },
+} as const;
+
+export const officeRoutes =
+  (services: OfficeServices): WebRoutes =>
+  async (app, options) => {
+    const allowed = addressLimiter(() => (services.now ?? (() => new Date()))().getTime());
+    const render = (reply: FastifyReply, visit: Visit, page: Page) => {
+      void reply.header('cache-control', 'private, no-store');
+      return options.render(reply, visit, page);
+    };
+
+    /** The session's staff member, while the account exists and is enabled; null for anyone else. */
+    const memberOf = async (request: FastifyRequest): Promise<StaffMember | null> => {
+      if (request.session?.kind !== 'staff') return null;
+      const member = await staffMember(services, request.session.subjectId);
+      return member && !member.disabled ? member : null;
+    };
+
+    const guarded = (pages: LangPages, role: string | null, build: (visit: Visit, request: FastifyRequest, member: StaffMember) => Promise<Page>) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const visit = pages.visit(request);
+        const member = await memberOf(request);
+        if (!member) return reply.header('cache-control', 'no-store').redirect(pages.at('/office/login'), 303);
+        if (role !== null && !member.roles.includes(role as StaffMember['roles'][number])) return render(reply, visit, forbiddenPage(visit));
+        return render(reply, visit, await build(visit, request, member));
+      };
+
+    registerPages(options, (pages) => {
+      const { at } = pages;
+      app.get(at('/office/login'), async (request, reply) => {
+        const visit = pages.visit(request);
+        if (await memberOf(request)) return reply.redirect(at('/office/'), 303);
+        return render(reply, visit, loginPage(visit, preSessionToken(request, reply), null));
+      });
+
+      app.post<{ Body: LoginBody }>(at('/office/login'), { config: { csrf: 'pre-session' }, schema: { body: formSchema } }, async (request, reply) => {
+        const visit = pages.visit(request);
+        const t = officeText(visit).office;
+        if (!allowed(request.ip)) return render(reply, visit, loginPage(visit, preSessionToken(request, reply), t.tooMany, null, 429));
+        const outcome = await logInStaff(services, { email: request.body?.email ?? '', password: request.body?.password ?? '', address: request.ip });
+        if (!outcome.ok) return render(reply, visit, loginPage(visit, preSessionToken(request, reply), t.loginFailed, null, 401));
+        await startSession(request, reply, { kind: 'staff', subjectId: outcome.member.staffId, label: outcome.member.name });
+        return reply.header('cache-control', 'no-store').redirect(at('/office/'), 303);
+      });
+
+      app.get<{ Params: { token: string } }>(
+        at('/office/password/:token'),
+        { schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 64 } } } } },
+        async (request, reply) => {
+          const visit = pages.visit(request);
+          const t = officeText(visit).office;
+          const member = await passwordLinkMember(services, request.params.token);
+          if (!member) return render(reply, visit, messagePage(visit, t.passwordTitle, t.linkInvalid, 404));
+          return render(reply, visit, passwordPage(visit, `/office/password/${request.params.token}`, preSessionToken(request, reply), member, null));
+        },
+      );
+
+      app.post<{ Params: { token: string }; Body: LoginBody }>(
+        at('/office/password/:token'),
+        { config: { csrf: 'pre-session' }, schema: { params: { type: 'object', properties: { token: { type: 'string', maxLength: 64 } } }, body: formSchema } },
+        async (request, reply) => {
+          const visit = pages.visit(request);
+          const t = officeText(visit).office;
+          const { token } = request.params;
+          try {
+            await setPasswordWithLink(services, { token, password: request.body?.password ?? '', repeated: request.body?.repeated ?? '' });
+          } catch (error) {
+            if (!isStaffError(error)) throw error;
+            const member = await passwordLinkMember(services, token);
+            const text = visit.lang === 'el' ? error.el : error.en;
+            if (!member) return render(reply, visit, messagePage(visit, t.passwordTitle, t.linkInvalid, 404));
+            return render(reply, visit, passwordPage(visit, `/office/password/${token}`, preSessionToken(request, reply), member, text, 400));
+          }
+          return render(reply, visit, loginPage(visit, preSessionToken(request, reply), null, t.passwordSet));
+        },
+      );
+
+      app.post(at('/office/logout'), async (request, reply) => {
+        if (request.session?.kind === 'staff') await logOutStaff(services, request.session.subjectId);
+        await endSession(request, reply);
+        return reply.header('cache-control', 'no-store').redirect(at('/office/login'), 303);
+      });
+
+      app.get(
+        at('/office/'),
+        guarded(pages, null, async (visit, request, member) =>
+          homePage(visit, member, request.session!.csrfToken, member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null),
+        ),
+      );
+
+      app.get<{ Querystring: { page?: number } }>(
+        at('/office/audit'),
+        { schema: { querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 100_000 } } } } },
+        guarded(pages, 'admin', async (visit, request) => {
+          const page = (request.query as { page?: number }).page ?? 1;
+          const { entries, more } = await auditPage(services.client, services.schema, page);
+          return auditPageView(visit, entries, page, more);
+        }),
+      );
+
+      app.get(at('/office/staff'), guarded(pages, 'admin', async (visit) => staffListPage(visit, await listStaff(services))));
+    });
+  };
