@@ -1,17 +1,24 @@
 // The town hall, one line per context: what each brings to the read side, the API and the site. The
-// composition root (src/cli) hands these to the layers; no layer imports this file. The domain composes
+// composition root (src/cli) hands these to the layers; no layer imports this file. Public contexts are
+// listed as they are; personal ones (personalContexts) are made with the installation's services. The domain composes
 // its own list (src/domain/contexts.ts), since it imports nothing outside itself.
 import { assetsApi } from './api/assets/index.ts';
 import { importsApi } from './api/imports/index.ts';
 import { ledgerApi } from './api/ledger/index.ts';
+import type { CitizenServices } from './api/identity/index.ts';
+import { identityApi } from './api/identity/index.ts';
 import type { ApiContext } from './api/shared/apiContext.ts';
 import { suppliersApi } from './api/suppliers/index.ts';
 import type { Projection, ProjectionsContext } from './projections/shared/projection.ts';
 import { assetsProjections } from './projections/assets/index.ts';
+import { CITIZENS_PROJECTION, identityNotifications, identityProjections } from './projections/identity/index.ts';
+import type { NotificationRule } from './notify/index.ts';
+import { notifyProjection } from './notify/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
 import { assetsWeb } from './web/assets/index.ts';
+import { identityWeb } from './web/identity/index.ts';
 import { ledgerWeb } from './web/ledger/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
 import { suppliersWeb } from './web/suppliers/index.ts';
@@ -21,6 +28,8 @@ export interface Context {
   readonly projections?: ProjectionsContext;
   readonly api?: ApiContext;
   readonly web?: WebContext;
+  /** Messages its events call for (e-mails, webhooks): the outbox's projection runs them all. */
+  readonly notifications?: readonly NotificationRule[];
 }
 
 export const contexts: readonly Context[] = [
@@ -39,4 +48,32 @@ export const apiContexts: readonly ApiContext[] = contexts.flatMap((c) => (c.api
 /** The site's contexts, in the order of the header's links. */
 export const webContexts: readonly WebContext[] = contexts.flatMap((c) => (c.web ? [c.web] : []));
 
+/**
+ * The personal contexts, which need the installation's services (the keyring, TaxisNet, the sessions) and so
+ * are made by the composition root once it has them: one line each, as the public ones.
+ */
+export const personalContexts = (services: CitizenServices): readonly Context[] => [
+  {
+    name: 'identity',
+    projections: identityProjections(services.keyring),
+    api: identityApi(services),
+    web: identityWeb(services),
+    notifications: [identityNotifications(services.keyring, services.publicUrl)],
+  },
+];
+
+/** The whole town hall for a process: the public contexts, then the personal ones. */
+export const townHall = (services: CitizenServices) => {
+  const all = [...contexts, ...personalContexts(services)];
+  return {
+    // The outbox's projection last: its rules may read what the contexts' projections just wrote.
+    projections: [...all.flatMap((c) => c.projections?.projections ?? []), notifyProjection(all.flatMap((c) => c.notifications ?? []))],
+    api: all.flatMap((c) => (c.api ? [c.api] : [])),
+    web: all.flatMap((c) => (c.web ? [c.web] : [])),
+  };
+};
+
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
+
+/** The personal contexts' projections by name, known before the services that make them exist. */
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION];

@@ -13,6 +13,7 @@ import { livePlugin } from './shared/live.ts';
 import { metricsPlugin } from './shared/metrics.ts';
 import { restPlugin } from './shared/rest/restPlugin.ts';
 import { securityPlugin } from './shared/security.ts';
+import { sessionsPlugin } from './shared/sessions/index.ts';
 import { websocketsPlugin } from './shared/websockets.ts';
 import type { WebSocketLimits } from './shared/websockets.ts';
 import { webPlugin } from '../web/plugin.ts';
@@ -31,9 +32,15 @@ export interface AppSettings {
   readonly webSocketLimits?: Partial<WebSocketLimits>;
   /** Uncached GraphQL executions at once, their queue and their time (defaults: graphql/plugin.ts). */
   readonly graphqlLimits?: Partial<GraphqlLimits>;
+  /** OPENDIMOS_PUBLIC_URL: whether cookies are Secure. */
+  readonly publicUrl?: string;
+  /** Other origins a form may lead to (logout → TaxisNet), for the Content Security Policy's form-action. */
+  readonly formActions?: readonly string[];
+  /** Paths whose forms are not checked for CSRF (the development TaxisNet stand-in's own). */
+  readonly csrfExempt?: readonly string[];
 }
 
-export const defaultSettings: AppSettings = { graphiql: false, rateLimitPerMinute: 600, trustProxy: false, logger: false };
+export const defaultSettings: AppSettings = { graphiql: false, rateLimitPerMinute: 600, trustProxy: false, logger: false, publicUrl: 'http://localhost:8080' };
 
 export interface AppDependencies {
   /** The ledger: imports append to it; /health reads its head. */
@@ -51,6 +58,8 @@ export interface AppDependencies {
   readonly api: readonly ApiContext[];
   /** The site's contexts (src/contexts.ts, from the composition root); none gives the frame's own pages only. */
   readonly web?: readonly WebContext[];
+  /** The development TaxisNet stand-in is mounted: every page shows a banner. */
+  readonly devBanner?: boolean;
 }
 
 /** Paths the API owns besides its contexts' own: unknown addresses there are answered in JSON, not with a page. */
@@ -60,13 +69,15 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   const settings = { ...defaultSettings, ...deps.settings };
   const app = Fastify({ logger: settings.logger, bodyLimit: 1_048_576, trustProxy: settings.trustProxy });
   // First: the rate limit, security headers and error bodies reach only routes registered after them.
-  await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute });
+  await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute, formActions: settings.formActions ?? [] });
+  // Before every route: each request's session (or none), and the CSRF check of state-changing ones.
+  await app.register(sessionsPlugin, { client: deps.client, schema: deps.schema, publicUrl: settings.publicUrl ?? 'http://localhost:8080', csrfExempt: settings.csrfExempt });
   await app.register(healthPlugin, { store: deps.store });
   await app.register(websocketsPlugin);
   await app.register(graphqlPlugin, { contexts: deps.api, client: deps.client, dbSchema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
   await app.register(restPlugin, { contexts: deps.api, store: deps.store, client: deps.client, schema: deps.schema });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
-  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], apiPrefixes: [...API_PREFIXES, ...deps.api.flatMap((c) => c.prefixes ?? [])] });
+  await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], devBanner: deps.devBanner ?? false, publicUrl: settings.publicUrl, apiPrefixes: [...API_PREFIXES, ...deps.api.flatMap((c) => c.prefixes ?? [])] });
   return app;
 };

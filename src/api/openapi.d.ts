@@ -59,6 +59,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ο λογαριασμός της συνεδρίας / The session's own account
+         * @description Ο πολίτης ή το νομικό πρόσωπο της συνεδρίας (cookie `__Host-od_session`, μετά τη σύνδεση με TaxisNet), και
+         *     το CSRF token που στέλνουν τα JSON αιτήματα αλλαγής στην κεφαλίδα `x-csrf-token`. Ποτέ στην cache.
+         *     The citizen or company of the session (cookie `__Host-od_session`, after the TaxisNet login), and the CSRF
+         *     token that state-changing JSON requests send in the `x-csrf-token` header. Never cached.
+         */
+        get: operations["getMyAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -176,6 +199,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MyAccount: {
+            taxid: string;
+            name: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            /** @description Επιβεβαιωμένη διεύθυνση ειδοποιήσεων / The confirmed address for notices */
+            email: string | null;
+            /** @enum {string} */
+            language: "el" | "en";
+            csrfToken: string;
+        };
         Error: {
             /** @description Σταθερός κωδικός / Stable code, e.g. OD_UNAUTHORIZED */
             code: string;
@@ -529,6 +563,36 @@ export interface operations {
                 };
                 content: {
                     "application/yaml": string;
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ο λογαριασμός / The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAccount"];
+                };
+            };
+            /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             429: components["responses"]["RateLimited"];

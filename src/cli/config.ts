@@ -13,7 +13,21 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly app: AppSettings;
+  /** OPENDIMOS_PUBLIC_URL: the address citizens use (links in e-mails, TaxisNet's redirect URI, cookies' Secure). */
+  readonly publicUrl: string;
+  /** Real TaxisNet when all three settings are given; `stand-in` for development; `off` in production without them. */
+  readonly taxisNet: TaxisNetConfig;
+  /** OPENDIMOS_MASTER_KEY as given (checked when the key is loaded); null: the key file in the data directory. */
+  readonly masterKey: string | null;
+  /** OPENDIMOS_SMTP_URL; null: messages are written as .eml files under the data directory. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
 }
+
+export type TaxisNetConfig =
+  | { readonly mode: 'taxisnet'; readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string }
+  | { readonly mode: 'stand-in' }
+  | { readonly mode: 'off' };
 
 export class ConfigError extends Error {
   readonly code = 'OD_CONFIG';
@@ -53,7 +67,49 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     liveConnectionsPerAddress: count('OPENDIMOS_LIVE_PER_ADDRESS', defaultWebSocketLimits.liveConnectionsPerAddress),
     graphqlConnectionsPerAddress: count('OPENDIMOS_GRAPHQL_WS_PER_ADDRESS', defaultWebSocketLimits.graphqlConnectionsPerAddress),
   };
+  const publicUrl = (env.OPENDIMOS_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  let parsedPublic: URL;
+  try {
+    parsedPublic = new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`OPENDIMOS_PUBLIC_URL must be an absolute http(s) address, e.g. https://opendimos.lixouri.gov.gr (got "${publicUrl}")`);
+  }
+  if (!/^https?:$/.test(parsedPublic.protocol) || parsedPublic.pathname !== '/' || parsedPublic.search || parsedPublic.hash) {
+    throw new ConfigError(`OPENDIMOS_PUBLIC_URL must be an http(s) origin without a path, e.g. https://opendimos.lixouri.gov.gr (got "${publicUrl}")`);
+  }
+  const production = (env.NODE_ENV ?? '').trim() === 'production';
+  if (production && parsedPublic.protocol !== 'https:') {
+    throw new ConfigError(`With NODE_ENV=production, OPENDIMOS_PUBLIC_URL must be https:// (got "${publicUrl}")`);
+  }
+  const taxisNames = ['OPENDIMOS_TAXISNET_URL', 'OPENDIMOS_TAXISNET_CLIENT_ID', 'OPENDIMOS_TAXISNET_CLIENT_SECRET'] as const;
+  const taxisValues = taxisNames.map((name) => env[name]?.trim() || '');
+  const stray = Object.keys(env).filter((name) => name.startsWith('OPENDIMOS_TAXISNET_') && !(taxisNames as readonly string[]).includes(name));
+  if (stray.length > 0) throw new ConfigError(`Unknown TaxisNet setting ${stray.join(', ')}; the settings are ${taxisNames.join(', ')}`);
+  const taxisGiven = taxisNames.filter((name) => name in env);
+  if (taxisGiven.length > 0 && taxisValues.some((v) => v === '')) {
+    throw new ConfigError(`TaxisNet needs all of ${taxisNames.join(', ')}; missing or empty: ${taxisNames.filter((_, i) => taxisValues[i] === '').join(', ')}`);
+  }
+  const [taxisUrl, clientId, clientSecret] = taxisValues as [string, string, string];
+  if (taxisGiven.length > 0 && !/^https:\/\/[^/]/.test(taxisUrl) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(taxisUrl)) {
+    throw new ConfigError(`OPENDIMOS_TAXISNET_URL must be https://, e.g. https://www1.gsis.gr (got "${taxisUrl}")`);
+  }
+  const taxisNet: TaxisNetConfig =
+    taxisGiven.length > 0 ? { mode: 'taxisnet', baseUrl: taxisUrl.replace(/\/+$/, ''), clientId, clientSecret } : production ? { mode: 'off' } : { mode: 'stand-in' };
+  const smtpUrl = env.OPENDIMOS_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError('OPENDIMOS_SMTP_URL must be smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465');
+  }
+  const mailFrom = env.OPENDIMOS_MAIL_FROM?.trim() || `Δήμος Ληξουρίου <no-reply@${parsedPublic.hostname}>`;
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    throw new ConfigError(`OPENDIMOS_MAIL_FROM must be an address, e.g. "Δήμος Ληξουρίου <no-reply@lixouri.gov.gr>" (got "${mailFrom}")`);
+  }
+  const masterKey = env.OPENDIMOS_MASTER_KEY?.trim() || null;
   return {
+    publicUrl,
+    taxisNet,
+    masterKey,
+    smtpUrl,
+    mailFrom,
     app: { graphiql: flag('OPENDIMOS_GRAPHIQL'), rateLimitPerMinute: rateLimit, trustProxy: flag('OPENDIMOS_TRUST_PROXY'), logger: flag('OPENDIMOS_LOG'), webSocketLimits },
     databaseUrl,
     eventStoreUrl,

@@ -1,8 +1,13 @@
 // Every migration of the installation, run from here once at start-up (serve, and every command that opens
 // the database itself), before any part of the program opens its tables: the event store's (when events
-// are kept in SQL), the read models' bookkeeping and the access tokens'. Each released migration is frozen
+// are kept in SQL), the read models' bookkeeping, the access tokens', the personal-data keyring, the
+// identity context's own tables and the sessions. Each released migration is frozen
 // (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
+import { identityMigrations } from '../api/identity/index.ts';
 import { tokenMigrations } from '../api/shared/auth/tokenTable.ts';
+import { sessionMigrations } from '../api/shared/sessions/index.ts';
+import { staffMigrations } from '../api/shared/staff/index.ts';
+import { keyringMigrations } from '../eventstore/keyring.ts';
 import type { SqlClient } from '../eventstore/sql/client.ts';
 import { ledgerMigrations } from '../eventstore/sql/ledgerSchema.ts';
 import type { MigrationSet } from '../eventstore/sql/migrate.ts';
@@ -20,6 +25,10 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'readmodels', migrations: readModelMigrations },
   { component: 'auth', migrations: tokenMigrations },
   { component: 'notify', migrations: notifyMigrations },
+  { component: 'keyring', migrations: keyringMigrations },
+  { component: 'identity', migrations: identityMigrations },
+  { component: 'sessions', migrations: sessionMigrations },
+  { component: 'staff', migrations: staffMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>

@@ -1,7 +1,7 @@
 // The read side of one process: the projection runner (up to date before serving) and the change feed.
-import { allProjections } from '../contexts.ts';
 import type { ChangeFeed } from '../projections/shared/changeFeed.ts';
 import { startChangeFeed } from '../projections/shared/changeFeed.ts';
+import type { Projection } from '../projections/shared/projection.ts';
 import type { ProjectionRunner } from '../projections/shared/runner.ts';
 import { startProjections } from '../projections/shared/runner.ts';
 import type { Installation } from './installation.ts';
@@ -12,9 +12,9 @@ export interface ReadSide {
   readonly stop: () => Promise<void>;
 }
 
-export const startReadSide = async (installation: Installation, onError: (error: unknown) => void): Promise<ReadSide> => {
+export const startReadSide = async (installation: Installation, projections: readonly Projection[], onError: (error: unknown) => void): Promise<ReadSide> => {
   const { client, store, config } = installation;
-  const runner = await startProjections({ client, store, schema: config.schema, projections: allProjections, onError });
+  const runner = await startProjections({ client, store, schema: config.schema, projections, onError });
   await runner.caughtUp;
   const changes = await startChangeFeed(client, config.schema);
   return {

@@ -1,23 +1,25 @@
 // `opendimos rebuild [NAME…]`: rebuilds read models from the log while the site keeps serving the
 // current ones, then swaps them in. Without a name, all of them.
 import { eventReaderFor } from '../projections/shared/eventReader.ts';
-import { allProjections, projectionNamed } from '../contexts.ts';
+import { allProjections, personalProjectionNames, projectionNamed, townHall } from '../contexts.ts';
 import { rebuildProjections } from '../projections/shared/rebuild.ts';
 import { prepareProjections } from '../projections/shared/runner.ts';
 import type { LedgerCommandContext } from './io.ts';
 
 /** A usage error in the arguments, checked before the database is opened; null when they are fine. */
 export const rebuildUsage = (args: readonly string[]): string | null => {
-  const unknown = args.filter((name) => !projectionNamed(name));
+  const unknown = args.filter((name) => !projectionNamed(name) && !personalProjectionNames.includes(name));
   return unknown.length === 0
     ? null
-    : `Άγνωστη προβολή / Unknown projection: ${unknown.join(', ')}\nΔιαθέσιμες / Available: ${allProjections.map((p) => p.name).join(', ')}\n`;
+    : `Άγνωστη προβολή / Unknown projection: ${unknown.join(', ')}\nΔιαθέσιμες / Available: ${[...allProjections.map((p) => p.name), ...personalProjectionNames].join(', ')}\n`;
 };
 
 export const rebuildCommand = async (args: readonly string[], { installation, io }: LedgerCommandContext): Promise<number> => {
-  const chosen = args.length === 0 ? allProjections : allProjections.filter((p) => args.includes(p.name));
-  const { client, store, config } = installation;
-  await prepareProjections({ client, store, schema: config.schema, projections: allProjections });
+  const { client, store, config, keyring } = installation;
+  // Rebuilding needs no TaxisNet: only the projections, which open personal fields with the keyring.
+  const { projections } = townHall({ store, client, schema: config.schema, keyring, publicUrl: config.publicUrl, login: null, standIn: false });
+  const chosen = args.length === 0 ? projections : projections.filter((p) => args.includes(p.name));
+  await prepareProjections({ client, store, schema: config.schema, projections });
   const started = Date.now();
   const position = await rebuildProjections(client, eventReaderFor(store), config.schema, chosen);
   const names = chosen.map((p) => p.name).join(', ');

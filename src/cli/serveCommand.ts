@@ -2,7 +2,13 @@
 // site, the API and the live feed on PORT until SIGINT, SIGTERM or SIGHUP. With --with-fixtures an empty ledger is
 // first loaded with the fixture year, so a newcomer sees a live site at once.
 import { buildApp } from '../api/app.ts';
-import { apiContexts, webContexts } from '../contexts.ts';
+import { endSessionsOf } from '../api/shared/sessions/index.ts';
+import { townHall } from '../contexts.ts';
+import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
+import { createEmailTransport } from '../integrations/mail/index.ts';
+import { createWebhookTransport } from '../integrations/webhooks/index.ts';
+import { eraseSubjectMessages, startDispatcher } from '../notify/index.ts';
+import { join } from 'node:path';
 import { removeDeadSpools } from '../ingest/spool.ts';
 import type { Config } from './config.ts';
 import { startControlServer } from './control.ts';
@@ -25,16 +31,40 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   await removeDeadSpools();
   const installation = await openInstallation(config);
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
-  const readSide = await startReadSide(installation, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
+  const taxisNet = citizenLogin(config.taxisNet, config.publicUrl);
+  const services = {
+    store: installation.store,
+    client: installation.client,
+    schema: config.schema,
+    keyring: installation.keyring,
+    publicUrl: config.publicUrl,
+    login: taxisNet.login,
+    standIn: taxisNet.standIn,
+    onErased: [
+      (subjectId: string) => endSessionsOf(installation.client, config.schema, { kind: 'citizen', subjectId }),
+      (subjectId: string) => eraseSubjectMessages(installation.client, config.schema, subjectId),
+    ],
+  };
+  const hall = townHall(services);
+  const readSide = await startReadSide(installation, hall.projections, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
-    api: apiContexts,
+    api: hall.api,
     store: installation.store,
     client: installation.client,
     schema: config.schema,
     changes: readSide.changes,
     runner: readSide.runner,
-    settings: config.app,
-    web: webContexts,
+    settings: { ...config.app, publicUrl: config.publicUrl, formActions: taxisNet.formActions, csrfExempt: taxisNet.standIn ? [`${STAND_IN_PREFIX}/`] : [] },
+    web: hall.web,
+    devBanner: taxisNet.standIn,
+  });
+  await taxisNet.mount(app);
+  // Every node dispatches: the outbox's rows are claimed one node at a time. Without SMTP, .eml files.
+  const dispatcher = startDispatcher({
+    client: installation.client,
+    schema: config.schema,
+    transports: { email: createEmailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }), webhook: createWebhookTransport() },
+    log: (line) => io.stderr.write(`${line}\n`),
   });
   const control =
     release === null
@@ -46,6 +76,19 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
         );
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
+  if (taxisNet.standIn) {
+    io.stdout.write(
+      `Σύνδεση πολιτών: δοκιμαστικό TaxisNet (φανταστικά πρόσωπα) / Citizen login: the TaxisNet stand-in (made-up people): ${config.publicUrl}/auth/taxisnet\n`,
+    );
+  }
+  io.stdout.write(
+    config.smtpUrl
+      ? `E-mail: SMTP ${new URL(config.smtpUrl).host}\n`
+      : `E-mail: χωρίς SMTP, τα μηνύματα γράφονται ως .eml / no SMTP, messages are written as .eml files: ${join(config.dataDir, 'mail')}\n`,
+  );
+  if (!taxisNet.standIn && !taxisNet.login) {
+    io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
+  }
   await new Promise<void>((resolve) => {
     // SIGHUP too: a closed terminal should close the ledger cleanly, not kill PGlite in the middle of a write.
     process.once('SIGINT', resolve);
@@ -54,6 +97,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   });
   await control?.close();
   await app.close();
+  await dispatcher.stop();
   await readSide.stop();
   await installation.close();
   await release?.();

@@ -2,12 +2,10 @@
 // refuses to start with a changed copy of it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tokenMigrations } from '../../src/api/shared/auth/tokenTable.ts';
+import { migrationSets } from '../../src/cli/migrations.ts';
 import { quoteIdent } from '../../src/eventstore/sql/client.ts';
-import { ledgerMigrations } from '../../src/eventstore/sql/ledgerSchema.ts';
 import type { Migration } from '../../src/eventstore/sql/migrate.ts';
 import { isMigrationChanged, migrationChecksum, runMigrations } from '../../src/eventstore/sql/migrate.ts';
-import { readModelMigrations } from '../../src/projections/shared/registry.ts';
 import type { TestSchema } from '../support/database.ts';
 import { createTestSchema } from '../support/database.ts';
 
@@ -20,13 +18,14 @@ const RELEASED: Readonly<Record<string, readonly string[]>> = {
   ],
   readmodels: ['c587c6d04a0e865692e76347fdd69796ce3ba1c10c416b50ad3a8d7ef966d150'],
   auth: ['75a88c70e0c472c66a790031c2c16f62e174868df29297de69635b492a14bf2f'],
+  notify: ['72bd0f1995cf3ff2c7d08ab84062eb09ca85489595869cb23aa0211b2cbb6dc5'],
+  keyring: ['28355d535a9433899996e379a75a2dfacb4aa1a7f8e3400b2ef997172e000df9'],
+  identity: ['d51d4d9c4909ac7de473ffc7d411d5e29dd8c166f0d49a16169d91a7e74c7ca0'],
+  sessions: ['64bc941826175234052f9ddbff151d9d2c9b5b86a2a9feb550e8dfdbdaebf4f5'],
+  staff: ['7614f4b04ff7ab32b6d603ec837d8b9960565181fce35acb1e9400a28a9fc401'],
 };
 
-const sets: Readonly<Record<string, readonly Migration[]>> = {
-  eventstore: ledgerMigrations('opendimos'),
-  readmodels: readModelMigrations,
-  auth: tokenMigrations,
-};
+const sets: Readonly<Record<string, readonly Migration[]>> = Object.fromEntries(migrationSets('opendimos', { eventsInSql: true }).map((set) => [set.component, set.migrations]));
 
 const frozen = suite('released migrations');
 

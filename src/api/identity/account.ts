@@ -224,10 +224,6 @@ export const loadAccount = async (services: CitizenServices, subjectId: string):
   };
 };
 
-/** The link that confirms an address: the subject is named in it, the token proves the mailbox. */
-export const emailLink = (services: CitizenServices, subjectId: string, token: string): string =>
-  `${services.publicUrl}/my/email/verify?s=${encodeURIComponent(subjectId)}&t=${encodeURIComponent(token)}`;
-
 /** Records a new address for notices, not yet verified; the outbox sends the link to it. */
 export const askToVerifyEmail = async (services: CitizenServices, subjectId: string, text: string): Promise<void> => {
   const email = normaliseEmail(text);

@@ -21,7 +21,13 @@ export const API_ERRORS = {
     en: 'Form fields must come before the file; nothing was recorded',
   },
   OD_UNAUTHORIZED: { status: 401, el: 'Χρειάζεται έγκυρο κλειδί πρόσβασης (Bearer)', en: 'A valid access token (Bearer) is required' },
+  OD_LOGIN_REQUIRED: { status: 401, el: 'Χρειάζεται σύνδεση με TaxisNet', en: 'You need to log in with TaxisNet' },
   OD_FORBIDDEN: { status: 403, el: 'Το κλειδί δεν έχει τον ρόλο που χρειάζεται', en: 'The token does not have the required role' },
+  OD_CSRF: {
+    status: 403,
+    el: 'Λείπει ή δεν ισχύει το CSRF token της συνεδρίας (κεφαλίδα x-csrf-token, από το GET /api/my)· τίποτα δεν άλλαξε',
+    en: "The session's CSRF token is missing or wrong (header x-csrf-token, from GET /api/my); nothing was changed",
+  },
   OD_NOT_FOUND: { status: 404, el: 'Δεν βρέθηκε', en: 'Not found' },
   OD_TOO_LARGE: { status: 413, el: 'Το αίτημα ή το αρχείο είναι πολύ μεγάλο', en: 'The request or file is too large' },
   OD_UNSUPPORTED_MEDIA_TYPE: { status: 415, el: 'Μη αποδεκτός τύπος περιεχομένου', en: 'Unsupported content type' },

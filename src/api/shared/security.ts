@@ -11,6 +11,8 @@ import { ApiError, apiErrorHandler } from './errors.ts';
 export interface SecurityOptions {
   /** Requests per minute per client address; 0 turns the limit off (benchmarks). */
   readonly rateLimitPerMinute: number;
+  /** Origins besides this one that a form may lead to (the TaxisNet logout). */
+  readonly formActions?: readonly string[];
 }
 
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
@@ -28,14 +30,17 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   frameAncestors: ["'none'"],
 };
 
-const security: FastifyPluginAsync<SecurityOptions> = async (app, { rateLimitPerMinute }) => {
+const security: FastifyPluginAsync<SecurityOptions> = async (app, { rateLimitPerMinute, formActions = [] }) => {
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
     throw new Error(`securityPlugin: rateLimitPerMinute must be a whole number of requests per minute, 0 for none (got ${rateLimitPerMinute})`);
   }
   app.setErrorHandler(apiErrorHandler);
   await app.register(helmet, {
     // No upgrade-insecure-requests: a newcomer's http://localhost:8080 must keep loading its own script.
-    contentSecurityPolicy: { useDefaults: false, directives: Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, [...v]])) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, k === 'formAction' ? [...v, ...formActions] : [...v]])),
+    },
     frameguard: { action: 'deny' },
   });
   if (rateLimitPerMinute === 0) return;

@@ -8,6 +8,7 @@ import type { Projection, Tables } from '../shared/projection.ts';
 import { foldForSearch } from '../shared/searchText.ts';
 
 export const CITIZENS = 'od_citizens';
+export const CITIZENS_PROJECTION = 'citizens';
 
 interface SealedEmail {
   readonly email: string;
@@ -17,7 +18,7 @@ interface SealedEmail {
 const foldedName = (d: TaxisNetDetails): string => foldForSearch(`${d.lastName} ${d.firstName}`);
 
 export const citizensProjection = (keyring: Keyring): Projection => ({
-  name: 'citizens',
+  name: CITIZENS_PROJECTION,
   version: 1,
   tables: [CITIZENS],
   create: (t: Tables) => `

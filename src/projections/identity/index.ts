@@ -4,6 +4,7 @@ import type { ProjectionsContext } from '../shared/projection.ts';
 import { citizensProjection } from './citizensProjection.ts';
 
 export * from './citizenQueries.ts';
-export { CITIZENS } from './citizensProjection.ts';
+export { CITIZENS, CITIZENS_PROJECTION } from './citizensProjection.ts';
+export { emailVerificationLink, identityNotifications } from './notifications.ts';
 
 export const identityProjections = (keyring: Keyring): ProjectionsContext => ({ name: 'identity', projections: [citizensProjection(keyring)] });

@@ -1,0 +1,26 @@
+// GET /api/my: who the session is, for the site's scripts and other clients of the citizen's own data:
+// `{ taxid, name, kind, email, language, csrfToken }`, 401 without a citizen session. Never cached.
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteDependencies } from '../shared/apiContext.ts';
+import { ApiError } from '../shared/errors.ts';
+import type { CitizenServices } from './account.ts';
+import { displayName, loadAccount } from './account.ts';
+
+export const myRoutes =
+  (services: CitizenServices): FastifyPluginAsync<RouteDependencies> =>
+  async (app) => {
+    app.get('/api/my', async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const session = request.session;
+      const account = session?.kind === 'citizen' ? await loadAccount(services, session.subjectId) : null;
+      if (!session || !account) throw new ApiError('OD_LOGIN_REQUIRED');
+      return {
+        taxid: account.details.taxid,
+        name: displayName(account),
+        kind: account.kind,
+        email: account.email,
+        language: account.language,
+        csrfToken: session.csrfToken,
+      };
+    });
+  };
