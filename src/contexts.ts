@@ -19,6 +19,7 @@ import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
 import { assetsWeb } from './web/assets/index.ts';
 import { identityWeb } from './web/identity/index.ts';
+import { officeWeb } from './web/office/index.ts';
 import { ledgerWeb } from './web/ledger/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
 import { suppliersWeb } from './web/suppliers/index.ts';
@@ -60,6 +61,7 @@ export const personalContexts = (services: CitizenServices): readonly Context[] 
     web: identityWeb(services),
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
+  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, now: services.now }) },
 ];
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
