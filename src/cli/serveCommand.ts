@@ -86,6 +86,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
       ? `E-mail: SMTP ${new URL(config.smtpUrl).host}\n`
       : `E-mail: χωρίς SMTP, τα μηνύματα γράφονται ως .eml / no SMTP, messages are written as .eml files: ${join(config.dataDir, 'mail')}\n`,
   );
+  io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
     io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
   }

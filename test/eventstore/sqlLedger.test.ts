@@ -50,7 +50,12 @@ for (const backend of contractBackends()) {
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },
       { component: 'eventstore', version: 3 },
+      { component: 'identity', version: 1 },
+      { component: 'keyring', version: 1 },
+      { component: 'notify', version: 1 },
       { component: 'readmodels', version: 1 },
+      { component: 'sessions', version: 1 },
+      { component: 'staff', version: 1 },
     ]);
     const [one, two] = [await openSqlEventStore({ client: db.client, schema }), await openSqlEventStore({ client: other, schema })];
     await one.append('s', [{ type: 'A', data: {} }]);

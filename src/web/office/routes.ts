@@ -12,6 +12,7 @@ import type { Page, Visit } from '../shared/page.ts';
 import type { LangPages, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
 import { officeText } from './messages.ts';
+import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
 import { auditPageView, forbiddenPage, homePage, loginPage, messagePage, passwordPage, staffListPage } from './pages.ts';
 
 export type OfficeServices = StaffDeps;
@@ -147,5 +148,19 @@ export const officeRoutes =
       );
 
       app.get(at('/office/staff'), guarded(pages, 'admin', async (visit) => staffListPage(visit, await listStaff(services))));
+
+      app.get<{ Querystring: { q?: string } }>(
+        at('/office/people'),
+        { schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } },
+        async (request, reply) => {
+          const visit = pages.visit(request);
+          const member = await memberOf(request);
+          if (!member) return reply.header('cache-control', 'no-store').redirect(at('/office/login'), 303);
+          if (!maySearchPeople(member)) return render(reply, visit, forbiddenPage(visit));
+          const query = (request.query.q ?? '').trim();
+          const found = query.length >= 2 ? await searchPeople(services.client, services.schema, member, query) : null;
+          return render(reply, visit, peoplePage(visit, query, found));
+        },
+      );
     });
   };

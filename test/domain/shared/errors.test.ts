@@ -8,6 +8,7 @@ import { isDomainError, refusals, refusalTable } from '../../../src/domain/share
 import { sharedErrors } from '../../../src/domain/shared/sharedErrors.ts';
 import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
+import { identityErrors } from '../../../src/domain/identity/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
 
 const test = suite('refusal catalogues');
@@ -88,10 +89,22 @@ const built = (catalogue: Walkable, examples: Readonly<Record<string, readonly u
     return [code, make(...(params as never[])), given?.column ?? make.column];
   });
 
+const identityExamples: Examples<typeof identityErrors> = {
+  OD_ACCOUNT_UNKNOWN: [],
+  OD_ACCOUNT_ERASED: [],
+  OD_ACCOUNT_EXISTS: [],
+  OD_EMAIL_INVALID: [],
+  OD_PHONE_INVALID: [],
+  OD_LANGUAGE_INVALID: [],
+  OD_EMAIL_LINK_INVALID: [],
+  OD_ERASURE_BLOCKED: [{ reasonsEl: 'οφειλή', reasonsEn: 'a debt' }],
+};
+
 const everyRefusal = [
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
   ...built(assetsErrors, assetsExamples),
+  ...built(identityErrors, identityExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {
