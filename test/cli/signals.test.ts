@@ -10,6 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
+// On PostgreSQL (DATABASE_URL set) each run gets a schema of its own: each test's fresh data directory makes a
+// new key file, so every server here is given one master key, as the nodes of one installation are.
+const SCHEMA = `t_signals_${process.pid}_${Date.now().toString(36)}`;
+const MASTER_KEY = '6f70656e64696d6f732d746573742d6d61737465722d6b65792d303030303031';
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/opendimos.js');
 const STARTUP_MS = 120_000;
@@ -71,7 +76,7 @@ const until = async (what: string, check: () => Promise<boolean>, ms: number): P
 const start = (context: Context, command: string, args: string[], port: number, env: NodeJS.ProcessEnv = {}): ChildProcess => {
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, OPENDIMOS_DATA: context.dir, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0', ...env },
+    env: { ...process.env, OPENDIMOS_SCHEMA: SCHEMA, OPENDIMOS_MASTER_KEY: MASTER_KEY, OPENDIMOS_DATA: context.dir, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   context.started.push(child.pid!);
@@ -84,7 +89,7 @@ const withoutNpm = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(pr
 const startServe = async (context: Context, port: number) => {
   const wrapper = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { ...withoutNpm(), OPENDIMOS_DATA: context.dir, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0' },
+    env: { ...withoutNpm(), OPENDIMOS_SCHEMA: SCHEMA, OPENDIMOS_MASTER_KEY: MASTER_KEY, OPENDIMOS_DATA: context.dir, PORT: String(port), HOST: '127.0.0.1', OPENDIMOS_RATE_LIMIT: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   context.started.push(wrapper.pid!);
