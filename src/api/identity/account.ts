@@ -2,7 +2,7 @@
 // account as the person sees it, contact preferences, language, download (GDPR Art. 15) and erasure
 // (Art. 17). The account is read from its own stream, not from a read model, so a page right after a login or
 // a change shows it at once; personal fields are sealed on the way in and opened on the way out.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { CitizenEvent, CitizenState, ErasureObstacle, Language, SubjectKind, TaxisNetDetails } from '../../domain/index.ts';
 import {
   chooseLanguage,
@@ -25,6 +25,7 @@ import type { SqlClient } from '../../eventstore/sql/client.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { CitizenLogin, TaxisNetIdentity } from './port.ts';
 import { SUBJECTS } from './tables.ts';
+import { subjectOf } from './subjects.ts';
 
 export interface CitizenServices {
   readonly store: EventStore;
@@ -137,12 +138,7 @@ const sameDetails = (a: TaxisNetDetails, b: TaxisNetDetails): boolean => JSON.st
  * even when two first logins race), a login recorded, and TaxisNet's details again when they changed.
  */
 export const logIn = async (services: CitizenServices, identity: TaxisNetIdentity): Promise<{ readonly subjectId: string; readonly registered: boolean }> => {
-  const subjects = table(services.schema, SUBJECTS);
-  const taxidHash = services.keyring.lookupHash('taxid', identity.taxid);
-  await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) VALUES ($1, $2) ON CONFLICT (taxid_hash) DO NOTHING`, [taxidHash, randomUUID()]);
-  const [row] = await services.client.query<{ subject_id: string }>(`SELECT subject_id FROM ${subjects} WHERE taxid_hash = $1`, [taxidHash]);
-  if (!row) throw new Error('The subject of a login vanished while it was made');
-  const subjectId = row.subject_id;
+  const subjectId = await subjectOf(services, identity.taxid);
   const details = detailsOf(identity);
   let registered = false;
   await decideAndAppend(services, subjectId, async (state, loaded) => {

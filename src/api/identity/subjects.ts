@@ -1,0 +1,34 @@
+// The subject an ΑΦΜ is: one random id per ΑΦΜ, found by a keyed hash of the ΑΦΜ (the ΑΦΜ itself is not kept
+// here). A first login makes it, or a debt roll naming someone who never logged in; whichever comes first,
+// both find the same subject, so a citizen sees at their first login the debts already on the roll.
+import { randomUUID } from 'node:crypto';
+import type { Keyring } from '../../eventstore/keyring.ts';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
+import { table } from '../../projections/shared/tables.ts';
+import { SUBJECTS } from './tables.ts';
+
+export interface Subjects {
+  readonly client: SqlExecutor;
+  readonly schema: string;
+  readonly keyring: Keyring;
+}
+
+/** The subject of an ΑΦΜ, made when new; two makers at once end with one. */
+export const subjectOf = async (services: Subjects, taxid: string): Promise<string> => {
+  const subjects = table(services.schema, SUBJECTS);
+  const taxidHash = services.keyring.lookupHash('taxid', taxid);
+  const [found] = await services.client.query<{ subject_id: string }>(`SELECT subject_id FROM ${subjects} WHERE taxid_hash = $1`, [taxidHash]);
+  if (found) return found.subject_id;
+  await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) VALUES ($1, $2) ON CONFLICT (taxid_hash) DO NOTHING`, [taxidHash, randomUUID()]);
+  const [row] = await services.client.query<{ subject_id: string }>(`SELECT subject_id FROM ${subjects} WHERE taxid_hash = $1`, [taxidHash]);
+  if (!row) throw new Error('The subject of an ΑΦΜ vanished while it was made');
+  return row.subject_id;
+};
+
+/** The subject of an ΑΦΜ when there is one, without making it. */
+export const knownSubjectOf = async (services: Subjects, taxid: string): Promise<string | null> => {
+  const [found] = await services.client.query<{ subject_id: string }>(`SELECT subject_id FROM ${table(services.schema, SUBJECTS)} WHERE taxid_hash = $1`, [
+    services.keyring.lookupHash('taxid', taxid),
+  ]);
+  return found?.subject_id ?? null;
+};
