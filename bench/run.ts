@@ -7,12 +7,13 @@ import { abuseBench } from './abuse.bench.ts';
 import { embeddedBench } from './embedded.bench.ts';
 import { eventStoreBench } from './eventstore.bench.ts';
 import { importBench } from './import.bench.ts';
+import { loginBench } from './login.bench.ts';
 import { readSideBench } from './readside.bench.ts';
 import { subscriptionsBench } from './subscriptions.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
