@@ -19,6 +19,8 @@ export default tseslint.config(
           integrationOwners: {
             // The citizens' login routes (/auth/taxisnet, its callback, logout).
             taxisnet: ['src/api/identity'],
+            // Card payments: the debts routes (the return, the webhook) and pages make and confirm orders.
+            payments: ['src/api/debts', 'src/web/debts'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],
