@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { AppSettings } from '../api/app.ts';
 import { defaultWebSocketLimits } from '../api/shared/websockets.ts';
+import { VIVA_DEMO, VIVA_PRODUCTION } from '../integrations/payments/index.ts';
 
 export interface Config {
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
@@ -22,7 +23,24 @@ export interface Config {
   /** OPENDIMOS_SMTP_URL; null: messages are written as .eml files under the data directory. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Card payments: Viva Smart Checkout, the development stand-in, or none (production without Viva settings). */
+  readonly payments: PaymentsConfig;
 }
+
+export type PaymentsConfig =
+  | {
+      readonly mode: 'viva';
+      readonly apiUrl: string;
+      readonly accountsUrl: string;
+      readonly checkoutUrl: string;
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly sourceCode: string;
+      readonly merchantId: string;
+      readonly apiKey: string;
+    }
+  | { readonly mode: 'stand-in' }
+  | { readonly mode: 'off' };
 
 export type TaxisNetConfig =
   | { readonly mode: 'taxisnet'; readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string }
@@ -34,6 +52,51 @@ export class ConfigError extends Error {
 }
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,39}$/;
+
+const VIVA_HOSTS = { OPENDIMOS_VIVA_URL: 'apiUrl', OPENDIMOS_VIVA_ACCOUNTS_URL: 'accountsUrl', OPENDIMOS_VIVA_CHECKOUT_URL: 'checkoutUrl' } as const;
+const VIVA_CREDENTIALS = ['OPENDIMOS_VIVA_CLIENT_ID', 'OPENDIMOS_VIVA_CLIENT_SECRET', 'OPENDIMOS_VIVA_SOURCE_CODE', 'OPENDIMOS_VIVA_MERCHANT_ID', 'OPENDIMOS_VIVA_API_KEY'] as const;
+
+/**
+ * OPENDIMOS_PAYMENTS: viva, stand-in or off. Unset: viva when any OPENDIMOS_VIVA_* is given, else the
+ * stand-in (off in production), as TaxisNet. The hosts default to Viva's demo, but not in production,
+ * where taking no money while telling citizens they paid must be a choice written down.
+ */
+const paymentsOf = (env: NodeJS.ProcessEnv, production: boolean): PaymentsConfig => {
+  const names: readonly string[] = [...Object.keys(VIVA_HOSTS), ...VIVA_CREDENTIALS];
+  const stray = Object.keys(env).filter((name) => name.startsWith('OPENDIMOS_VIVA_') && !names.includes(name));
+  if (stray.length > 0) throw new ConfigError(`Unknown Viva setting ${stray.join(', ')}; the settings are ${names.join(', ')}`);
+  const vivaGiven = names.filter((name) => name in env);
+  const mode = env.OPENDIMOS_PAYMENTS?.trim() || (vivaGiven.length > 0 ? 'viva' : production ? 'off' : 'stand-in');
+  if (mode === 'off') return { mode: 'off' };
+  if (mode === 'stand-in') {
+    if (production) throw new ConfigError('OPENDIMOS_PAYMENTS=stand-in is for development: it never runs with NODE_ENV=production');
+    if (vivaGiven.length > 0) throw new ConfigError(`OPENDIMOS_PAYMENTS=stand-in with Viva settings (${vivaGiven.join(', ')}): remove them, or set OPENDIMOS_PAYMENTS=viva`);
+    return { mode: 'stand-in' };
+  }
+  if (mode !== 'viva') throw new ConfigError(`OPENDIMOS_PAYMENTS must be viva, stand-in or off (got "${env.OPENDIMOS_PAYMENTS}")`);
+  const missing = VIVA_CREDENTIALS.filter((name) => !env[name]?.trim());
+  if (missing.length > 0) throw new ConfigError(`Viva payments need all of ${VIVA_CREDENTIALS.join(', ')}; missing or empty: ${missing.join(', ')}`);
+  const host = (name: keyof typeof VIVA_HOSTS): string => {
+    const value = env[name]?.trim() || (production ? '' : VIVA_DEMO[VIVA_HOSTS[name]]);
+    if (value === '') throw new ConfigError(`With NODE_ENV=production, ${name} must be given (the default is Viva's demo, which takes no money), e.g. ${VIVA_PRODUCTION[VIVA_HOSTS[name]]}`);
+    if (!/^https:\/\/[^/?#]+\/?$/.test(value) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(value)) {
+      throw new ConfigError(`${name} must be an https:// origin, e.g. ${VIVA_PRODUCTION[VIVA_HOSTS[name]]} (got "${value}")`);
+    }
+    return value.replace(/\/+$/, '');
+  };
+  const [clientId, clientSecret, sourceCode, merchantId, apiKey] = VIVA_CREDENTIALS.map((name) => env[name]?.trim() ?? '') as [string, string, string, string, string];
+  return {
+    mode: 'viva',
+    apiUrl: host('OPENDIMOS_VIVA_URL'),
+    accountsUrl: host('OPENDIMOS_VIVA_ACCOUNTS_URL'),
+    checkoutUrl: host('OPENDIMOS_VIVA_CHECKOUT_URL'),
+    clientId,
+    clientSecret,
+    sourceCode,
+    merchantId,
+    apiKey,
+  };
+};
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -104,8 +167,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new ConfigError(`OPENDIMOS_MAIL_FROM must be an address, e.g. "Δήμος Ληξουρίου <no-reply@lixouri.gov.gr>" (got "${mailFrom}")`);
   }
   const masterKey = env.OPENDIMOS_MASTER_KEY?.trim() || null;
+  const payments = paymentsOf(env, production);
   return {
     publicUrl,
+    payments,
     taxisNet,
     masterKey,
     smtpUrl,

@@ -1,0 +1,73 @@
+// One request to Viva: a deadline over the whole exchange, body included (AbortSignal.timeout), no
+// redirects followed, a bounded body. Network failures become OD_PAYMENTS_DOWN, the deadline
+// OD_PAYMENTS_TIMEOUT; a 5xx is DOWN too. Reading the answer's meaning is the caller's.
+import { PaymentsError } from './errors.ts';
+import { isJsonObject, parseJsonKeepingNumbers } from './json.ts';
+import type { JsonObject } from './json.ts';
+
+export interface VivaAnswer {
+  readonly url: string;
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Viva's answers are a few kilobytes; anything this large is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+const isDeadline = (error: unknown): boolean => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+const readBounded = async (response: Response, url: string): Promise<string> => {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new PaymentsError('OD_PAYMENTS_BAD_ANSWER', { url, status: response.status, reason: `body over ${MAX_BODY_BYTES} bytes` });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+export const requestViva = async (fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<VivaAnswer> => {
+  let answer: VivaAnswer;
+  try {
+    const response = await fetchImpl(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    answer = { url, status: response.status, body: await readBounded(response, url) };
+  } catch (error) {
+    if (error instanceof PaymentsError) throw error;
+    throw new PaymentsError(isDeadline(error) ? 'OD_PAYMENTS_TIMEOUT' : 'OD_PAYMENTS_DOWN', { url, error });
+  }
+  if (answer.status >= 500) throw new PaymentsError('OD_PAYMENTS_DOWN', detailOf(answer, 'server error'));
+  return answer;
+};
+
+/**
+ * What happened, for an error's cause (the log). Bodies are kept only from error answers, cut short: a
+ * transaction or order answer carries the payer's e-mail, name and masked card, which stay out of logs.
+ */
+export const detailOf = (answer: VivaAnswer, reason: string): Record<string, unknown> => ({
+  url: answer.url,
+  status: answer.status,
+  reason,
+  ...(answer.status >= 400 ? { body: answer.body.slice(0, 500) } : {}),
+});
+
+/** The answer's JSON object (numbers as text), or OD_PAYMENTS_BAD_ANSWER. */
+export const jsonObjectOf = (answer: VivaAnswer): JsonObject => {
+  let value: unknown;
+  try {
+    value = parseJsonKeepingNumbers(answer.body);
+  } catch {
+    throw new PaymentsError('OD_PAYMENTS_BAD_ANSWER', detailOf(answer, 'not JSON'));
+  }
+  if (!isJsonObject(value)) throw new PaymentsError('OD_PAYMENTS_BAD_ANSWER', detailOf(answer, 'not a JSON object'));
+  return value;
+};
+
+export const basicAuthorization = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;

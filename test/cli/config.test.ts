@@ -1,0 +1,78 @@
+// Settings read at start-up: the payments section (OPENDIMOS_PAYMENTS and OPENDIMOS_VIVA_*), each wrong
+// setting refused by name before anything starts.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ConfigError, loadConfig } from '../../src/cli/config.ts';
+
+const test = suite('config: payments');
+
+const PRODUCTION = { NODE_ENV: 'production', OPENDIMOS_PUBLIC_URL: 'https://opendimos.lixouri.gov.gr' };
+const CREDENTIALS = {
+  OPENDIMOS_VIVA_CLIENT_ID: 'abc.apps.vivapayments.com',
+  OPENDIMOS_VIVA_CLIENT_SECRET: 's3cret',
+  OPENDIMOS_VIVA_SOURCE_CODE: '4821',
+  OPENDIMOS_VIVA_MERCHANT_ID: '1b7f8c1e-3f34-4a8e-9d7a-0c2ad7b4e001',
+  OPENDIMOS_VIVA_API_KEY: 'key',
+};
+const HOSTS = {
+  OPENDIMOS_VIVA_URL: 'https://api.vivapayments.com/',
+  OPENDIMOS_VIVA_ACCOUNTS_URL: 'https://accounts.vivapayments.com',
+  OPENDIMOS_VIVA_CHECKOUT_URL: 'https://www.vivapayments.com',
+};
+
+const refusal = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.instance(error, ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+test('nothing set: the stand-in in development, off in production', () => {
+  assert.equal(loadConfig({}).payments, { mode: 'stand-in' });
+  assert.equal(loadConfig({ ...PRODUCTION }).payments, { mode: 'off' });
+  assert.equal(loadConfig({ OPENDIMOS_PAYMENTS: 'off' }).payments, { mode: 'off' });
+});
+
+test('the stand-in is refused under NODE_ENV=production and beside any Viva setting', () => {
+  assert.match(refusal({ ...PRODUCTION, OPENDIMOS_PAYMENTS: 'stand-in' }), /NODE_ENV=production/);
+  assert.match(refusal({ OPENDIMOS_PAYMENTS: 'stand-in', OPENDIMOS_VIVA_API_KEY: 'k' }), /OPENDIMOS_VIVA_API_KEY/);
+});
+
+test('Viva: every credential given, the hosts Viva’s demo by default; Viva settings alone choose Viva', () => {
+  const expected = {
+    mode: 'viva',
+    apiUrl: 'https://demo-api.vivapayments.com',
+    accountsUrl: 'https://demo-accounts.vivapayments.com',
+    checkoutUrl: 'https://demo.vivapayments.com',
+    clientId: CREDENTIALS.OPENDIMOS_VIVA_CLIENT_ID,
+    clientSecret: 's3cret',
+    sourceCode: '4821',
+    merchantId: CREDENTIALS.OPENDIMOS_VIVA_MERCHANT_ID,
+    apiKey: 'key',
+  };
+  assert.equal(loadConfig({ OPENDIMOS_PAYMENTS: 'viva', ...CREDENTIALS }).payments, expected);
+  assert.equal(loadConfig({ ...CREDENTIALS }).payments, expected);
+});
+
+test('Viva: a missing credential is named; so is an unknown Viva setting or mode', () => {
+  const { OPENDIMOS_VIVA_SOURCE_CODE: _source, ...withoutSource } = CREDENTIALS;
+  assert.match(refusal({ OPENDIMOS_PAYMENTS: 'viva', ...withoutSource }), /missing or empty: OPENDIMOS_VIVA_SOURCE_CODE$/);
+  assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_CLIENT_SECRET: '  ' }), /OPENDIMOS_VIVA_CLIENT_SECRET/);
+  assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_SECRET: 'x' }), /Unknown Viva setting OPENDIMOS_VIVA_SECRET/);
+  assert.match(refusal({ OPENDIMOS_PAYMENTS: 'paypal' }), /OPENDIMOS_PAYMENTS must be viva, stand-in or off/);
+});
+
+test('Viva in production: the hosts must be written down (no silent demo), https, trailing slash dropped', () => {
+  assert.match(refusal({ ...PRODUCTION, ...CREDENTIALS }), /NODE_ENV=production, OPENDIMOS_VIVA_URL must be given/);
+  const config = loadConfig({ ...PRODUCTION, ...CREDENTIALS, ...HOSTS }).payments;
+  assert.is(config.mode, 'viva');
+  if (config.mode === 'viva') assert.is(config.apiUrl, 'https://api.vivapayments.com');
+  assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_CHECKOUT_URL: 'http://www.vivapayments.com' }), /OPENDIMOS_VIVA_CHECKOUT_URL must be an https:\/\/ origin/);
+  assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_URL: 'https://api.vivapayments.com/checkout' }), /OPENDIMOS_VIVA_URL/);
+  assert.is(loadConfig({ ...CREDENTIALS, OPENDIMOS_VIVA_URL: 'http://127.0.0.1:9001' }).payments.mode, 'viva');
+});
+
+test.run();
