@@ -25,7 +25,7 @@ ${body}
 `;
 
 /** "1.234,56 €": the Greek way, from cents. */
-export const greekEuros = (cents: bigint): string => {
+const greekEuros = (cents: bigint): string => {
   const digits = cents.toString().padStart(3, '0');
   const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${whole},${digits.slice(-2)} €`;

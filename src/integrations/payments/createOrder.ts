@@ -18,7 +18,7 @@ const EMAIL = /^[^\s@<>()[\],;:"]{1,64}@[^\s@<>()[\],;:"]{1,255}$/;
 const DESCRIPTION_MAX = 255;
 
 /** Viva's requestLang: language and country (Smart Checkout shows its page in it). */
-export const REQUEST_LANG = { el: 'el-GR', en: 'en-GB' } as const;
+const REQUEST_LANG = { el: 'el-GR', en: 'en-GB' } as const;
 
 const description = (text: unknown, which: string): string => {
   if (typeof text !== 'string' || text.trim() === '' || text.length > DESCRIPTION_MAX || /[\u0000-\u001f\u007f]/.test(text)) {
@@ -28,7 +28,7 @@ const description = (text: unknown, which: string): string => {
 };
 
 /** The order's body, or a refusal; what no caller should send is a programming error (TypeError/RangeError). */
-export const orderBody = (order: PaymentOrderRequest, settings: CheckedVivaSettings): Record<string, unknown> => {
+const orderBody = (order: PaymentOrderRequest, settings: CheckedVivaSettings): Record<string, unknown> => {
   if (!MERCHANT_REFERENCE.test(order.merchantReference)) throw new TypeError('createOrder: merchantReference must be 1-64 letters, digits or . _ : -');
   if (order.currency !== 'EUR') throw new TypeError('createOrder: currency must be EUR');
   if (!(order.amount instanceof Decimal)) throw new TypeError('createOrder: amount must be a Decimal');

@@ -14,8 +14,6 @@ export const centsOf = (amount: Decimal): bigint | null => {
   return cents > MAX_CENTS || cents < -MAX_CENTS ? null : cents;
 };
 
-export const euroOfCents = (cents: bigint): Decimal => new Decimal(cents.toString()).dividedBy(100);
-
 const EURO_TEXT = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** An amount as Viva writes it (text of a JSON number, euros): null unless plain, non-negative, ≤ 2 decimals. */
