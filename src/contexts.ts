@@ -11,7 +11,7 @@ import type { ApiContext } from './api/shared/apiContext.ts';
 import { suppliersApi } from './api/suppliers/index.ts';
 import type { Projection, ProjectionsContext } from './projections/shared/projection.ts';
 import { assetsProjections } from './projections/assets/index.ts';
-import { CITIZENS_PROJECTION, identityNotifications, identityProjections } from './projections/identity/index.ts';
+import { CITIZENS_PROJECTION, identityNotifications, identityProjections, REPRESENTATIONS_PROJECTION } from './projections/identity/index.ts';
 import type { NotificationRule } from './notify/index.ts';
 import { notifyProjection } from './notify/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
@@ -61,7 +61,7 @@ export const personalContexts = (services: CitizenServices): readonly Context[] 
     web: identityWeb(services),
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
-  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, now: services.now }) },
+  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now }) },
 ];
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
@@ -78,4 +78,4 @@ export const townHall = (services: CitizenServices) => {
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION];

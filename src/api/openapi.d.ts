@@ -209,6 +209,14 @@ export interface components {
             /** @enum {string} */
             language: "el" | "en";
             csrfToken: string;
+            /**
+             * @description Ο εκπρόσωπος που ενεργεί για την εταιρεία σε αυτή τη συνεδρία (τότε τα παραπάνω είναι της εταιρείας)· λείπει αλλιώς.
+             *     The representative acting for the company in this session (the fields above are then the company's); absent otherwise.
+             */
+            representative?: {
+                taxid: string;
+                name: string;
+            };
         };
         Error: {
             /** @description Σταθερός κωδικός / Stable code, e.g. OD_UNAUTHORIZED */

@@ -21,7 +21,7 @@ const RELEASED: Readonly<Record<string, readonly string[]>> = {
   notify: ['72bd0f1995cf3ff2c7d08ab84062eb09ca85489595869cb23aa0211b2cbb6dc5'],
   keyring: ['28355d535a9433899996e379a75a2dfacb4aa1a7f8e3400b2ef997172e000df9'],
   identity: ['d51d4d9c4909ac7de473ffc7d411d5e29dd8c166f0d49a16169d91a7e74c7ca0'],
-  sessions: ['64bc941826175234052f9ddbff151d9d2c9b5b86a2a9feb550e8dfdbdaebf4f5'],
+  sessions: ['64bc941826175234052f9ddbff151d9d2c9b5b86a2a9feb550e8dfdbdaebf4f5', '53d781fbadd0c7c39ed67c8020b6a150f9710d970200f8966a96124b7deaf98a'],
   staff: ['7614f4b04ff7ab32b6d603ec837d8b9960565181fce35acb1e9400a28a9fc401'],
 };
 

@@ -22,6 +22,7 @@ import { ExpectedRevisionConflict } from '../../eventstore/errors.ts';
 import type { Keyring } from '../../eventstore/keyring.ts';
 import type { EventStore, RecordedEvent } from '../../eventstore/port.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type { ActingBy } from '../shared/sessions/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { CitizenLogin, TaxisNetIdentity } from './port.ts';
 import { SUBJECTS } from './tables.ts';
@@ -77,7 +78,7 @@ interface Loaded {
   readonly events: readonly RecordedEvent[];
 }
 
-const load = async (services: CitizenServices, subjectId: string): Promise<Loaded> => {
+const load = async (services: Pick<CitizenServices, 'store'>, subjectId: string): Promise<Loaded> => {
   const events = await services.store.readStream(citizenStream(subjectId));
   const state = foldCitizen(events.map((e) => ({ type: e.type, data: e.data }) as CitizenEvent));
   return { state, revision: events.length - 1, events };
@@ -87,11 +88,19 @@ const load = async (services: CitizenServices, subjectId: string): Promise<Loade
 // staff, a double click) need at most N - 1 retries; past this many the conflict is reported.
 const APPEND_ATTEMPTS = 8;
 
+/**
+ * Who made a change, for the events' metadata: the subject itself, or (`by`) a representative acting for it,
+ * named with the grant they act under.
+ */
+const metadataOf = (subjectId: string, by: ActingBy | null | undefined): Record<string, string> =>
+  by ? { actor: `citizen:${by.subjectId}`, actingFor: `citizen:${subjectId}`, representation: by.representationId } : { actor: `citizen:${subjectId}` };
+
 /** Decides on the current stream and appends; a concurrent change to the same account is decided again. */
 const decideAndAppend = async (
   services: CitizenServices,
   subjectId: string,
   decide: (state: CitizenState, loaded: Loaded) => Promise<CitizenEvent[]> | CitizenEvent[],
+  by?: ActingBy | null,
 ): Promise<void> => {
   for (let attempt = 0; ; attempt++) {
     const loaded = await load(services, subjectId);
@@ -100,7 +109,7 @@ const decideAndAppend = async (
     try {
       await services.store.append(
         citizenStream(subjectId),
-        events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: `citizen:${subjectId}` } })),
+        events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(subjectId, by) })),
         { expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision },
       );
       return;
@@ -132,6 +141,12 @@ const detailsOf = (identity: TaxisNetIdentity): TaxisNetDetails => ({
 });
 
 const sameDetails = (a: TaxisNetDetails, b: TaxisNetDetails): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the subject's own account says it is; null without an account (never made, or erased). */
+export const accountKind = async (services: Pick<CitizenServices, 'store'>, subjectId: string): Promise<SubjectKind | null> => {
+  const { state } = await load(services, subjectId);
+  return state.status === 'active' ? state.kind : null;
+};
 
 /**
  * A person or company TaxisNet has just identified: their subject (made on the first login, one for an ΑΦΜ
@@ -220,8 +235,30 @@ export const loadAccount = async (services: CitizenServices, subjectId: string):
   };
 };
 
+/**
+ * A company a representative acts for before it ever logged in itself: its account is opened with what the
+ * grant says of it (ΑΦΜ, name), by the representative; its own first TaxisNet login later records what
+ * TaxisNet says. Nothing happens when the account exists.
+ */
+export const openRepresentedAccount = (
+  services: CitizenServices,
+  companySubjectId: string,
+  company: { readonly taxid: string; readonly name: string },
+  by: ActingBy,
+): Promise<void> =>
+  decideAndAppend(
+    services,
+    companySubjectId,
+    async (state) => {
+      if (state.status !== 'none') return [];
+      const details: TaxisNetDetails = { taxid: company.taxid, userId: '', lastName: company.name, firstName: '', fatherName: '', motherName: '', birthYear: null };
+      return registerCitizen(state, { subjectId: companySubjectId, kind: 'company', at: nowIso(services), sealed: await services.keyring.seal(companySubjectId, details) });
+    },
+    by,
+  );
+
 /** Records a new address for notices, not yet verified; the outbox sends the link to it. */
-export const askToVerifyEmail = async (services: CitizenServices, subjectId: string, text: string): Promise<void> => {
+export const askToVerifyEmail = async (services: CitizenServices, subjectId: string, text: string, by?: ActingBy | null): Promise<void> => {
   const email = normaliseEmail(text);
   const token = randomBytes(32).toString('base64url');
   await decideAndAppend(services, subjectId, async (state) => {
@@ -229,25 +266,28 @@ export const askToVerifyEmail = async (services: CitizenServices, subjectId: str
     const expiresAt = new Date(at.getTime() + EMAIL_LINK_HOURS * 3_600_000).toISOString();
     const sealed = await services.keyring.seal(subjectId, { email, token });
     return requestEmail(state, { at: at.toISOString(), tokenHash: sha256(token), expiresAt, sealed });
-  });
+  }, by);
 };
 
 export const confirmEmail = (services: CitizenServices, subjectId: string, token: string): Promise<void> =>
   decideAndAppend(services, subjectId, (state) => verifyEmail(state, { at: nowIso(services), tokenHash: sha256(token) }));
 
-export const forgetEmail = (services: CitizenServices, subjectId: string): Promise<void> =>
-  decideAndAppend(services, subjectId, (state) => removeEmail(state, { at: nowIso(services) }));
+export const forgetEmail = (services: CitizenServices, subjectId: string, by?: ActingBy | null): Promise<void> =>
+  decideAndAppend(services, subjectId, (state) => removeEmail(state, { at: nowIso(services) }), by);
 
 /** A phone for notices; an empty text removes it. Async so that a bad number rejects, as every refusal here does. */
-export const changePhone = async (services: CitizenServices, subjectId: string, text: string): Promise<void> => {
+export const changePhone = async (services: CitizenServices, subjectId: string, text: string, by?: ActingBy | null): Promise<void> => {
   const phone = text.trim() === '' ? null : normalisePhone(text);
-  return decideAndAppend(services, subjectId, async (state) =>
-    setPhone(state, { at: nowIso(services), sealed: phone === null ? null : await services.keyring.seal(subjectId, { phone }) }),
+  return decideAndAppend(
+    services,
+    subjectId,
+    async (state) => setPhone(state, { at: nowIso(services), sealed: phone === null ? null : await services.keyring.seal(subjectId, { phone }) }),
+    by,
   );
 };
 
-export const changeLanguage = (services: CitizenServices, subjectId: string, language: string): Promise<void> =>
-  decideAndAppend(services, subjectId, (state) => chooseLanguage(state, { at: nowIso(services), language }));
+export const changeLanguage = (services: CitizenServices, subjectId: string, language: string, by?: ActingBy | null): Promise<void> =>
+  decideAndAppend(services, subjectId, (state) => chooseLanguage(state, { at: nowIso(services), language }), by);
 
 /**
  * Erases the account where nothing the law keeps stands against it: the erasure is recorded, the subject's

@@ -5,6 +5,7 @@ import type { CitizenServices } from './account.ts';
 import { myRoutes } from './my.ts';
 
 export * from './account.ts';
+export * from './representation.ts';
 export { knownSubjectOf, subjectOf } from './subjects.ts';
 export type { Subjects } from './subjects.ts';
 export type { CitizenLogin, LoginAttempt, TaxisNetIdentity } from './port.ts';

@@ -1,5 +1,8 @@
 // GET /api/my: who the session is, for the site's scripts and other clients of the citizen's own data:
-// `{ taxid, name, kind, email, language, csrfToken }`, 401 without a citizen session. Never cached.
+// `{ taxid, name, kind, email, language, csrfToken }`, 401 without a citizen session. Never cached. When a
+// representative acts for a company, the subject is the company (every personal context reads the
+// session's subject), and `representative` beside names the person at the keyboard; absent otherwise, so
+// the fixed fields are all a person's own session answers.
 import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDependencies } from '../shared/apiContext.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -14,6 +17,7 @@ export const myRoutes =
       const session = request.session;
       const account = session?.kind === 'citizen' ? await loadAccount(services, session.subjectId) : null;
       if (!session || !account) throw new ApiError('OD_LOGIN_REQUIRED');
+      const representative = session.actingBy ? await loadAccount(services, session.actingBy.subjectId) : null;
       return {
         taxid: account.details.taxid,
         name: displayName(account),
@@ -21,6 +25,7 @@ export const myRoutes =
         email: account.email,
         language: account.language,
         csrfToken: session.csrfToken,
+        ...(representative ? { representative: { taxid: representative.details.taxid, name: displayName(representative) } } : {}),
       };
     });
   };

@@ -13,8 +13,10 @@ export interface CitizenRecord {
   readonly firstName: string;
   readonly fatherName: string;
   readonly birthYear: number | null;
+  /** The verified address notices go to. */
   readonly email: string | null;
-  readonly emailVerified: boolean;
+  /** A newer address waiting for its link to be followed, and until when the link holds. */
+  readonly pendingEmail: { readonly address: string; readonly expiresAt: string } | null;
   readonly phone: string | null;
   readonly language: 'el' | 'en';
   readonly registeredAt: string;
@@ -30,7 +32,8 @@ interface Row {
   father_name: string;
   birth_year: number | null;
   email: string | null;
-  email_verified: boolean;
+  pending_email: string | null;
+  pending_expires_at: Date | string | null;
   phone: string | null;
   language: 'el' | 'en';
   registered_at: Date | string;
@@ -46,7 +49,7 @@ const recordOf = (r: Row): CitizenRecord => ({
   fatherName: r.father_name,
   birthYear: r.birth_year,
   email: r.email,
-  emailVerified: r.email_verified,
+  pendingEmail: r.pending_email === null || r.pending_expires_at === null ? null : { address: r.pending_email, expiresAt: new Date(r.pending_expires_at).toISOString() },
   phone: r.phone,
   language: r.language,
   registeredAt: new Date(r.registered_at).toISOString(),

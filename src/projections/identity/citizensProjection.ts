@@ -2,6 +2,9 @@
 // only staff with a role read it (every look-up is audited). Personal fields are opened here, with the
 // subject's key, inside the runner's transaction; a subject whose key is gone (erased) leaves nothing, so a
 // rebuild after an erasure brings nobody back. The citizen's own pages read their stream, not this table.
+// The address notices go to (`email`, verified) and one waiting for its link (`pending_email`) are apart: a
+// new address replaces the verified one only when its own link is followed (version 2; version 1 showed the
+// pending address in the verified one's place).
 import type { CitizenEvent, TaxisNetDetails } from '../../domain/index.ts';
 import type { Keyring } from '../../eventstore/keyring.ts';
 import type { Projection, Tables } from '../shared/projection.ts';
@@ -19,7 +22,7 @@ const foldedName = (d: TaxisNetDetails): string => foldForSearch(`${d.lastName} 
 
 export const citizensProjection = (keyring: Keyring): Projection => ({
   name: CITIZENS_PROJECTION,
-  version: 1,
+  version: 2,
   tables: [CITIZENS],
   create: (t: Tables) => `
 CREATE TABLE ${t[CITIZENS]} (
@@ -32,7 +35,9 @@ CREATE TABLE ${t[CITIZENS]} (
   folded_name text NOT NULL,
   birth_year int,
   email text,
-  email_verified boolean NOT NULL DEFAULT false,
+  pending_email text,
+  pending_token_hash text,
+  pending_expires_at timestamptz,
   phone text,
   language text NOT NULL DEFAULT 'el',
   registered_at timestamptz NOT NULL,
@@ -68,14 +73,28 @@ CREATE INDEX ON ${t[CITIZENS]} (folded_name text_pattern_ops);`,
         }
         case 'ContactEmailRequested': {
           const d = await keyring.open<SealedEmail>(event.data.subjectId, event.data.sealed, tx);
-          if (d) await tx.query(`UPDATE ${citizens} SET email = $2, email_verified = false WHERE subject_id = $1`, [event.data.subjectId, d.email]);
+          if (d) {
+            await tx.query(`UPDATE ${citizens} SET pending_email = $2, pending_token_hash = $3, pending_expires_at = $4 WHERE subject_id = $1`, [
+              event.data.subjectId,
+              d.email,
+              event.data.tokenHash,
+              event.data.expiresAt,
+            ]);
+          }
           break;
         }
         case 'ContactEmailVerified':
-          await tx.query(`UPDATE ${citizens} SET email_verified = true WHERE subject_id = $1`, [event.data.subjectId]);
+          // Only the link of the address waiting makes it the one notices go to.
+          await tx.query(
+            `UPDATE ${citizens} SET email = pending_email, pending_email = NULL, pending_token_hash = NULL, pending_expires_at = NULL
+             WHERE subject_id = $1 AND pending_token_hash = $2`,
+            [event.data.subjectId, event.data.tokenHash],
+          );
           break;
         case 'ContactEmailRemoved':
-          await tx.query(`UPDATE ${citizens} SET email = NULL, email_verified = false WHERE subject_id = $1`, [event.data.subjectId]);
+          await tx.query(`UPDATE ${citizens} SET email = NULL, pending_email = NULL, pending_token_hash = NULL, pending_expires_at = NULL WHERE subject_id = $1`, [
+            event.data.subjectId,
+          ]);
           break;
         case 'ContactPhoneSet': {
           const d = event.data.sealed ? await keyring.open<{ phone: string }>(event.data.subjectId, event.data.sealed, tx) : null;

@@ -2,6 +2,7 @@
 // erasure, and the e-mail confirmation. Forms post without JavaScript and carry the session's CSRF token.
 import type { AccountView } from '../../api/identity/index.ts';
 import { displayName } from '../../api/identity/index.ts';
+import type { RepresentationRecord } from '../../projections/identity/index.ts';
 import { attr, html } from '../shared/html.ts';
 import type { Html } from '../shared/html.ts';
 import type { Page, Visit } from '../shared/page.ts';
@@ -44,7 +45,29 @@ const field = (id: string, label: string, input: Html, error: string | null, hin
 const describedBy = (id: string, hint: boolean, error: boolean): string | null =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter((s) => s !== '').join(' ') || null;
 
-export const accountPage = (visit: Visit, account: AccountView, csrfToken: string, notice: AccountNotice = {}): Page => {
+/** Beside the account: the companies its person may act for, or (acting for a company) who acts. */
+export interface AccountSide {
+  readonly companies: readonly RepresentationRecord[];
+  readonly acting: { readonly representativeName: string } | null;
+}
+
+const actingBanner = (visit: Visit, account: AccountView, representativeName: string, csrfToken: string): Html => {
+  const t = identityText(visit);
+  return html`<div class="notice acting-banner" role="status"><p><strong>${t.my.actingFor(displayName(account), representativeName)}</strong> ${t.my.actingLead}</p>
+<form method="post" action="${visit.href('/my/act-for/end')}">${csrfField(csrfToken)}<div class="form-actions"><button class="button secondary" type="submit">${t.my.backToOwn}</button></div></form></div>`;
+};
+
+const companiesSection = (visit: Visit, companies: readonly RepresentationRecord[], csrfToken: string): Html => {
+  const t = identityText(visit);
+  return html`<section aria-labelledby="companies"><h2 id="companies">${t.my.companies}</h2><p>${t.my.companiesLead}</p>
+<ul class="companies">${companies.map(
+    (c) => html`<li><form method="post" action="${visit.href('/my/act-for')}">${csrfField(csrfToken)}<input type="hidden" name="representation" value="${c.representationId}">
+<p><strong>${c.companyName}</strong> · ${t.my.taxid} ${c.companyTaxid} · ${t.my.basis}: ${c.basis} · ${t.my.until}: ${c.validUntil ?? t.my.untilRevoked}</p>
+<div class="form-actions"><button class="button" type="submit">${t.my.actFor}: ${c.companyName}</button></div></form></li>`,
+  )}</ul></section>`;
+};
+
+export const accountPage = (visit: Visit, account: AccountView, csrfToken: string, notice: AccountNotice = {}, side: AccountSide = { companies: [], acting: null }): Page => {
   const t = identityText(visit);
   const d = account.details;
   const errorFor = (f: 'email' | 'phone' | 'language'): string | null => (notice.error?.field === f ? notice.error.message : null);
@@ -57,7 +80,7 @@ export const accountPage = (visit: Visit, account: AccountView, csrfToken: strin
     section: null,
     crumbs: [],
     status: notice.error ? 422 : 200,
-    main: html`<h1>${t.my.title}: ${displayName(account)}</h1>
+    main: html`${side.acting ? actingBanner(visit, account, side.acting.representativeName, csrfToken) : ''}<h1>${t.my.title}: ${displayName(account)}</h1>
 ${notice.saved ? html`<p class="notice" role="status">${t.my.saved}</p>` : ''}
 ${notice.emailSent ? html`<p class="notice" role="status">${t.my.emailSent}</p>` : ''}
 ${notice.error ? html`<p class="error" role="alert">${notice.error.message}</p>` : ''}
@@ -70,15 +93,15 @@ ${row(t.my.registeredAt, when(visit, account.registeredAt))}${row(t.my.lastLogin
 </tbody></table></section>
 <section aria-labelledby="contact"><h2 id="contact">${t.my.contact}</h2>
 <p>${t.my.contactLead}</p>
+${account.email ? html`<p>${t.my.emailCurrent} <strong>${account.email}</strong> (${t.my.emailVerified}).</p>` : html`<p>${t.my.emailNone}</p>`}
+${account.pendingEmail ? html`<p class="hint">${t.my.emailPending(account.pendingEmail.address)}</p>` : ''}
 <form method="post" action="${visit.href('/my/email')}" novalidate>${csrfField(csrfToken)}
 ${field(
   'email',
-  t.my.email,
-  html`<input type="email" id="email" name="email" autocomplete="email" maxlength="254" value="${valueFor('email', account.email ?? account.pendingEmail?.address ?? null)}"${attr('aria-describedby', describedBy('email', false, emailError !== null))}${attr('aria-invalid', emailError ? 'true' : null)}>`,
+  account.email ? t.my.emailNewLabel : t.my.email,
+  html`<input type="email" id="email" name="email" autocomplete="email" maxlength="254" value="${valueFor('email', account.pendingEmail?.address ?? account.email ?? null)}"${attr('aria-describedby', describedBy('email', false, emailError !== null))}${attr('aria-invalid', emailError ? 'true' : null)}>`,
   emailError,
 )}
-${account.email && !account.pendingEmail ? html`<p>${account.email} (${t.my.emailVerified})</p>` : ''}
-${account.pendingEmail ? html`<p class="hint">${t.my.emailPending(account.pendingEmail.address)}</p>` : ''}
 <div class="form-actions"><button class="button" type="submit">${t.my.emailSave}</button></div></form>
 ${account.email || account.pendingEmail ? html`<form method="post" action="${visit.href('/my/email/remove')}">${csrfField(csrfToken)}<div class="form-actions"><button class="button secondary" type="submit">${t.my.emailRemove}</button></div></form>` : ''}
 <form method="post" action="${visit.href('/my/phone')}" novalidate>${csrfField(csrfToken)}
@@ -97,7 +120,8 @@ ${(['el', 'en'] as const).map((lang) => html`<label class="choice"><input type="
 <div class="form-actions"><button class="button" type="submit">${t.my.languageSave}</button></div></form></section>
 <section aria-labelledby="data"><h2 id="data">${t.my.data}</h2>
 <p>${t.my.downloadLead} <a href="${visit.href('/my/data.json')}" download>${t.my.download}</a></p>
-<p>${t.my.eraseLead} <a href="${visit.href('/my/erase')}">${t.my.erase}</a></p></section>
+${side.acting ? '' : html`<p>${t.my.eraseLead} <a href="${visit.href('/my/erase')}">${t.my.erase}</a></p>`}</section>
+${side.acting || side.companies.length === 0 ? '' : companiesSection(visit, side.companies, csrfToken)}
 <section aria-labelledby="history"><h2 id="history">${t.my.history}</h2>
 <table><thead><tr><th scope="col">${t.my.historyColumns.at}</th><th scope="col">${t.my.historyColumns.what}</th></tr></thead><tbody>
 ${[...account.history].reverse().slice(0, 50).map((h) => html`<tr><td>${when(visit, h.at)}</td><td>${t.my.events[h.type] ?? h.type}</td></tr>`)}

@@ -1,6 +1,8 @@
 // The identity context's site routes: the TaxisNet login (start, callback, logout) and the citizen's
 // account pages. Every account route works on the session's own subject only: there is no subject id to
-// give, so one citizen can never name another's account.
+// give, so one citizen can never name another's account. A representative acting for a company works on the
+// company's account: the session's subject is whoever the person acts for, and the person is the actor of
+// every change (the events' metadata), with a banner and the way back to their own account.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CitizenServices } from '../../api/identity/index.ts';
@@ -9,6 +11,7 @@ import {
   askToVerifyEmail,
   changeLanguage,
   changePhone,
+  companiesRepresentedBy,
   confirmEmail,
   displayName,
   eraseAccount,
@@ -16,7 +19,9 @@ import {
   loadAccount,
   LOGIN_ATTEMPTS,
   logIn,
+  startActingFor,
 } from '../../api/identity/index.ts';
+import type { ActingBy } from '../../api/shared/sessions/index.ts';
 import { endSession, startSession } from '../../api/shared/sessions/index.ts';
 import { identityErrors, isDomainError } from '../../domain/index.ts';
 import { table } from '../../projections/shared/tables.ts';
@@ -52,6 +57,7 @@ interface Body {
   readonly confirm?: string;
   readonly s?: string;
   readonly t?: string;
+  readonly representation?: string;
 }
 
 const formSchema = {
@@ -64,6 +70,7 @@ const formSchema = {
     confirm: { type: 'string', maxLength: 10 },
     s: { type: 'string', maxLength: 100 },
     t: { type: 'string', maxLength: 200 },
+    representation: { type: 'string', maxLength: 100 },
   },
 } as const;
 
@@ -76,6 +83,8 @@ export const identityRoutes =
 
     /** The session's citizen, or null (no session, a staff session, or an account since erased). */
     const citizenOf = (request: FastifyRequest): string | null => (request.session?.kind === 'citizen' ? request.session.subjectId : null);
+    /** Who acts for the session's subject, or null: the subject itself. */
+    const actingOf = (request: FastifyRequest): ActingBy | null => (request.session?.kind === 'citizen' ? request.session.actingBy : null);
 
     const failure = (request: FastifyRequest, reply: FastifyReply, lang: Lang, text: string, status: number, next = '/my/') => {
       const visit = options.visitOf(lang, request);
@@ -169,7 +178,13 @@ export const identityRoutes =
         const subjectId = citizenOf(request);
         const account = subjectId ? await loadAccount(services, subjectId) : null;
         if (!subjectId || !account || !request.session) return render(reply, v, loginPage(v, v.href('/my/'), services.login !== null));
-        return render(reply, v, accountPage(v, account, request.session.csrfToken, notice));
+        const acting = actingOf(request);
+        const representative = acting ? await loadAccount(services, acting.subjectId) : null;
+        const side = {
+          companies: acting || account.kind === 'company' ? [] : await companiesRepresentedBy(services, subjectId),
+          acting: representative ? { representativeName: displayName(representative) } : null,
+        };
+        return render(reply, v, accountPage(v, account, request.session.csrfToken, notice, side));
       };
 
       app.get<{ Querystring: { done?: string } }>(
@@ -181,13 +196,13 @@ export const identityRoutes =
 
       /** A form's change to the session's own account; a refusal shows the page again with the message. */
       const change =
-        (field: 'email' | 'phone' | 'language' | null, act: (subjectId: string, body: Body) => Promise<void>, done: 'saved' | 'email' = 'saved') =>
+        (field: 'email' | 'phone' | 'language' | null, act: (subjectId: string, body: Body, by: ActingBy | null) => Promise<void>, done: 'saved' | 'email' = 'saved') =>
         async (request: FastifyRequest<{ Body: Body }>, reply: FastifyReply) => {
           const v = visit(request);
           const subjectId = citizenOf(request);
           if (!subjectId) return reply.redirect(v.href('/my/'), 303);
           try {
-            await act(subjectId, request.body ?? {});
+            await act(subjectId, request.body ?? {}, actingOf(request));
           } catch (e) {
             if (!isDomainError(e) || field === null) throw e;
             if (e.code === 'OD_ACCOUNT_UNKNOWN' || e.code === 'OD_ACCOUNT_ERASED') return reply.redirect(v.href('/my/'), 303);
@@ -198,10 +213,51 @@ export const identityRoutes =
         };
 
       const form = { schema: { body: formSchema } };
-      app.post<{ Body: Body }>(at('/my/email'), form, change('email', (s, b) => askToVerifyEmail(services, s, b.email ?? ''), 'email'));
-      app.post<{ Body: Body }>(at('/my/email/remove'), form, change(null, (s) => forgetEmail(services, s)));
-      app.post<{ Body: Body }>(at('/my/phone'), form, change('phone', (s, b) => changePhone(services, s, b.phone ?? '')));
-      app.post<{ Body: Body }>(at('/my/language'), form, change('language', (s, b) => changeLanguage(services, s, b.language ?? '')));
+      app.post<{ Body: Body }>(at('/my/email'), form, change('email', (s, b, by) => askToVerifyEmail(services, s, b.email ?? '', by), 'email'));
+      app.post<{ Body: Body }>(at('/my/email/remove'), form, change(null, (s, _b, by) => forgetEmail(services, s, by)));
+      app.post<{ Body: Body }>(at('/my/phone'), form, change('phone', (s, b, by) => changePhone(services, s, b.phone ?? '', by)));
+      app.post<{ Body: Body }>(at('/my/language'), form, change('language', (s, b, by) => changeLanguage(services, s, b.language ?? '', by)));
+
+      // A representative starts acting for a company: a new session (the id rotated) whose subject is the
+      // company, naming the person and the grant, ending when the grant does or is revoked.
+      app.post<{ Body: Body }>(at('/my/act-for'), form, async (request, reply) => {
+        const v = visit(request);
+        const subjectId = citizenOf(request);
+        if (!subjectId || actingOf(request)) return reply.redirect(v.href('/my/'), 303);
+        const person = await loadAccount(services, subjectId);
+        if (!person) return reply.redirect(v.href('/my/'), 303);
+        let start: Awaited<ReturnType<typeof startActingFor>>;
+        try {
+          start = await startActingFor(services, subjectId, request.body?.representation ?? '');
+        } catch (e) {
+          if (!isDomainError(e)) throw e;
+          const t = identityText(v);
+          reply.header('cache-control', 'no-store');
+          return render(reply, v, messagePage(v, t.my.actingRefusedTitle, v.lang === 'el' ? e.messageEl : e.messageEn, e.status, { href: v.href('/my/'), label: t.my.toAccount }));
+        }
+        const representationId = request.body?.representation ?? '';
+        await startSession(request, reply, {
+          kind: 'citizen',
+          subjectId: start.companySubjectId,
+          label: `${start.companyName} (${displayName(person)})`,
+          actingBy: { subjectId, representationId, endsAt: start.endsAt },
+        });
+        return reply.header('cache-control', 'no-store').redirect(v.href('/my/'), 303);
+      });
+
+      // Back to the person's own account: a new session again, theirs.
+      app.post<{ Body: Body }>(at('/my/act-for/end'), form, async (request, reply) => {
+        const v = visit(request);
+        const acting = actingOf(request);
+        if (!acting) return reply.redirect(v.href('/my/'), 303);
+        const person = await loadAccount(services, acting.subjectId);
+        if (!person) {
+          await endSession(request, reply);
+          return reply.redirect(v.href('/my/'), 303);
+        }
+        await startSession(request, reply, { kind: 'citizen', subjectId: acting.subjectId, label: displayName(person) });
+        return reply.header('cache-control', 'no-store').redirect(v.href('/my/'), 303);
+      });
 
       app.get(at('/my/data.json'), async (request, reply) => {
         const subjectId = citizenOf(request);
@@ -217,7 +273,7 @@ export const identityRoutes =
 
       app.get(at('/my/erase'), async (request, reply) => {
         const v = visit(request);
-        if (!citizenOf(request) || !request.session) return reply.redirect(v.href('/my/'), 303);
+        if (!citizenOf(request) || !request.session || actingOf(request)) return reply.redirect(v.href('/my/'), 303);
         reply.header('cache-control', 'no-store');
         return render(reply, v, eraseConfirmPage(v, request.session.csrfToken));
       });
@@ -228,6 +284,7 @@ export const identityRoutes =
         if (!subjectId || !request.session) return reply.redirect(v.href('/my/'), 303);
         if (request.body?.confirm !== 'yes') return render(reply, v, eraseConfirmPage(v, request.session.csrfToken, true));
         try {
+          if (actingOf(request)) throw identityErrors.OD_ERASURE_BY_REPRESENTATIVE();
           await eraseAccount(services, subjectId);
         } catch (e) {
           if (!isDomainError(e)) throw e;

@@ -60,7 +60,7 @@ const logoutForm = (visit: Visit, token: string): Html =>
 
 const section = (title: string, body: Html): Html => html`<section><h2>${title}</h2>${body}</section>`;
 
-export const homePage = (visit: Visit, member: StaffMember, token: string, failed: readonly FailedMessage[] | null): Page => {
+export const homePage = (visit: Visit, member: StaffMember, token: string, failed: readonly FailedMessage[] | null, representations = false): Page => {
   const t = officeText(visit).office;
   const has = (role: string) => member.roles.includes(role as StaffMember['roles'][number]);
   const parts: Html[] = [];
@@ -68,7 +68,9 @@ export const homePage = (visit: Visit, member: StaffMember, token: string, faile
     parts.push(
       section(
         t.admin,
-        html`<p>${t.adminText}</p><ul><li><a href="${visit.href('/office/staff')}">${t.staffList}</a></li><li><a href="${visit.href('/office/audit')}">${t.audit}</a></li></ul>
+        html`<p>${t.adminText}</p><ul><li><a href="${visit.href('/office/staff')}">${t.staffList}</a></li><li><a href="${visit.href('/office/audit')}">${t.audit}</a></li>${
+          representations ? html`<li><a href="${visit.href('/office/representations')}">${t.representations}</a></li>` : ''
+        }</ul>
 <h3>${t.failed}</h3>${
           failed === null || failed.length === 0
             ? html`<p>${t.noFailed}</p>`

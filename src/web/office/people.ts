@@ -19,7 +19,9 @@ const words = {
     label: 'ΑΦΜ ή επώνυμο',
     search: 'Αναζήτηση',
     none: 'Δεν βρέθηκε κανείς.',
-    columns: ['ΑΦΜ', 'Επώνυμο / Επωνυμία', 'Όνομα', 'Πατρώνυμο', 'E-mail', 'Τηλέφωνο', 'Τελευταία σύνδεση'],
+    columns: ['ΑΦΜ', 'Επώνυμο / Επωνυμία', 'Όνομα', 'Πατρώνυμο', 'E-mail (επιβεβαιωμένο)', 'Νέο e-mail, αναμένει επιβεβαίωση', 'Τηλέφωνο', 'Τελευταία σύνδεση'],
+    linkUntil: 'σύνδεσμος έως',
+    linkExpired: 'ο σύνδεσμος έληξε',
   },
   en: {
     title: 'People search',
@@ -27,7 +29,9 @@ const words = {
     label: 'Tax number or surname',
     search: 'Search',
     none: 'Nobody was found.',
-    columns: ['Tax number', 'Surname / Company', 'First name', "Father's name", 'E-mail', 'Phone', 'Last login'],
+    columns: ['Tax number', 'Surname / Company', 'First name', "Father's name", 'E-mail (confirmed)', 'New e-mail, awaiting confirmation', 'Phone', 'Last login'],
+    linkUntil: 'link until',
+    linkExpired: 'the link has expired',
   },
 };
 
@@ -37,8 +41,12 @@ export const searchPeople = async (db: SqlExecutor, schema: string, member: Staf
   return found;
 };
 
-export const peoplePage = (visit: Visit, query: string, found: readonly CitizenRecord[] | null): Page => {
+export const peoplePage = (visit: Visit, query: string, found: readonly CitizenRecord[] | null, now: Date = new Date()): Page => {
   const t = words[visit.lang];
+  const pending = (p: CitizenRecord) =>
+    p.pendingEmail === null
+      ? '—'
+      : `${p.pendingEmail.address} (${Date.parse(p.pendingEmail.expiresAt) > now.getTime() ? `${t.linkUntil} ${p.pendingEmail.expiresAt.replace('T', ' ').slice(0, 16)} UTC` : t.linkExpired})`;
   return {
     title: t.title,
     section: null,
@@ -52,7 +60,7 @@ ${
     : found.length === 0
       ? html`<p>${t.none}</p>`
       : html`<table><thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>
-${found.map((p) => html`<tr><td>${p.taxid}</td><td>${p.lastName}</td><td>${p.firstName}</td><td>${p.fatherName}</td><td>${p.email ?? '—'}</td><td>${p.phone ?? '—'}</td><td>${p.lastLoginAt ?? '—'}</td></tr>`)}
+${found.map((p) => html`<tr><td>${p.taxid}</td><td>${p.lastName}</td><td>${p.firstName}</td><td>${p.fatherName}</td><td>${p.email ?? '—'}</td><td>${pending(p)}</td><td>${p.phone ?? '—'}</td><td>${p.lastLoginAt ?? '—'}</td></tr>`)}
 </tbody></table>`
 }`,
   };

@@ -4,9 +4,13 @@
 // so a change takes effect at once. The login POST is limited per client address as well as locked per
 // account, and answers the same for every failure.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { grantRepresentation, municipalDay, revokeRepresentation } from '../../api/identity/index.ts';
 import type { StaffDeps, StaffMember } from '../../api/shared/staff/index.ts';
 import { auditPage, isStaffError, listStaff, logInStaff, logOutStaff, passwordLinkMember, setPasswordWithLink, staffMember } from '../../api/shared/staff/index.ts';
 import { endSession, preSessionToken, startSession } from '../../api/shared/sessions/index.ts';
+import type { GrantInput } from '../../domain/index.ts';
+import { isDomainError } from '../../domain/index.ts';
+import type { Keyring } from '../../eventstore/keyring.ts';
 import { failedMessages } from '../../notify/index.ts';
 import type { Page, Visit } from '../shared/page.ts';
 import type { LangPages, WebRoutes } from '../shared/pageRoutes.ts';
@@ -14,8 +18,11 @@ import { registerPages } from '../shared/pageRoutes.ts';
 import { officeText } from './messages.ts';
 import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
 import { auditPageView, forbiddenPage, homePage, loginPage, messagePage, passwordPage, staffListPage } from './pages.ts';
+import type { RepresentationsView } from './representations.ts';
+import { lookUpRepresentations, mayRecordRepresentations, representationsPage } from './representations.ts';
 
-export type OfficeServices = StaffDeps;
+/** The staff's services; with the installation's keyring, the office also records legal representations (personal data, sealed). */
+export type OfficeServices = StaffDeps & { readonly keyring?: Keyring };
 
 /** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
@@ -37,6 +44,30 @@ const addressLimiter = (now: () => number) => {
     return entry.count <= LOGIN_ATTEMPTS_PER_ADDRESS;
   };
 };
+
+interface RepresentationBody extends Partial<GrantInput> {
+  readonly representation?: string;
+  readonly taxid?: string;
+}
+
+const representationSchema = {
+  type: 'object',
+  properties: {
+    _csrf: { type: 'string', maxLength: 200 },
+    companyTaxid: { type: 'string', maxLength: 40 },
+    companyName: { type: 'string', maxLength: 1000 },
+    representativeTaxid: { type: 'string', maxLength: 40 },
+    basis: { type: 'string', maxLength: 1000 },
+    evidence: { type: 'string', maxLength: 1000 },
+    validFrom: { type: 'string', maxLength: 40 },
+    validUntil: { type: 'string', maxLength: 40 },
+    representation: { type: 'string', maxLength: 100 },
+    taxid: { type: 'string', maxLength: 40 },
+  },
+} as const;
+
+const GRANT_FIELDS = ['companyTaxid', 'companyName', 'representativeTaxid', 'basis', 'evidence', 'validFrom', 'validUntil'] as const;
+const grantFieldOf = (column: string | null): (typeof GRANT_FIELDS)[number] | null => GRANT_FIELDS.find((f) => f === column) ?? null;
 
 interface LoginBody {
   readonly email?: string;
@@ -133,7 +164,7 @@ export const officeRoutes =
       app.get(
         at('/office/'),
         guarded(pages, null, async (visit, request, member) =>
-          homePage(visit, member, request.session!.csrfToken, member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null),
+          homePage(visit, member, request.session!.csrfToken, member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null, services.keyring !== undefined),
         ),
       );
 
@@ -149,6 +180,83 @@ export const officeRoutes =
 
       app.get(at('/office/staff'), guarded(pages, 'admin', async (visit) => staffListPage(visit, await listStaff(services))));
 
+      const keyring = services.keyring;
+      if (keyring) {
+        const deps = { ...services, keyring };
+        const view = async (request: FastifyRequest, member: StaffMember, taxid: string, extra: Partial<RepresentationsView> = {}): Promise<RepresentationsView> => ({
+          csrfToken: request.session!.csrfToken,
+          today: municipalDay((services.now ?? (() => new Date()))()),
+          taxid,
+          found: await lookUpRepresentations(deps, member, taxid),
+          ...extra,
+        });
+        /** The page's guard: a staff member with the role, or the answer already sent. */
+        const admin = async (request: FastifyRequest, reply: FastifyReply): Promise<StaffMember | null> => {
+          const member = await memberOf(request);
+          if (!member) {
+            await reply.header('cache-control', 'no-store').redirect(at('/office/login'), 303);
+            return null;
+          }
+          if (!mayRecordRepresentations(member)) {
+            await render(reply, pages.visit(request), forbiddenPage(pages.visit(request)));
+            return null;
+          }
+          return member;
+        };
+        const back = (taxid: string, done: 'granted' | 'revoked') => `${at('/office/representations')}?taxid=${encodeURIComponent(taxid)}&done=${done}`;
+
+        app.get<{ Querystring: { taxid?: string; done?: 'granted' | 'revoked' } }>(
+          at('/office/representations'),
+          { schema: { querystring: { type: 'object', properties: { taxid: { type: 'string', maxLength: 40 }, done: { type: 'string', enum: ['granted', 'revoked'] } } } } },
+          async (request, reply) => {
+            const member = await admin(request, reply);
+            if (!member) return reply;
+            const visit = pages.visit(request);
+            const taxid = (request.query.taxid ?? '').trim();
+            return render(reply, visit, representationsPage(visit, await view(request, member, taxid, request.query.done ? { done: request.query.done } : {})));
+          },
+        );
+
+        app.post<{ Body: RepresentationBody }>(at('/office/representations'), { schema: { body: representationSchema } }, async (request, reply) => {
+          const member = await admin(request, reply);
+          if (!member) return reply;
+          const visit = pages.visit(request);
+          const body = request.body ?? {};
+          const input: GrantInput = {
+            companyTaxid: body.companyTaxid ?? '',
+            companyName: body.companyName ?? '',
+            representativeTaxid: body.representativeTaxid ?? '',
+            basis: body.basis ?? '',
+            evidence: body.evidence ?? '',
+            validFrom: body.validFrom ?? '',
+            validUntil: body.validUntil ?? '',
+          };
+          try {
+            await grantRepresentation(deps, input, member.staffId);
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            const error = { field: grantFieldOf(e.column), message: visit.lang === 'el' ? e.messageEl : e.messageEn, input };
+            return render(reply, visit, representationsPage(visit, await view(request, member, '', { error }), e.status));
+          }
+          return reply.header('cache-control', 'no-store').redirect(back(input.companyTaxid.replace(/\s/g, ''), 'granted'), 303);
+        });
+
+        app.post<{ Body: RepresentationBody }>(at('/office/representations/revoke'), { schema: { body: representationSchema } }, async (request, reply) => {
+          const member = await admin(request, reply);
+          if (!member) return reply;
+          const visit = pages.visit(request);
+          const taxid = (request.body?.taxid ?? '').trim();
+          try {
+            await revokeRepresentation(deps, request.body?.representation ?? '', member.staffId);
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            const error = { field: null, message: visit.lang === 'el' ? e.messageEl : e.messageEn, input: {} };
+            return render(reply, visit, representationsPage(visit, await view(request, member, taxid, { error }), e.status));
+          }
+          return reply.header('cache-control', 'no-store').redirect(back(taxid, 'revoked'), 303);
+        });
+      }
+
       app.get<{ Querystring: { q?: string } }>(
         at('/office/people'),
         { schema: { querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } },
@@ -159,7 +267,7 @@ export const officeRoutes =
           if (!maySearchPeople(member)) return render(reply, visit, forbiddenPage(visit));
           const query = (request.query.q ?? '').trim();
           const found = query.length >= 2 ? await searchPeople(services.client, services.schema, member, query) : null;
-          return render(reply, visit, peoplePage(visit, query, found));
+          return render(reply, visit, peoplePage(visit, query, found, (services.now ?? (() => new Date()))()));
         },
       );
     });

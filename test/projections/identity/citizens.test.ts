@@ -52,7 +52,7 @@ test('a login puts the subject in the read model with the details opened', async
     fatherName: MARIA.fatherName,
     birthYear: MARIA.birthYear,
     email: null,
-    emailVerified: false,
+    pendingEmail: null,
     phone: null,
     language: 'el',
     registeredAt: '2026-03-01T10:00:00.000Z',
@@ -68,15 +68,16 @@ test('contact details, language and later logins reach the read model', async (c
   await askToVerifyEmail(services, subjectId, 'Maria@Example.GR');
   await settled(t.store, runner);
   let record = await citizenRecord(t.client, t.schema, subjectId);
-  assert.is(record?.email, 'Maria@example.gr');
-  assert.is(record?.emailVerified, false);
+  assert.is(record?.email, null, 'an address not yet verified is not the one notices go to');
+  assert.is(record?.pendingEmail?.address, 'Maria@example.gr');
   await confirmEmail(services, subjectId, await newestLinkToken(t, subjectId));
   await changePhone(services, subjectId, '697 123 4567');
   await changeLanguage(services, subjectId, 'en');
   await logIn(t.services({ now: () => new Date('2026-03-05T08:00:00Z') }), MARIA);
   await settled(t.store, runner);
   record = await citizenRecord(t.client, t.schema, subjectId);
-  assert.is(record?.emailVerified, true);
+  assert.is(record?.email, 'Maria@example.gr');
+  assert.is(record?.pendingEmail, null);
   assert.is(record?.phone, '+306971234567');
   assert.is(record?.language, 'en');
   assert.is(record?.lastLoginAt, '2026-03-05T08:00:00.000Z');
@@ -86,8 +87,57 @@ test('contact details, language and later logins reach the read model', async (c
   await settled(t.store, runner);
   record = await citizenRecord(t.client, t.schema, subjectId);
   assert.is(record?.email, null);
-  assert.is(record?.emailVerified, false);
+  assert.is(record?.pendingEmail, null);
   assert.is(record?.phone, null);
+});
+
+test('a new address waiting for its link leaves the verified one in place; its own link alone replaces it', async (context) => {
+  const { t, runner } = context;
+  const services = t.services({ now: () => new Date('2026-03-01T10:00:00Z') });
+  const { subjectId } = await logIn(services, MARIA);
+  await askToVerifyEmail(services, subjectId, 'maria@example.gr');
+  await confirmEmail(services, subjectId, await newestLinkToken(t, subjectId));
+  await askToVerifyEmail(services, subjectId, 'maria.new@example.gr');
+  await settled(t.store, runner);
+  let record = await citizenRecord(t.client, t.schema, subjectId);
+  assert.is(record?.email, 'maria@example.gr', 'the verified address stays while the new one waits');
+  assert.equal(record?.pendingEmail, { address: 'maria.new@example.gr', expiresAt: '2026-03-02T10:00:00.000Z' });
+  // A third address replaces the second's link: the second's own link no longer verifies anything.
+  const second = await newestLinkToken(t, subjectId);
+  await askToVerifyEmail(services, subjectId, 'maria.third@example.gr');
+  await confirmEmail(services, subjectId, second).catch(() => undefined);
+  await settled(t.store, runner);
+  record = await citizenRecord(t.client, t.schema, subjectId);
+  assert.is(record?.email, 'maria@example.gr');
+  assert.is(record?.pendingEmail?.address, 'maria.third@example.gr');
+  await confirmEmail(services, subjectId, await newestLinkToken(t, subjectId));
+  await settled(t.store, runner);
+  record = await citizenRecord(t.client, t.schema, subjectId);
+  assert.is(record?.email, 'maria.third@example.gr');
+  assert.is(record?.pendingEmail, null);
+});
+
+test('a read model of version 1 (the pending address in the verified one\'s place) is rebuilt at start with both apart', async (context) => {
+  const { t, runner, projections } = context;
+  const services = t.services({ now: () => new Date('2026-03-01T10:00:00Z') });
+  const { subjectId } = await logIn(services, MARIA);
+  await askToVerifyEmail(services, subjectId, 'maria@example.gr');
+  await confirmEmail(services, subjectId, await newestLinkToken(t, subjectId));
+  await askToVerifyEmail(services, subjectId, 'maria.new@example.gr');
+  await settled(t.store, runner);
+  await runner.stop();
+  // As an installation of before: the old table, its wrong row, version 1 in the checkpoints.
+  await t.client.exec(`DROP TABLE "${t.schema}".od_citizens;
+    CREATE TABLE "${t.schema}".od_citizens (subject_id text PRIMARY KEY, email text, email_verified boolean NOT NULL DEFAULT false);
+    INSERT INTO "${t.schema}".od_citizens VALUES ('${subjectId}', 'maria.new@example.gr', false);
+    UPDATE "${t.schema}".od_projections SET version = 1 WHERE name = 'citizens'`);
+  context.runner = await startProjections({ client: t.client, store: t.store, schema: t.schema, projections });
+  await context.runner.caughtUp;
+  const record = await citizenRecord(t.client, t.schema, subjectId);
+  assert.is(record?.email, 'maria@example.gr');
+  assert.is(record?.pendingEmail?.address, 'maria.new@example.gr');
+  const [version] = await t.client.query<{ version: number }>(`SELECT version FROM "${t.schema}".od_projections WHERE name = 'citizens'`);
+  assert.is(version?.version, 2);
 });
 
 test('search folds accents, case and final sigma, by the start of "surname first name"', async (context) => {

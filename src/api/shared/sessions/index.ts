@@ -24,7 +24,7 @@ import { SESSION_SECRET, SESSIONS } from './sessionTable.ts';
 
 export { sessionMigrations, SESSIONS } from './sessionTable.ts';
 export { CSRF_FIELD, CSRF_HEADER, PRE_SESSION_COOKIE } from './csrf.ts';
-export type { Session, SessionKind, SessionStart, SessionSubject } from './sessionRows.ts';
+export type { ActingBy, Session, SessionKind, SessionStart, SessionSubject } from './sessionRows.ts';
 
 export const SESSION_COOKIE = '__Host-od_session';
 
@@ -101,9 +101,17 @@ export const endSession = async (request: FastifyRequest, reply: FastifyReply): 
   reply.clearCookie(SESSION_COOKIE, cookieOptions(secure));
 };
 
-/** Ends every session of a subject (an erased account, a disabled staff member), on every node. */
+/**
+ * Ends every session of a subject (an erased account, a disabled staff member), on every node: their own,
+ * and those in which they act for another (a company they represent).
+ */
 export const endSessionsOf = async (client: SqlClient, schema: string, subject: SessionSubject): Promise<void> => {
-  await client.query(`DELETE FROM ${table(schema, SESSIONS)} WHERE kind = $1 AND subject_id = $2`, [subject.kind, subject.subjectId]);
+  await client.query(`DELETE FROM ${table(schema, SESSIONS)} WHERE kind = $1 AND (subject_id = $2 OR actor_subject_id = $2)`, [subject.kind, subject.subjectId]);
+};
+
+/** Ends every session acting under a representation (revoked), on every node. */
+export const endSessionsActingUnder = async (client: SqlClient, schema: string, representationId: string): Promise<void> => {
+  await client.query(`DELETE FROM ${table(schema, SESSIONS)} WHERE representation_id = $1`, [representationId]);
 };
 
 /** The token a login form carries in `_csrf` (its route declares `config: { csrf: 'pre-session' }`). */
