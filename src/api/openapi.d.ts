@@ -274,7 +274,7 @@ export interface components {
          * @default transactions
          * @enum {string}
          */
-        ImportKind: "transactions" | "assets";
+        ImportKind: "transactions" | "assets" | "debts" | "debt-adjustments";
         /** @description Τα προαιρετικά πεδία της φόρμας· άγνωστο πεδίο απορρίπτεται. The optional form fields; an unknown field is refused. */
         ImportOptions: {
             kind?: components["schemas"]["ImportKind"];

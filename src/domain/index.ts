@@ -5,4 +5,5 @@ export * from './suppliers/index.ts';
 export * from './assets/index.ts';
 export * from './imports/index.ts';
 export * from './identity/index.ts';
+export * from './debts/index.ts';
 export * from './contexts.ts';

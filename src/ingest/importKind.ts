@@ -10,6 +10,8 @@ export interface IngestKind<K extends string = string> {
   /** Its name in `--kind`, POST /api/imports and the import's audit event. */
   readonly kind: K;
   readonly columns: ImportColumns;
+  /** The department whose export it is: the role an API token needs to import it. */
+  readonly department: 'finance' | 'revenue';
   /**
    * A row's new events against the ledger plus the file's earlier rows: [] for a duplicate, null when a cell
    * is refused (the row's refusals say why); the domain's refusal is thrown.

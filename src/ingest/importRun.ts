@@ -16,6 +16,7 @@ import { issueOf } from './issues.ts';
 import type { ImportKind } from './kinds.ts';
 import { importKindNamed } from './kinds.ts';
 import { ledgerState } from './ledgerState.ts';
+import type { PersonalData } from './personalData.ts';
 import type { ImportReport } from './report.ts';
 import { reportOf } from './report.ts';
 import { shippedClassifications } from './shippedClassifications.ts';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   actor: string;
   /** ΚΑΕ lists that title budget rows written without a title; the shipped 2014 list by default. */
   classifications?: ClassificationRegistry;
+  /** The keyring and subjects, for kinds of personal data (debts); such a file is refused without them. */
+  personal?: PersonalData;
 }
 
 export interface ImportRun {
@@ -58,7 +61,7 @@ export const decidePass = async (
   onIssue?: () => void,
 ): Promise<Pass> => {
   const bytes = hashedInput(run.input);
-  const ledger = ledgerState(run.store, run.options.classifications ?? (await shippedClassifications()), stored);
+  const ledger = ledgerState(run.store, run.options.classifications ?? (await shippedClassifications()), stored, run.options.personal ?? null);
   const decision = await decideFile(fileRecords(bytes.chunks), importKindNamed(run.options.kind), ledger, write, onIssue);
   await bytes.drain();
   return { decision, sha256: bytes.sha256() };

@@ -1,9 +1,11 @@
 // The import kinds, one line each: a new kind is a folder of src/ingest and a line here.
 import { assetsImport } from './assets/index.ts';
+import { debtAdjustmentsImport } from './debtAdjustments/index.ts';
+import { debtsImport } from './debts/index.ts';
 import type { IngestKind } from './importKind.ts';
 import { transactionsImport } from './transactions/index.ts';
 
-export const importKinds = [transactionsImport, assetsImport] as const;
+export const importKinds = [transactionsImport, assetsImport, debtsImport, debtAdjustmentsImport] as const;
 
 /** A kind's name, as `--kind`, POST /api/imports and the import's audit event give it. */
 export type ImportKind = (typeof importKinds)[number]['kind'];

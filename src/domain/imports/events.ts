@@ -5,7 +5,7 @@ export interface ImportRecorded {
   readonly type: 'ImportRecorded';
   readonly data: {
     readonly importId: string;
-    readonly kind: 'transactions' | 'assets';
+    readonly kind: 'transactions' | 'assets' | 'debts' | 'debt-adjustments' | 'bank-statement';
     readonly fileName: string;
     readonly sha256: string;
     readonly actor: string;

@@ -6,6 +6,7 @@ import { decideAsset } from './decideAsset.ts';
 
 export const assetsImport: IngestKind<'assets'> = {
   kind: 'assets',
+  department: 'finance',
   columns: assetColumns,
   decideRow: async (row, ledger) => {
     const command = assetCommand(row);

@@ -6,6 +6,7 @@ import { transactionCommand } from './transactionRow.ts';
 
 export const transactionsImport: IngestKind<'transactions'> = {
   kind: 'transactions',
+  department: 'finance',
   columns: transactionColumns,
   decideRow: async (row, ledger) => {
     const command = transactionCommand(row);

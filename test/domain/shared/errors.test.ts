@@ -9,6 +9,7 @@ import { sharedErrors } from '../../../src/domain/shared/sharedErrors.ts';
 import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
+import { debtsErrors } from '../../../src/domain/debts/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
 
 const test = suite('refusal catalogues');
@@ -114,11 +115,35 @@ const identityExamples: Examples<typeof identityErrors> = {
   OD_ERASURE_BY_REPRESENTATIVE: [],
 };
 
+const of = { year: 2025, assessment: '000123' };
+const debtsExamples: Examples<typeof debtsErrors> = {
+  OD_DEBT_CONFLICT: [of],
+  OD_DEBT_UNKNOWN: [of],
+  OD_DEBT_AMOUNT_NOT_POSITIVE: [],
+  OD_DEBT_SURCHARGES_NEGATIVE: [],
+  OD_DEBT_DUE_BEFORE_ASSESSED: [],
+  OD_DEBT_YEAR_MISMATCH: [],
+  OD_DEBT_INSTALMENTS_INVALID: [],
+  OD_DEBT_KAE_NOT_REVENUE: [{ kae: '00-6011' }],
+  OD_DEBT_KAE_UNKNOWN: [{ kae: '0311' }],
+  OD_DEBTOR_KIND_UNKNOWN: [{ raw: 'άλλο' }],
+  OD_PERSONAL_DATA_UNAVAILABLE: [],
+  OD_DEBT_ADJUSTMENT_EXCEEDS: [{ remaining: '10.00' }],
+  OD_DEBT_ADJUSTMENT_CONFLICT: [{ ada: 'ΨΘ4Ο46ΜΓΘΓ-ΑΒΓ' }],
+  OD_DEBT_ALREADY_PAID: [of],
+  OD_DEBT_OVERPAID: [{ remaining: '10.00' }],
+  OD_DEBT_SETTLED_ALREADY: [],
+  OD_PAYMENT_EMPTY: [],
+  OD_PAYMENT_UNKNOWN: [],
+  OD_PAYMENT_AMOUNT_MISMATCH: [],
+};
+
 const everyRefusal = [
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
   ...built(assetsErrors, assetsExamples),
   ...built(identityErrors, identityExamples),
+  ...built(debtsErrors, debtsExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {

@@ -22,8 +22,14 @@ const bearerToken = (authorization: string | undefined): string | null => {
   return match?.[1] ?? null;
 };
 
+/** 403 for a valid token of another role. */
+export const roleNeeded = (role: string): ApiError =>
+  new ApiError('OD_FORBIDDEN', { el: `χρειάζεται ο ρόλος ${role}`, en: `the ${role} role is needed` }, {
+    'www-authenticate': `${REALM}, error="insufficient_scope"`,
+  });
+
 export const requireRole =
-  (tokens: { readonly db: SqlExecutor; readonly schema: string }, role: Role): preHandlerAsyncHookHandler =>
+  (tokens: { readonly db: SqlExecutor; readonly schema: string }, role: Role | readonly Role[]): preHandlerAsyncHookHandler =>
   async (request) => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) throw new ApiError('OD_UNAUTHORIZED', undefined, { 'www-authenticate': REALM });
@@ -35,10 +41,7 @@ export const requireRole =
         { 'www-authenticate': `${REALM}, error="invalid_token"` },
       );
     }
-    if (record.role !== role) {
-      throw new ApiError('OD_FORBIDDEN', { el: `χρειάζεται ο ρόλος ${role}`, en: `the ${role} role is needed` }, {
-        'www-authenticate': `${REALM}, error="insufficient_scope"`,
-      });
-    }
+    const roles: readonly string[] = typeof role === 'string' ? [role] : role;
+    if (!roles.includes(record.role)) throw roleNeeded(roles.join(' | '));
     principals.set(request, record);
   };

@@ -5,7 +5,8 @@ import type { SqlClient, SqlExecutor } from '../../../eventstore/sql/client.ts';
 import { toNumber } from '../../../eventstore/sql/client.ts';
 import { tokensTable } from './tokenTable.ts';
 
-export const ROLES = ['finance'] as const;
+// finance: the accounting export (transactions, assets); revenue: the revenue department's rolls and bank statements.
+export const ROLES = ['finance', 'revenue'] as const;
 export type Role = (typeof ROLES)[number];
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
