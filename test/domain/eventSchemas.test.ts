@@ -3,21 +3,22 @@ import * as assert from 'uvu/assert';
 import { domainContexts, eventSchemas, eventTypes, personalEventTypes } from '../../src/domain/contexts.ts';
 
 test('event schemas: every event type of every context is at version 1, with no upcaster yet', () => {
-  assert.is(eventTypes.length, 33);
+  assert.is(eventTypes.length, 42);
   for (const type of eventTypes) {
     assert.is(eventSchemas[type]?.version, 1, type);
     assert.is(eventSchemas[type]?.upcasters, undefined, type);
   }
   assert.ok(eventTypes.includes('DocumentReversed') && eventTypes.includes('ImportRecorded'));
-  // The identity context's streams are personal, and only its.
-  assert.equal(domainContexts.filter((c) => 'personal' in c && c.personal).map((c) => c.name), ['identity']);
+  // The identity and debts contexts' streams are personal, and only theirs.
+  assert.equal(domainContexts.filter((c) => 'personal' in c && c.personal).map((c) => c.name), ['identity', 'debts']);
   assert.ok(personalEventTypes.has('CitizenRegistered') && personalEventTypes.has('StaffLoggedIn') && !personalEventTypes.has('ImportRecorded'));
+  assert.ok(personalEventTypes.has('DebtAssessed') && personalEventTypes.has('PaymentStarted') && !personalEventTypes.has('RevenueCollected'));
 });
 
 test('event schemas: the contexts compose without two claiming one event type', () => {
   const claimed = domainContexts.flatMap((c) => Object.keys(c.eventSchemas));
   assert.is(new Set(claimed).size, claimed.length);
-  assert.equal(domainContexts.map((c) => c.name), ['ledger', 'suppliers', 'assets', 'imports', 'identity']);
+  assert.equal(domainContexts.map((c) => c.name), ['ledger', 'suppliers', 'assets', 'imports', 'identity', 'debts']);
 });
 
 test.run();

@@ -19,6 +19,7 @@ import type { BudgetLine } from './budgetLine.ts';
 import { MEASURE_OF } from './budgetLine.ts';
 import type { FiscalYearState } from './state.ts';
 import { fingerprintOf } from '../shared/fingerprint.ts';
+import { documentFingerprint } from './recorded.ts';
 import { centsOf } from '../shared/money.ts';
 
 export const evolve = (state: FiscalYearState, event: FiscalYearEvent): FiscalYearState => {
@@ -78,7 +79,7 @@ const track = (state: FiscalYearState, event: TrackedEvent, type: ReversibleType
   const parent = followed === null || parentType === null ? null : rowOf(state, parentType, followed);
   line[MEASURE_OF[type]] += amount;
   if (parentType !== null && parent !== null) state.tracked[parentType].addFollowed(parent, amount);
-  state.tracked[type].add(event.data.document, fingerprintOf(event), line, amount, parent);
+  state.tracked[type].add(event.data.document, documentFingerprint(event), line, amount, parent);
   return state;
 };
 

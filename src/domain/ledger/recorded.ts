@@ -22,6 +22,17 @@ export const unlessRecorded = <E extends FiscalYearEvent>(state: FiscalYearState
     enforceRules();
     return [event];
   }
-  if (known === fingerprintOf(event)) return [];
+  if (known === documentFingerprint(event)) return [];
   throw ledgerErrors.OD_DOCUMENT_CONFLICT({ type: row.documentType, document: row.fields.document });
 };
+
+/**
+ * What makes two records one document. A receipt (είσπραξη) is known by its number, date, ΚΑΕ and amount:
+ * one paid online is recorded at once by the debts context, and again later by the finance department's
+ * export, which words its description, payer and reference its own way; the second is a duplicate, not a
+ * second collection. Every other document is compared on all it says.
+ */
+export const documentFingerprint = (event: FiscalYearEvent): number =>
+  event.type === 'RevenueCollected'
+    ? fingerprintOf({ type: event.type, data: { date: event.data.date, kae: event.data.kae, amount: event.data.amount, document: event.data.document } })
+    : fingerprintOf(event);
