@@ -21,6 +21,8 @@ export default tseslint.config(
             taxisnet: ['src/api/identity'],
             // Card payments: the debts routes (the return, the webhook) and pages make and confirm orders.
             payments: ['src/api/debts', 'src/web/debts'],
+            // Bank statements (camt.053/054): the bank-statement import kind reads them to pay debts.
+            bankStatements: ['src/ingest/bankStatement'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],
