@@ -45,8 +45,8 @@ export const debtsErrors = refusals({
   },
   OD_DEBT_KAE_UNKNOWN: {
     column: 'kae',
-    el: (p: { readonly kae: string }) => `Ο ΚΑΕ ${p.kae} δεν υπάρχει στο ταξινομικό σύστημα του έτους`,
-    en: (p: { readonly kae: string }) => `ΚΑΕ ${p.kae} is not in the year's classification`,
+    el: (p: { readonly kae: string }) => `Ο ΚΑΕ ${p.kae} δεν είναι γραμμή εσόδων του προϋπολογισμού του έτους`,
+    en: (p: { readonly kae: string }) => `ΚΑΕ ${p.kae} is not a revenue line of the year's budget`,
   },
   OD_DEBTOR_KIND_UNKNOWN: {
     column: 'debtor_kind',

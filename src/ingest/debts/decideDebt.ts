@@ -4,7 +4,7 @@
 // opening anything.
 import { Decimal } from 'decimal.js';
 import type { DebtDetails } from '../../domain/index.ts';
-import { assessDebt, debtsErrors, initialDebt, initialFiscalYear, streams } from '../../domain/index.ts';
+import { assessDebt, debtsErrors, initialDebt, initialFiscalYear, parseKae, streams } from '../../domain/index.ts';
 import { eventId } from '../eventIds.ts';
 import type { LedgerState } from '../ledgerState.ts';
 import type { PersonalData } from '../personalData.ts';
@@ -18,9 +18,11 @@ export const requirePersonal = (ledger: LedgerState): PersonalData => {
 
 /**
  * The ΚΑΕ must be a revenue line of the assessment year's budget when the ledger holds that year; rolls of
- * years before the ledger (arrears) are checked by the code's form and class alone.
+ * years before the ledger (arrears) are checked by the code's form and class alone. An expense code is left
+ * to the domain, whose refusal (not a revenue code) is truer than "not in the budget" for a budgeted expense line.
  */
 const checkRevenueLine = async (ledger: LedgerState, year: number, kae: string): Promise<void> => {
+  if (parseKae(kae).side !== 'revenue') return;
   const stream = streams.fiscalYear(year);
   const state = ledger.fiscalYears.peek(stream) ?? (await ledger.fiscalYears.load(stream, () => initialFiscalYear(year)));
   if (state.lines.size > 0 && state.lines.get(kae)?.side !== 'revenue') throw debtsErrors.OD_DEBT_KAE_UNKNOWN({ kae });
