@@ -15,6 +15,8 @@ const readme = await readFile(new URL('../../fixtures/README.md', import.meta.ur
 const SECTIONS: Readonly<Record<string, { readonly heading: string; readonly required: (cells: readonly string[]) => boolean }>> = {
   transactions: { heading: '## The transactions CSV', required: (cells) => cells[2] === 'yes' },
   assets: { heading: '## The assets CSV', required: (cells) => cells[2]!.startsWith('required') },
+  debts: { heading: '## The debt roll CSV', required: (cells) => cells[2] === 'yes' },
+  'debt-adjustments': { heading: '## The debt adjustments CSV', required: (cells) => cells[2] === 'yes' },
 };
 
 const sectionOf = (heading: string): string => {
