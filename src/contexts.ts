@@ -3,6 +3,10 @@
 // listed as they are; personal ones (personalContexts) are made with the installation's services. The domain composes
 // its own list (src/domain/contexts.ts), since it imports nothing outside itself.
 import { assetsApi } from './api/assets/index.ts';
+import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
+import { debtsApi, lixouriPayments } from './api/debts/index.ts';
+import { DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
+import { debtsWeb } from './web/debts/index.ts';
 import { importsApi } from './api/imports/index.ts';
 import { ledgerApi } from './api/ledger/index.ts';
 import type { CitizenServices } from './api/identity/index.ts';
@@ -53,7 +57,9 @@ export const webContexts: readonly WebContext[] = contexts.flatMap((c) => (c.web
  * The personal contexts, which need the installation's services (the keyring, TaxisNet, the sessions) and so
  * are made by the composition root once it has them: one line each, as the public ones.
  */
-export const personalContexts = (services: CitizenServices): readonly Context[] => [
+export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments): readonly Context[] => {
+  const debts: DebtsServices = { ...paying, store: services.store, client: services.client, schema: services.schema, keyring: services.keyring, ...(services.now ? { now: services.now } : {}) };
+  return [
   {
     name: 'identity',
     projections: identityProjections(services.keyring),
@@ -62,11 +68,13 @@ export const personalContexts = (services: CitizenServices): readonly Context[] 
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
   { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now }) },
-];
+  { name: 'debts', projections: debtsProjections(services.keyring), api: debtsApi(debts), web: debtsWeb(debts), notifications: [debtsNotifications(services.schema, services.publicUrl)] },
+  ];
+};
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
-export const townHall = (services: CitizenServices) => {
-  const all = [...contexts, ...personalContexts(services)];
+export const townHall = (services: CitizenServices, paying?: DebtsPayments) => {
+  const all = [...contexts, ...personalContexts(services, paying)];
   return {
     // The outbox's projection last: its rules may read what the contexts' projections just wrote.
     projections: [...all.flatMap((c) => c.projections?.projections ?? []), notifyProjection(all.flatMap((c) => c.notifications ?? []))],
@@ -78,4 +86,4 @@ export const townHall = (services: CitizenServices) => {
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION];

@@ -19,6 +19,7 @@ import type { WebSocketLimits } from './shared/websockets.ts';
 import { webPlugin } from '../web/plugin.ts';
 import type { WebContext } from '../web/shared/pageRoutes.ts';
 import type { ApiContext } from './shared/apiContext.ts';
+import type { PersonalData } from '../ingest/personalData.ts';
 
 export interface AppSettings {
   /** Serve GraphiQL at /graphiql (off unless configured: OPENDIMOS_GRAPHIQL=1). */
@@ -60,6 +61,8 @@ export interface AppDependencies {
   readonly web?: readonly WebContext[];
   /** The development TaxisNet stand-in is mounted: every page shows a banner. */
   readonly devBanner?: boolean;
+  /** The keyring and subjects, for imports of personal data (debt rolls); such files are refused without them. */
+  readonly personal?: PersonalData;
 }
 
 /** Paths the API owns besides its contexts' own: unknown addresses there are answered in JSON, not with a page. */
@@ -76,7 +79,7 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(websocketsPlugin);
   await app.register(graphqlPlugin, { contexts: deps.api, client: deps.client, dbSchema: deps.schema, changes: deps.changes, graphiql: settings.graphiql, webSocketLimits: settings.webSocketLimits, limits: settings.graphqlLimits });
   await app.register(livePlugin, { changes: deps.changes, perAddress: settings.webSocketLimits?.liveConnectionsPerAddress });
-  await app.register(restPlugin, { contexts: deps.api, store: deps.store, client: deps.client, schema: deps.schema });
+  await app.register(restPlugin, { contexts: deps.api, store: deps.store, client: deps.client, schema: deps.schema, ...(deps.personal ? { personal: deps.personal } : {}) });
   await app.register(metricsPlugin, { store: deps.store, client: deps.client, schema: deps.schema, liveClients: () => app.liveClients() });
   await app.register(webPlugin, { client: deps.client, schema: deps.schema, changes: deps.changes, contexts: deps.web ?? [], devBanner: deps.devBanner ?? false, publicUrl: settings.publicUrl, apiPrefixes: [...API_PREFIXES, ...deps.api.flatMap((c) => c.prefixes ?? [])] });
   return app;

@@ -25,6 +25,8 @@ export interface Config {
   readonly mailFrom: string;
   /** Card payments: Viva Smart Checkout, the development stand-in, or none (production without Viva settings). */
   readonly payments: PaymentsConfig;
+  /** OPENDIMOS_PAYMENT_IBAN: the account debts are paid into by transfer (RF); null: the placeholder of src/api/debts. */
+  readonly paymentIban: string | null;
 }
 
 export type PaymentsConfig =
@@ -168,7 +170,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   }
   const masterKey = env.OPENDIMOS_MASTER_KEY?.trim() || null;
   const payments = paymentsOf(env, production);
+  const paymentIban = env.OPENDIMOS_PAYMENT_IBAN?.replace(/\s+/g, '').toUpperCase() || null;
+  if (paymentIban && !/^GR\d{25}$/.test(paymentIban)) throw new ConfigError(`OPENDIMOS_PAYMENT_IBAN must be a Greek IBAN, GR and 25 digits (got "${paymentIban}")`);
+  if (production && !paymentIban) throw new ConfigError('OPENDIMOS_PAYMENT_IBAN must be set in production: the account citizens pay their debts into');
   return {
+    paymentIban,
     publicUrl,
     payments,
     taxisNet,

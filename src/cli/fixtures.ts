@@ -3,6 +3,9 @@ import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EventStore } from '../eventstore/port.ts';
 import { importFile } from '../ingest/importFile.ts';
+import type { PersonalData } from '../ingest/personalData.ts';
+import { Readable } from 'node:stream';
+import { debtFixtureFiles } from '../../fixtures/lixouriDebts.ts';
 import type { CliIo } from './io.ts';
 
 export const FIXTURE_FILES = [
@@ -10,17 +13,22 @@ export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-assets.csv', import.meta.url)), kind: 'assets' as const },
 ];
 
-export const loadFixtures = async (store: EventStore, io: Pick<CliIo, 'stdout'>): Promise<void> => {
+const athensToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens' }).format(new Date());
+
+/**
+ * The fixture year, then (with the keyring) a debt roll of the TaxisNet stand-in's people dated from today,
+ * so that a newcomer logs in and finds debts overdue, in instalments and still due.
+ */
+export const loadFixtures = async (store: EventStore, io: Pick<CliIo, 'stdout'>, personal?: PersonalData): Promise<void> => {
   if ((await store.headPosition()) > 0) return;
-  for (const file of FIXTURE_FILES) {
-    const report = await importFile(store, createReadStream(file.path), {
-      kind: file.kind,
-      fileName: file.path.split('/').pop()!,
-      actor: 'opendimos:fixtures',
-    });
+  const files = [
+    ...FIXTURE_FILES.map((file) => ({ name: file.path.split('/').pop()!, kind: file.kind, input: () => createReadStream(file.path) })),
+    ...(personal ? debtFixtureFiles(athensToday()).map((file) => ({ name: file.name, kind: file.kind, input: () => Readable.from([Buffer.from(file.text, 'utf8')]) })) : []),
+  ];
+  for (const file of files) {
+    const report = await importFile(store, file.input(), { kind: file.kind, fileName: file.name, actor: 'opendimos:fixtures', ...(personal ? { personal } : {}) });
     io.stdout.write(
-      `Φόρτωση / Loaded ${file.path.split('/').pop()}: ${report.imported} γραμμές / rows` +
-        (report.accepted ? '\n' : ` — απορρίφθηκε / rejected (${report.errors.length} errors)\n`),
+      `Φόρτωση / Loaded ${file.name}: ${report.imported} γραμμές / rows` + (report.accepted ? '\n' : ` — απορρίφθηκε / rejected (${report.errors.length} errors)\n`),
     );
   }
 };

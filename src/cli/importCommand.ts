@@ -6,6 +6,8 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { EventStore } from '../eventstore/port.ts';
 import type { ImportKind } from '../ingest/kinds.ts';
+import { importKinds } from '../ingest/kinds.ts';
+import type { PersonalData } from '../ingest/personalData.ts';
 import type { ImportReport } from '../ingest/importFile.ts';
 import { importFile } from '../ingest/importFile.ts';
 
@@ -20,10 +22,12 @@ export interface ImportCommandDeps {
   readonly actor: string;
   /** Directory the FILE argument is relative to (the caller's, when the command runs inside a server). */
   readonly cwd?: string;
+  /** The keyring and subjects, for debt rolls; such files are refused without them. */
+  readonly personal?: PersonalData;
 }
 
-const USAGE = 'opendimos import FILE [--kind transactions|assets] [--skip-invalid] [--dry-run] [--json]';
-const isKind = (value: string | undefined): value is ImportKind => value === 'transactions' || value === 'assets';
+const USAGE = `opendimos import FILE [--kind ${importKinds.map((k) => k.kind).join('|')}] [--skip-invalid] [--dry-run] [--json]`;
+const isKind = (value: string | undefined): value is ImportKind => importKinds.some((k) => k.kind === value);
 
 interface Invocation {
   readonly file: string;
@@ -136,6 +140,7 @@ export const runImportCommand = async (args: string[], deps: ImportCommandDeps):
       dryRun: invocation.dryRun,
       fileName: basename(invocation.file),
       actor: deps.actor,
+      ...(deps.personal ? { personal: deps.personal } : {}),
     });
     deps.stdout.write(invocation.json ? `${JSON.stringify(report, null, 2)}\n` : summaryOf(invocation.file, report));
     return report.accepted ? 0 : 1;

@@ -1,5 +1,6 @@
 // Commands that work on the ledger's database. They run in this process, or — when a server already holds
 // the embedded database — inside that server, through its control socket.
+import { subjectOf } from '../api/identity/index.ts';
 import { userInfo } from 'node:os';
 import { runImportCommand } from './importCommand.ts';
 import type { LedgerCommand } from './io.ts';
@@ -17,7 +18,14 @@ export const ledgerUsage: Readonly<Record<string, (args: readonly string[]) => s
 
 export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
   import: (args, { installation, io, cwd }) =>
-    runImportCommand([...args], { store: installation.store, stdout: io.stdout, stderr: io.stderr, actor: `cli:${userInfo().username}`, cwd }),
+    runImportCommand([...args], {
+      store: installation.store,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      actor: `cli:${userInfo().username}`,
+      cwd,
+      personal: { keyring: installation.keyring, subjectOf: (taxid) => subjectOf({ client: installation.client, schema: installation.config.schema, keyring: installation.keyring }, taxid) },
+    }),
   token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
   staff: (args, { installation, io }) =>
     staffCommand([...args], {

@@ -3,6 +3,7 @@
 // are kept in SQL), the read models' bookkeeping, the access tokens', the personal-data keyring, the
 // identity context's own tables and the sessions. Each released migration is frozen
 // (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
+import { debtsMigrations } from '../api/debts/index.ts';
 import { identityMigrations } from '../api/identity/index.ts';
 import { tokenMigrations } from '../api/shared/auth/tokenTable.ts';
 import { sessionMigrations } from '../api/shared/sessions/index.ts';
@@ -29,6 +30,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'identity', migrations: identityMigrations },
   { component: 'sessions', migrations: sessionMigrations },
   { component: 'staff', migrations: staffMigrations },
+  { component: 'debts', migrations: debtsMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>

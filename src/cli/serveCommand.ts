@@ -4,6 +4,9 @@
 import { buildApp } from '../api/app.ts';
 import { endSessionsOf } from '../api/shared/sessions/index.ts';
 import { townHall } from '../contexts.ts';
+import { debtsErasureObstacle, lixouriPayments, sweepExpiredPayments } from '../api/debts/index.ts';
+import { subjectOf } from '../api/identity/index.ts';
+import { payments } from './payments.ts';
 import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
 import { createWebhookTransport } from '../integrations/webhooks/index.ts';
@@ -30,7 +33,6 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   // Spools of imports that crashed hold up to a file's size each in the temporary folder.
   await removeDeadSpools();
   const installation = await openInstallation(config);
-  if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io);
   const taxisNet = citizenLogin(config.taxisNet, config.publicUrl);
   const services = {
     store: installation.store,
@@ -40,12 +42,16 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     publicUrl: config.publicUrl,
     login: taxisNet.login,
     standIn: taxisNet.standIn,
+    erasureObstacles: [debtsErasureObstacle({ client: installation.client, schema: config.schema })],
     onErased: [
       (subjectId: string) => endSessionsOf(installation.client, config.schema, { kind: 'citizen', subjectId }),
       (subjectId: string) => eraseSubjectMessages(installation.client, config.schema, subjectId),
     ],
   };
-  const hall = townHall(services);
+  if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io, { keyring: installation.keyring, subjectOf: (taxid) => subjectOf(services, taxid) });
+  const cards = payments(config.payments, config.publicUrl);
+  const paying = { ...lixouriPayments, payments: cards.provider, account: { ...lixouriPayments.account, ...(config.paymentIban ? { iban: config.paymentIban } : {}) } };
+  const hall = townHall(services, paying);
   const readSide = await startReadSide(installation, hall.projections, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
     api: hall.api,
@@ -54,11 +60,25 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     schema: config.schema,
     changes: readSide.changes,
     runner: readSide.runner,
-    settings: { ...config.app, publicUrl: config.publicUrl, formActions: taxisNet.formActions, csrfExempt: taxisNet.standIn ? [`${STAND_IN_PREFIX}/`] : [] },
+    settings: {
+      ...config.app,
+      publicUrl: config.publicUrl,
+      formActions: [...taxisNet.formActions, ...cards.formActions],
+      csrfExempt: [...(taxisNet.standIn ? [`${STAND_IN_PREFIX}/`] : []), ...cards.csrfExempt],
+    },
     web: hall.web,
-    devBanner: taxisNet.standIn,
+    devBanner: taxisNet.standIn || cards.standIn,
+    personal: { keyring: installation.keyring, subjectOf: (taxid) => subjectOf(services, taxid) },
   });
   await taxisNet.mount(app);
+  await cards.mount(app);
+  // Card orders left unpaid: asked once more after they expire, then abandoned (a late payment still counts).
+  const sweeper = setInterval(() => {
+    sweepExpiredPayments({ ...paying, store: installation.store, client: installation.client, schema: config.schema, keyring: installation.keyring }).catch((error: unknown) =>
+      io.stderr.write(`Σφάλμα πληρωμών / Payments sweep error: ${String(error)}\n`),
+    );
+  }, 60_000);
+  sweeper.unref();
   // Every node dispatches: the outbox's rows are claimed one node at a time. Without SMTP, .eml files.
   const dispatcher = startDispatcher({
     client: installation.client,
@@ -77,6 +97,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
   if (taxisNet.standIn) {
+    if (cards.standIn) io.stdout.write(`Πληρωμές με κάρτα: δοκιμαστικός πάροχος (καμία χρέωση) / Card payments: the payment stand-in (nothing is charged): ${config.publicUrl}/my/debts\n`);
     io.stdout.write(
       `Σύνδεση πολιτών: δοκιμαστικό TaxisNet (φανταστικά πρόσωπα) / Citizen login: the TaxisNet stand-in (made-up people): ${config.publicUrl}/auth/taxisnet\n`,
     );
@@ -96,6 +117,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     process.once('SIGTERM', resolve);
     process.once('SIGHUP', resolve);
   });
+  clearInterval(sweeper);
   await control?.close();
   await app.close();
   await dispatcher.stop();

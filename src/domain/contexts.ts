@@ -1,6 +1,6 @@
 // The contexts of the domain, one line each: their event schemas and event types compose here.
 import { assetStream, assetsDomain, assetsErrors } from './assets/index.ts';
-import { debtsDomain, debtsErrors, debtStream, paymentStream } from './debts/index.ts';
+import { debtsDomain, debtsErrors, debtStream, paymentStream, rfErrors } from './debts/index.ts';
 import { citizenStream, identityDomain, identityErrors } from './identity/index.ts';
 import { importStream, importsDomain } from './imports/index.ts';
 import { fiscalYearStream, ledgerDomain, ledgerErrors } from './ledger/index.ts';
@@ -20,7 +20,7 @@ export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flat
 export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
 
 /** The refusal catalogues: what all contexts share, then one per context that refuses anything. */
-export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors] as const;
+export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors] as const;
 
 // A code defined in two catalogues fails to compile here, and the error names it.
 const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [never] ? true : DuplicateCodes<typeof domainErrorCatalogues> = true;

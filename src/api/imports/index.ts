@@ -6,7 +6,7 @@ import { importsRoutes } from './imports.ts';
 import { importsResolvers } from './resolvers.ts';
 
 
-const routes: FastifyPluginAsync<RouteDependencies> = async (app, { store, db, schema, document, maxImportBytes }) =>
-  app.register(importsRoutes, { store, db, schema, document, maxFileBytes: maxImportBytes });
+const routes: FastifyPluginAsync<RouteDependencies> = async (app, { store, db, schema, document, maxImportBytes, personal }) =>
+  app.register(importsRoutes, { store, db, schema, document, maxFileBytes: maxImportBytes, ...(personal ? { personal } : {}) });
 
 export const importsApi: ApiContext = { name: 'imports', sdl: loadSdl(import.meta.url, './imports.graphql'), resolvers: importsResolvers, routes };

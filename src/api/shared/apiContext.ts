@@ -9,6 +9,7 @@ import type { Classification } from '../../domain/index.ts';
 import type { EventStore } from '../../eventstore/port.ts';
 import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type { OpenApiDocument } from './rest/openApiDocument.ts';
+import type { PersonalData } from '../../ingest/personalData.ts';
 
 export interface ResolverDependencies {
   readonly client: SqlClient;
@@ -34,6 +35,8 @@ export interface RouteDependencies {
   readonly document: OpenApiDocument;
   readonly maxImportBytes?: number;
   readonly exportPageSize?: number;
+  /** The keyring and subjects, for routes that take in personal data (imports of debt rolls). */
+  readonly personal?: PersonalData | undefined;
 }
 
 export interface ApiContext {

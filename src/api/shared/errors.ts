@@ -36,6 +36,11 @@ export const API_ERRORS = {
     el: 'Η εισαγωγή απορρίφθηκε· δείτε τα σφάλματα ανά γραμμή',
     en: 'The import was rejected; see the errors by line',
   },
+  OD_PAYMENTS_UNAVAILABLE: {
+    status: 503,
+    el: 'Η πληρωμή με κάρτα δεν είναι διαθέσιμη· πληρώστε με τον κωδικό RF μέσω e-banking',
+    en: 'Card payment is not available; pay with the RF code through e-banking',
+  },
   OD_RATE_LIMITED: { status: 429, el: 'Πάρα πολλές αιτήσεις· δοκιμάστε ξανά σε λίγο', en: 'Too many requests; please retry shortly' },
   OD_INTERNAL: { status: 500, el: 'Εσωτερικό σφάλμα', en: 'Internal error' },
 } as const satisfies Readonly<Record<string, ErrorSpec>>;

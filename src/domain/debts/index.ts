@@ -6,6 +6,7 @@ import type { DebtEvent, PaymentEvent } from './events.ts';
 export * from './events.ts';
 export * from './debt.ts';
 export * from './payment.ts';
+export * from './rf.ts';
 export { debtsErrors } from './errors.ts';
 
 export const debtsDomain = domainContext<DebtEvent | PaymentEvent>({

@@ -5,5 +5,6 @@ import { debtsProjection } from './debtsProjection.ts';
 
 export * from './debtQueries.ts';
 export { DEBT_HISTORY, DEBTS, DEBTS_PROJECTION, PAYMENTS } from './debtsProjection.ts';
+export { debtsNotifications } from './notifications.ts';
 
 export const debtsProjections = (keyring: Keyring): ProjectionsContext => ({ name: 'debts', projections: [debtsProjection(keyring)] });

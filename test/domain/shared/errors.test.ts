@@ -9,7 +9,7 @@ import { sharedErrors } from '../../../src/domain/shared/sharedErrors.ts';
 import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
-import { debtsErrors } from '../../../src/domain/debts/index.ts';
+import { debtsErrors, rfErrors } from '../../../src/domain/debts/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
 
 const test = suite('refusal catalogues');
@@ -138,12 +138,21 @@ const debtsExamples: Examples<typeof debtsErrors> = {
   OD_PAYMENT_AMOUNT_MISMATCH: [],
 };
 
+const rfExamples: Examples<typeof rfErrors> = {
+  OD_RF_INVALID: [{ raw: 'RF1' }],
+  OD_RF_CHECK_DIGITS: [{ raw: 'RF19539007547034' }],
+  OD_RF_MUNICIPALITY_INVALID: [{ raw: 'l1' }],
+  OD_RF_SELECTION_EMPTY: [],
+  OD_RF_ASSESSMENT_INVALID: [{ raw: '2025 123' }],
+};
+
 const everyRefusal = [
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
   ...built(assetsErrors, assetsExamples),
   ...built(identityErrors, identityExamples),
   ...built(debtsErrors, debtsExamples),
+  ...built(rfErrors, rfExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {

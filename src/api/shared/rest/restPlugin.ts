@@ -7,6 +7,8 @@ import { ApiError, apiErrorHandler } from '../errors.ts';
 import type { ApiContext } from '../apiContext.ts';
 import { loadOpenApiDocument } from './openApiDocument.ts';
 
+import type { PersonalData } from '../../../ingest/personalData.ts';
+
 export interface RestOptions {
   /** Each context's routes are registered here, under the REST API's errors and its unknown-path answer. */
   readonly contexts: readonly ApiContext[];
@@ -19,6 +21,7 @@ export interface RestOptions {
   readonly maxImportBytes?: number;
   /** Rows per keyset page of an export; 5,000 by default. */
   readonly exportPageSize?: number;
+  readonly personal?: PersonalData;
 }
 
 export const restPlugin: FastifyPluginAsync<RestOptions> = async (app, options) => {
@@ -30,7 +33,7 @@ export const restPlugin: FastifyPluginAsync<RestOptions> = async (app, options) 
   );
   for (const context of options.contexts) {
     if (context.routes) {
-      await app.register(context.routes, { store, db: client, schema, document, maxImportBytes: options.maxImportBytes, exportPageSize: options.exportPageSize });
+      await app.register(context.routes, { store, db: client, schema, document, maxImportBytes: options.maxImportBytes, exportPageSize: options.exportPageSize, personal: options.personal });
     }
   }
   // Under /api an unknown path is a JSON refusal like any other; elsewhere the site answers with its page.
