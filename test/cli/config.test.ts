@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/cli/config.ts';
 
 const test = suite('config: payments');
 
-const PRODUCTION = { NODE_ENV: 'production', OPENDIMOS_PUBLIC_URL: 'https://opendimos.lixouri.gov.gr' };
+const PRODUCTION = { NODE_ENV: 'production', OPENDIMOS_PUBLIC_URL: 'https://opendimos.lixouri.gov.gr', OPENDIMOS_PAYMENT_IBAN: 'GR16 0110 1250 0000 0001 2300 695' };
 const CREDENTIALS = {
   OPENDIMOS_VIVA_CLIENT_ID: 'abc.apps.vivapayments.com',
   OPENDIMOS_VIVA_CLIENT_SECRET: 's3cret',
@@ -73,6 +73,15 @@ test('Viva in production: the hosts must be written down (no silent demo), https
   assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_CHECKOUT_URL: 'http://www.vivapayments.com' }), /OPENDIMOS_VIVA_CHECKOUT_URL must be an https:\/\/ origin/);
   assert.match(refusal({ ...CREDENTIALS, OPENDIMOS_VIVA_URL: 'https://api.vivapayments.com/checkout' }), /OPENDIMOS_VIVA_URL/);
   assert.is(loadConfig({ ...CREDENTIALS, OPENDIMOS_VIVA_URL: 'http://127.0.0.1:9001' }).payments.mode, 'viva');
+});
+
+test('the account debts are paid into: a Greek IBAN, required in production, spaces and case forgiven', () => {
+  const { NODE_ENV: _env, OPENDIMOS_PAYMENT_IBAN: _iban, ...development } = PRODUCTION;
+  assert.match(refusal({ NODE_ENV: 'production', OPENDIMOS_PUBLIC_URL: PRODUCTION.OPENDIMOS_PUBLIC_URL }), /OPENDIMOS_PAYMENT_IBAN must be set in production/);
+  assert.match(refusal({ ...development, OPENDIMOS_PAYMENT_IBAN: 'DE89370400440532013000' }), /Greek IBAN/);
+  assert.match(refusal({ ...development, OPENDIMOS_PAYMENT_IBAN: 'GR16011012500000000123006' }), /Greek IBAN/);
+  assert.is(loadConfig({ ...development, OPENDIMOS_PAYMENT_IBAN: 'gr16 0110 1250 0000 0001 2300 695' }).paymentIban, 'GR1601101250000000012300695');
+  assert.is(loadConfig(development).paymentIban, null);
 });
 
 test.run();
