@@ -82,6 +82,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/debts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Οι οφειλές της συνεδρίας / The session's own debts
+         * @description Κάθε οφειλή του υποκειμένου της συνεδρίας (ή της εταιρείας για την οποία ενεργεί ο εκπρόσωπος), με τον κωδικό
+         *     RF της· `total` ό,τι απομένει. Ποσά ως δεκαδικά κείμενα. Ποτέ στην cache.
+         *     Every debt of the session's subject (or of the company a representative acts for), with its RF code;
+         *     `total` is what remains. Money as decimal strings. Never cached.
+         */
+        get: operations["getMyDebts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -199,6 +222,52 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Ποσό σε ευρώ ως δεκαδικό κείμενο / An amount in euros as a decimal string
+         * @example 68.41
+         */
+        Money: string;
+        MyDebts: {
+            debts: {
+                /** @example 2604211 */
+                assessment: string;
+                /** @example 2026 */
+                year: number;
+                /** @example 0351.001 */
+                kae: string;
+                /** @example Τέλη ύδρευσης Β΄ εξαμήνου 2025 */
+                reason: string;
+                amount: components["schemas"]["Money"];
+                surcharges: components["schemas"]["Money"];
+                reduced: components["schemas"]["Money"];
+                paid: components["schemas"]["Money"];
+                remaining: components["schemas"]["Money"];
+                /** Format: date */
+                assessedOn: string;
+                /** Format: date */
+                dueOn: string;
+                /** @enum {string} */
+                status: "due" | "overdue" | "instalments" | "paid" | "written_off";
+                /** @example RF14LIX20262604211 */
+                rf: string;
+                instalments: {
+                    number: number;
+                    /** Format: date */
+                    dueOn: string;
+                    amount: components["schemas"]["Money"];
+                }[] | null;
+                history: {
+                    at: string;
+                    /** @example paid:card */
+                    kind: string;
+                    amount: string | null;
+                    detail: string | null;
+                }[];
+            }[];
+            total: components["schemas"]["Money"];
+            overdue: components["schemas"]["Money"];
+            rfAll: string | null;
+        };
         MyAccount: {
             taxid: string;
             name: string;
@@ -592,6 +661,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyAccount"];
+                };
+            };
+            /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getMyDebts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η κατάσταση οφειλών / The debt statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDebts"];
                 };
             };
             /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
