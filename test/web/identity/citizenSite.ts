@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../src/api/app.ts';
+import type { DebtsPayments } from '../../../src/api/debts/index.ts';
+import { debtsErasureObstacle } from '../../../src/api/debts/index.ts';
 import type { CitizenServices } from '../../../src/api/identity/index.ts';
 import { endSessionsOf } from '../../../src/api/shared/sessions/index.ts';
 import { citizenLogin, STAND_IN_PREFIX } from '../../../src/cli/citizenLogin.ts';
@@ -31,7 +33,8 @@ export interface CitizenSite {
   readonly close: () => Promise<void>;
 }
 
-export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; publicUrl?: string } = {}): Promise<CitizenSite> => {
+/** `paying`: the debts context's card provider, RF letters and account, as serveCommand hands them (default: none, RF only). */
+export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; publicUrl?: string; paying?: DebtsPayments } = {}): Promise<CitizenSite> => {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
   const db = await createTestSchema();
   const store = await openSqlEventStore({ client: db.client, schema: db.schema, schemas: ledgerEventSchemas });
@@ -45,9 +48,11 @@ export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; pub
     publicUrl,
     login: taxisNet.login,
     standIn: taxisNet.standIn,
+    // As serveCommand wires it: unpaid debts keep an account from erasure.
+    erasureObstacles: [debtsErasureObstacle({ client: db.client, schema: db.schema })],
     onErased: [(subjectId) => endSessionsOf(db.client, db.schema, { kind: 'citizen', subjectId })],
   };
-  const hall = townHall(services);
+  const hall = townHall(services, options.paying);
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: hall.projections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
