@@ -343,7 +343,7 @@ export interface components {
          * @default transactions
          * @enum {string}
          */
-        ImportKind: "transactions" | "assets" | "debts" | "debt-adjustments";
+        ImportKind: "transactions" | "assets" | "debts" | "debt-adjustments" | "bank-statement";
         /** @description Τα προαιρετικά πεδία της φόρμας· άγνωστο πεδίο απορρίπτεται. The optional form fields; an unknown field is refused. */
         ImportOptions: {
             kind?: components["schemas"]["ImportKind"];

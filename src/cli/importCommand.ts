@@ -6,9 +6,9 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { EventStore } from '../eventstore/port.ts';
 import type { ImportKind } from '../ingest/kinds.ts';
-import { importKinds } from '../ingest/kinds.ts';
+import { importKindNames } from '../ingest/kinds.ts';
 import type { PersonalData } from '../ingest/personalData.ts';
-import type { ImportReport } from '../ingest/importFile.ts';
+import type { ImportOptions, ImportReport } from '../ingest/importFile.ts';
 import { importFile } from '../ingest/importFile.ts';
 
 interface Output {
@@ -24,10 +24,12 @@ export interface ImportCommandDeps {
   readonly cwd?: string;
   /** The keyring and subjects, for debt rolls; such files are refused without them. */
   readonly personal?: PersonalData;
+  /** The read models' database, for bank statements (the RF selections, the budget's revenue lines). */
+  readonly database?: ImportOptions['database'];
 }
 
-const USAGE = `opendimos import FILE [--kind ${importKinds.map((k) => k.kind).join('|')}] [--skip-invalid] [--dry-run] [--json]`;
-const isKind = (value: string | undefined): value is ImportKind => importKinds.some((k) => k.kind === value);
+const USAGE = `opendimos import FILE [--kind ${importKindNames.join('|')}] [--skip-invalid] [--dry-run] [--json]`;
+const isKind = (value: string | undefined): value is ImportKind => importKindNames.some((k) => k === value);
 
 interface Invocation {
   readonly file: string;
@@ -141,6 +143,7 @@ export const runImportCommand = async (args: string[], deps: ImportCommandDeps):
       fileName: basename(invocation.file),
       actor: deps.actor,
       ...(deps.personal ? { personal: deps.personal } : {}),
+      ...(deps.database ? { database: deps.database } : {}),
     });
     deps.stdout.write(invocation.json ? `${JSON.stringify(report, null, 2)}\n` : summaryOf(invocation.file, report));
     return report.accepted ? 0 : 1;

@@ -24,6 +24,7 @@ export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
       stderr: io.stderr,
       actor: `cli:${userInfo().username}`,
       cwd,
+      database: { client: installation.client, schema: installation.config.schema },
       personal: { keyring: installation.keyring, subjectOf: (taxid) => subjectOf({ client: installation.client, schema: installation.config.schema, keyring: installation.keyring }, taxid) },
     }),
   token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),

@@ -4,6 +4,7 @@ import type { ClassificationRegistry, ImportOutcome, ImportRecorded } from '../d
 import { streams } from '../domain/index.ts';
 import { isEventIdConflict, isExpectedRevisionConflict } from '../eventstore/errors.ts';
 import type { EventStore, MetadataInput, StreamAppend } from '../eventstore/port.ts';
+import type { SqlExecutor } from '../eventstore/sql/client.ts';
 import { uuidv7 } from '../eventstore/uuid.ts';
 import type { StoredRevisions } from './aggregateCache.ts';
 import type { FileDecision } from './decideFile.ts';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   classifications?: ClassificationRegistry;
   /** The keyring and subjects, for kinds of personal data (debts); such a file is refused without them. */
   personal?: PersonalData;
+  /** The database of the read models, for a bank statement (the RF selections, the budget's revenue lines). */
+  database?: { readonly client: SqlExecutor; readonly schema: string };
 }
 
 export interface ImportRun {

@@ -11,7 +11,11 @@ import { evolveDebt, initialDebt, payDebt, remainingOf, streams } from '../../do
 import type { EventToAppend, StreamAppend } from '../../eventstore/port.ts';
 import { deterministicUuidv7 } from '../../eventstore/uuid.ts';
 import { table } from '../../projections/shared/tables.ts';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { DebtsServices } from './services.ts';
+
+/** What applying money needs: the store, and the budget's lines (a bank statement's import has no more). */
+export type Collecting = Pick<DebtsServices, 'store' | 'schema'> & { readonly client: SqlExecutor };
 
 export interface DebtToPay {
   readonly year: number;
@@ -55,7 +59,7 @@ export const loadDebt = async (services: Pick<DebtsServices, 'store'>, year: num
 const isoDate = (at: Date): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
-const hasRevenueLine = async (services: DebtsServices, year: number, kae: string): Promise<boolean> => {
+const hasRevenueLine = async (services: Collecting, year: number, kae: string): Promise<boolean> => {
   const [row] = await services.client.query<{ side: string }>(`SELECT side FROM ${table(services.schema, 'od_budget_lines')} WHERE year = $1 AND kae = $2`, [year, kae]);
   return row?.side === 'revenue';
 };
@@ -67,7 +71,7 @@ const CHANNEL_TEXT: Readonly<Record<PaymentChannel, string>> = {
 };
 
 /** The appends that apply received money to debts and record its collections; nothing is appended here. */
-export const applyReceived = async (services: DebtsServices, received: Received): Promise<Applied> => {
+export const applyReceived = async (services: Collecting, received: Received): Promise<Applied> => {
   const appends: StreamAppend[] = [];
   const byKae = new Map<string, { amount: Decimal; naturalPerson: boolean }>();
   let applied = new Decimal(0);

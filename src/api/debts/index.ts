@@ -11,7 +11,7 @@ export type { Statement, StatementDebt } from './statement.ts';
 export { debtId, debtsErasureObstacle, rfOf, statementJson, statementOf } from './statement.ts';
 export type { Selected, Settled } from './payments.ts';
 export { paymentIdOfOrder, recordSelection, settlePayment, startCardPayment, sweepExpiredPayments } from './payments.ts';
-export type { Applied, DebtToPay, Received } from './collect.ts';
+export type { Applied, Collecting, DebtToPay, Received } from './collect.ts';
 export { applyReceived, loadDebt } from './collect.ts';
 export { NOTIFICATION_PATH } from './routes.ts';
 

@@ -9,7 +9,7 @@ import type { ImportReport } from '../../ingest/importFile.ts';
 import { importFile } from '../../ingest/importFile.ts';
 import { principalOf, requireRole, roleNeeded } from '../shared/auth/requireRole.ts';
 import { ROLES } from '../shared/auth/tokens.ts';
-import { importKindNamed } from '../../ingest/kinds.ts';
+import { departmentOf } from '../../ingest/kinds.ts';
 import type { PersonalData } from '../../ingest/personalData.ts';
 import type { components } from '../openapi.d.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -43,13 +43,13 @@ export const importsRoutes: FastifyPluginAsync<ImportsOptions> = async (app, { s
     const upload = await readUpload(request, optionsSchema, maxFileBytes);
     const { kind = 'transactions', skipInvalid, dryRun } = upload.options;
     // Each department imports its own exports: the accounting's with a finance token, the rolls with a revenue one.
-    const { department } = importKindNamed(kind);
+    const department = departmentOf(kind);
     if (principalOf(request).role !== department) {
       // The file's part is read to its end so the answer is not left waiting on the rest of the body.
       for await (const _chunk of upload.body);
       throw roleNeeded(department);
     }
-    const report: ReportBody = await importFile(store, upload.body, { kind, skipInvalid, dryRun, fileName: upload.fileName, actor, ...(personal ? { personal } : {}) });
+    const report: ReportBody = await importFile(store, upload.body, { kind, skipInvalid, dryRun, fileName: upload.fileName, actor, database: { client: db, schema }, ...(personal ? { personal } : {}) });
     reply.code(STATUS[report.outcome]);
     return report.outcome === 'rejected' ? { ...report, ...new ApiError('OD_IMPORT_REJECTED').body } : report;
   });
