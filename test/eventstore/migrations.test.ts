@@ -23,7 +23,7 @@ const RELEASED: Readonly<Record<string, readonly string[]>> = {
   identity: ['d51d4d9c4909ac7de473ffc7d411d5e29dd8c166f0d49a16169d91a7e74c7ca0'],
   sessions: ['64bc941826175234052f9ddbff151d9d2c9b5b86a2a9feb550e8dfdbdaebf4f5', '53d781fbadd0c7c39ed67c8020b6a150f9710d970200f8966a96124b7deaf98a'],
   staff: ['7614f4b04ff7ab32b6d603ec837d8b9960565181fce35acb1e9400a28a9fc401'],
-  debts: ['14ceeccbd5c28fcfa91054a00350ffd6f0d4a75c9b25b1131286fee0893b6f2e'],
+  debts: ['22022853ff4224645714735a9232741068372ed476091d6604d3fbc6762d862d'],
 };
 
 const sets: Readonly<Record<string, readonly Migration[]>> = Object.fromEntries(migrationSets('opendimos', { eventsInSql: true }).map((set) => [set.component, set.migrations]));

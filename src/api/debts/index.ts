@@ -10,7 +10,7 @@ export { debtsMigrations, RF_SELECTIONS } from './tables.ts';
 export type { Statement, StatementDebt } from './statement.ts';
 export { debtId, debtsErasureObstacle, rfOf, statementJson, statementOf } from './statement.ts';
 export type { Selected, Settled } from './payments.ts';
-export { paymentIdOfOrder, recordSelection, settlePayment, startCardPayment, sweepExpiredPayments } from './payments.ts';
+export { isOwnPayment, paymentIdOfOrder, recordSelection, settlePayment, startCardPayment, sweepExpiredPayments } from './payments.ts';
 export type { Applied, Collecting, DebtToPay, Received } from './collect.ts';
 export { applyReceived, loadDebt } from './collect.ts';
 export { NOTIFICATION_PATH } from './routes.ts';

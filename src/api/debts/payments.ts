@@ -8,13 +8,13 @@ import type { Payment, PaymentEvent, PaymentItem } from '../../domain/index.ts';
 import { abandonPayment, confirmPayment, debtsErrors, evolvePayment, initialPayment, remainingOf, startPayment, streams } from '../../domain/index.ts';
 import { isExpectedRevisionConflict } from '../../eventstore/errors.ts';
 import { table } from '../../projections/shared/tables.ts';
-import { expiredPayments, PAYMENTS } from '../../projections/debts/index.ts';
+import { expiredPayments } from '../../projections/debts/index.ts';
 import { ApiError } from '../shared/errors.ts';
 import { applyReceived, loadDebt } from './collect.ts';
 import type { DebtsServices } from './services.ts';
 import { nowOf } from './services.ts';
 import { debtId, rfOf } from './statement.ts';
-import { RF_SELECTIONS } from './tables.ts';
+import { PAYMENT_ORDERS, RF_SELECTIONS } from './tables.ts';
 
 export interface Selected {
   readonly year: number;
@@ -78,6 +78,7 @@ export const startCardPayment = async (
     startedAt: now.toISOString(),
     expiresAt: order.expiresAt.toISOString(),
   });
+  await services.client.query(`INSERT INTO ${table(services.schema, PAYMENT_ORDERS)} (order_code, payment_id) VALUES ($1, $2)`, [order.orderCode, paymentId]);
   await services.store.append(streams.payment(paymentId), events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: `citizen:${subjectId}` } })), { expectedRevision: 'no_stream' });
   if (unique.length > 1) await recordSelection(services, rf, subjectId, unique);
   return { paymentId, redirectUrl: order.redirectUrl };
@@ -132,9 +133,13 @@ export const settlePayment = async (services: DebtsServices, paymentId: string, 
   }
 };
 
+/** Whether the payment is the subject's own, read from its stream (the read model may not have it yet). */
+export const isOwnPayment = async (services: DebtsServices, paymentId: string, subjectId: string): Promise<boolean> =>
+  (await loadPayment(services, paymentId)).state.started?.subjectId === subjectId;
+
 /** Settles the payment whose provider order this is (the provider's notification names the order). */
 export const paymentIdOfOrder = async (services: DebtsServices, orderCode: string): Promise<string | null> => {
-  const [row] = await services.client.query<{ payment_id: string }>(`SELECT payment_id FROM ${table(services.schema, PAYMENTS)} WHERE order_code = $1`, [orderCode]);
+  const [row] = await services.client.query<{ payment_id: string }>(`SELECT payment_id FROM ${table(services.schema, PAYMENT_ORDERS)} WHERE order_code = $1`, [orderCode]);
   return row?.payment_id ?? null;
 };
 

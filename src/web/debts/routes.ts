@@ -3,10 +3,9 @@
 // Every route works on the session's own subject; a payment of another subject is not found.
 import type { FastifyRequest } from 'fastify';
 import type { DebtsServices } from '../../api/debts/index.ts';
-import { paymentIdOfOrder, settlePayment, startCardPayment, statementOf } from '../../api/debts/index.ts';
+import { isOwnPayment, paymentIdOfOrder, settlePayment, startCardPayment, statementOf } from '../../api/debts/index.ts';
 import { debtsErrors, isDomainError } from '../../domain/index.ts';
 import { isPaymentsError } from '../../integrations/payments/index.ts';
-import { paymentOf } from '../../projections/debts/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { Visit } from '../shared/page.ts';
 import type { WebRoutes } from '../shared/pageRoutes.ts';
@@ -91,9 +90,9 @@ export const debtsRoutes =
       if (!subjectId) return options.render(reply, v, loginToSeePage(v));
       const hint = services.payments?.readReturn(request.query) ?? { orderCode: null, transactionId: null };
       const paymentId = hint.orderCode ? await paymentIdOfOrder(services, hint.orderCode) : null;
-      const payment = paymentId ? await paymentOf(services.client, services.schema, { subjectId, paymentId }) : null;
-      if (!payment) return options.render(reply, v, { ...paymentResultPage(v, fallback ?? 'pending'), status: 404 });
-      const outcome = await settlePayment(services, payment.paymentId, hint.transactionId).catch((error: unknown) => {
+      // Another's order is not found, exactly as one that does not exist.
+      if (!paymentId || !(await isOwnPayment(services, paymentId, subjectId))) return options.render(reply, v, { ...paymentResultPage(v, fallback ?? 'pending'), status: 404 });
+      const outcome = await settlePayment(services, paymentId, hint.transactionId).catch((error: unknown) => {
         if (isPaymentsError(error)) return 'pending' as const;
         throw error;
       });
