@@ -5,7 +5,7 @@
 import { assetsApi } from './api/assets/index.ts';
 import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
-import { DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
+import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
 import { importsApi } from './api/imports/index.ts';
 import { ledgerApi } from './api/ledger/index.ts';
@@ -86,4 +86,4 @@ export const townHall = (services: CitizenServices, paying?: DebtsPayments) => {
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION];

@@ -49,3 +49,19 @@ export const recordUnmatchedCredit = (c: RecordUnmatchedCredit): BankCreditUnmat
   !c.amount.isPositive() || c.amount.isZero()
     ? []
     : [{ type: 'BankCreditUnmatched', data: { creditId: c.creditId, reason: c.reason, amount: c.amount.toFixed(2), currency: c.currency, bookingDate: c.bookingDate, rf: c.rf, bankReference: c.bankReference } }];
+
+export interface AssignCredit {
+  readonly creditId: string;
+  /** What is still to assign of the credit, and what the debt took of it. */
+  readonly left: Decimal;
+  readonly applied: Decimal;
+  readonly year: number;
+  readonly assessment: string;
+  readonly assignedAt: string;
+}
+
+/** The clerk's assignment: never more than is left of the credit, and nothing when the debt took nothing. */
+export const assignCredit = (c: AssignCredit): BankCreditAssigned[] =>
+  !c.applied.isPositive() || c.applied.isZero() || c.applied.greaterThan(c.left)
+    ? []
+    : [{ type: 'BankCreditAssigned', data: { creditId: c.creditId, year: c.year, assessment: c.assessment, amount: c.applied.toFixed(2), assignedAt: c.assignedAt } }];

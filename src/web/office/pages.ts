@@ -82,7 +82,7 @@ export const homePage = (visit: Visit, member: StaffMember, token: string, faile
     );
   }
   if (has('finance')) parts.push(section(t.finance, html`<p>${t.financeText}</p>`));
-  if (has('revenue')) parts.push(section(t.revenue, html`<p>${t.revenueText}</p>`));
+  if (has('revenue')) parts.push(section(t.revenue, html`<p>${t.revenueText}</p><p><a href="${visit.href('/office/bank-credits')}">${t.bankCredits}</a></p>`));
   if (has('secretary')) parts.push(section(t.secretary, html`<p>${t.secretaryText}</p>`));
   for (const role of member.roles.filter((r) => r.startsWith('clerk:'))) parts.push(section(`${t.clerk}: ${role.slice('clerk:'.length)}`, html`<p>${t.emptyQueue}</p>`));
   return frame(

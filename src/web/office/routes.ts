@@ -15,6 +15,9 @@ import { failedMessages } from '../../notify/index.ts';
 import type { Page, Visit } from '../shared/page.ts';
 import type { LangPages, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
+import { lixouriPayments } from '../../api/debts/index.ts';
+import { unmatchedCredits } from '../../projections/debts/index.ts';
+import { assignBankCredit, bankCreditsPage, mayAssignCredits } from './bankCredits.ts';
 import { officeText } from './messages.ts';
 import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
 import { auditPageView, forbiddenPage, homePage, loginPage, messagePage, passwordPage, staffListPage } from './pages.ts';
@@ -256,6 +259,35 @@ export const officeRoutes =
           return reply.header('cache-control', 'no-store').redirect(back(taxid, 'revoked'), 303);
         });
       }
+
+      app.get<{ Querystring: { done?: 'assigned' } }>(
+        at('/office/bank-credits'),
+        { schema: { querystring: { type: 'object', properties: { done: { type: 'string', enum: ['assigned'] } } } } },
+        async (request, reply) => {
+          const visit = pages.visit(request);
+          const member = await memberOf(request);
+          if (!member) return reply.header('cache-control', 'no-store').redirect(at('/office/login'), 303);
+          if (!mayAssignCredits(member)) return render(reply, visit, forbiddenPage(visit));
+          const credits = await unmatchedCredits(services.client, services.schema);
+          return render(reply, visit, bankCreditsPage(visit, { csrfToken: request.session!.csrfToken, credits, ...(request.query.done ? { done: request.query.done } : {}) }));
+        },
+      );
+
+      app.post<{ Body: { credit?: string; debt?: string } }>(
+        at('/office/bank-credits/assign'),
+        { schema: { body: { type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 }, credit: { type: 'string', maxLength: 64 }, debt: { type: 'string', maxLength: 60 } } } } },
+        async (request, reply) => {
+          const visit = pages.visit(request);
+          const member = await memberOf(request);
+          if (!member) return reply.header('cache-control', 'no-store').redirect(at('/office/login'), 303);
+          if (!mayAssignCredits(member)) return render(reply, visit, forbiddenPage(visit));
+          const deps = { ...services, rfCode: lixouriPayments.rfCode, now: services.now ?? (() => new Date()) };
+          const problem = await assignBankCredit(deps, member, request.body?.credit ?? '', request.body?.debt ?? '');
+          if (problem === null) return reply.header('cache-control', 'no-store').redirect(`${at('/office/bank-credits')}?done=assigned`, 303);
+          const credits = await unmatchedCredits(services.client, services.schema);
+          return render(reply, visit, bankCreditsPage(visit, { csrfToken: request.session!.csrfToken, credits, problem }, problem === 'conflict' ? 409 : 400));
+        },
+      );
 
       app.get<{ Querystring: { q?: string } }>(
         at('/office/people'),
