@@ -38,6 +38,8 @@ const namedDebts = async (services: Collecting, rfCode: string, rf: string): Pro
   return typeof row.debts === 'string' ? (JSON.parse(row.debts) as Named[]) : row.debts;
 };
 
+const NOTHING_NEW: CreditMatch = { duplicate: true, appends: [], debtStreams: [] };
+
 const byDueDate = (a: Debt, b: Debt): number => a.dueOn.localeCompare(b.dueOn) || a.year - b.year || a.assessment.localeCompare(b.assessment);
 
 /** Ids from what the events say, so that the same credit always gets the same ids. */
@@ -49,12 +51,11 @@ const withIds = (append: StreamAppend, key: string, at: number, metadata: Metada
 export const matchCredit = async (services: Collecting, rfCode: string, entry: BankEntry, metadata: MetadataInput): Promise<CreditMatch> => {
   const key = creditKey(entry);
   const creditStream = bankCreditStream(key);
-  const recorded = (await services.store.readStream(creditStream, { maxCount: 1 })).length > 0;
   const day = entry.bookingDate ?? entry.valueDate;
   const at = day === null ? Date.now() : Date.parse(day);
   const named = entry.rf === null || entry.currency !== 'EUR' ? [] : await namedDebts(services, rfCode, entry.rf);
   const debts = named === 'foreign' ? [] : (await Promise.all(named.map((d) => loadDebt(services, d.year, d.assessment)))).map((l) => l.state).filter((d) => d.status === 'assessed');
-  if (recorded || debts.some((d) => d.payments.has(entry.id))) return { duplicate: true, appends: [], debtStreams: [] };
+  if (debts.some((d) => d.payments.has(entry.id))) return NOTHING_NEW;
 
   const toPay: DebtToPay[] = [];
   let left = entry.amount;
@@ -77,6 +78,9 @@ export const matchCredit = async (services: Collecting, rfCode: string, entry: B
     appends.push(...applied.appends);
     left = entry.amount.minus(applied.applied);
   }
+  // A credit that paid no debt now may have been recorded unmatched before: its stream says so (read only
+  // then, as a credit that pays debts is known by them).
+  if (left.isPositive() && !left.isZero() && (await services.store.readStream(creditStream, { maxCount: 1 })).length > 0) return NOTHING_NEW;
   const reason: UnmatchedReason =
     entry.currency !== 'EUR' ? 'currency' : entry.rf === null ? 'no_rf' : named === 'foreign' ? 'foreign_rf' : debts.length === 0 ? 'unknown_debt' : 'excess';
   const unmatched = recordUnmatchedCredit({
