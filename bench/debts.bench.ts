@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { statementOf } from '../src/api/debts/index.ts';
 import { lixouriPayments } from '../src/api/debts/index.ts';
-import { subjectOf } from '../src/api/identity/index.ts';
+import { subjectOf, subjectsOf } from '../src/api/identity/index.ts';
 import { migrateDatabase } from '../src/cli/migrations.ts';
 import { afmWithCheckDigit, ledgerEventSchemas } from '../src/domain/index.ts';
 import { openKeyring } from '../src/eventstore/keyring.ts';
@@ -70,7 +70,7 @@ export const debtsBench: Bench = {
         kind: 'debts',
         fileName: 'roll.csv',
         actor: 'bench',
-        personal: { keyring, subjectOf: (taxid) => subjectOf({ client, schema: SCHEMA, keyring }, taxid) },
+        personal: { keyring, subjectOf: (taxid) => subjectOf({ client, schema: SCHEMA, keyring }, taxid), subjectsOf: (taxids) => subjectsOf({ client, schema: SCHEMA, keyring }, taxids) },
       });
       const importRate = rows / seconds(start);
       if (!report.accepted || report.imported !== rows) throw new Error(`roll refused: ${JSON.stringify(report).slice(0, 500)}`);

@@ -1,6 +1,6 @@
 // Commands that work on the ledger's database. They run in this process, or — when a server already holds
 // the embedded database — inside that server, through its control socket.
-import { subjectOf } from '../api/identity/index.ts';
+import { personalDataOf } from './personalData.ts';
 import { userInfo } from 'node:os';
 import { runImportCommand } from './importCommand.ts';
 import type { LedgerCommand } from './io.ts';
@@ -25,7 +25,7 @@ export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
       actor: `cli:${userInfo().username}`,
       cwd,
       database: { client: installation.client, schema: installation.config.schema },
-      personal: { keyring: installation.keyring, subjectOf: (taxid) => subjectOf({ client: installation.client, schema: installation.config.schema, keyring: installation.keyring }, taxid) },
+      personal: personalDataOf(installation),
     }),
   token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
   staff: (args, { installation, io }) =>

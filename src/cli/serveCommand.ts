@@ -5,7 +5,7 @@ import { buildApp } from '../api/app.ts';
 import { endSessionsOf } from '../api/shared/sessions/index.ts';
 import { townHall } from '../contexts.ts';
 import { debtsErasureObstacle, lixouriPayments, sweepExpiredPayments } from '../api/debts/index.ts';
-import { subjectOf } from '../api/identity/index.ts';
+import { personalDataOf } from './personalData.ts';
 import { payments } from './payments.ts';
 import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
@@ -48,7 +48,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
       (subjectId: string) => eraseSubjectMessages(installation.client, config.schema, subjectId),
     ],
   };
-  if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io, { keyring: installation.keyring, subjectOf: (taxid) => subjectOf(services, taxid) });
+  if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io, personalDataOf(installation));
   const cards = payments(config.payments, config.publicUrl);
   const paying = { ...lixouriPayments, payments: cards.provider, account: { ...lixouriPayments.account, ...(config.paymentIban ? { iban: config.paymentIban } : {}) } };
   const hall = townHall(services, paying);
@@ -68,7 +68,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     },
     web: hall.web,
     devBanner: taxisNet.standIn || cards.standIn,
-    personal: { keyring: installation.keyring, subjectOf: (taxid) => subjectOf(services, taxid) },
+    personal: personalDataOf(installation),
   });
   await taxisNet.mount(app);
   await cards.mount(app);

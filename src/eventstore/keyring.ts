@@ -37,6 +37,11 @@ export interface Keyring {
   open<T>(subjectId: string, sealed: string, tx?: SqlExecutor): Promise<T | null>;
   /** Destroys the subject's key: everything sealed for them becomes unreadable. Idempotent. */
   shred(subjectId: string, tx?: SqlExecutor): Promise<void>;
+  /**
+   * Seals for many subjects at once (an import): their keys read, and the missing ones made, in two statements;
+   * the sealing itself then asks nothing of the database. Lives as long as the caller keeps it.
+   */
+  sealer(subjectIds: readonly string[], tx?: SqlExecutor): Promise<(subjectId: string, value: unknown) => Sealed>;
   /** A keyed hash (HMAC-SHA-256 under a key derived from the master key) for looking values up without keeping them. */
   lookupHash(purpose: string, value: string): string;
 }
@@ -106,6 +111,31 @@ export const openKeyring = async (client: SqlClient, schema: string, masterKey: 
       const key = await dataKey(tx ?? client, subjectId, true);
       if (!key) throw new KeyringError(`No data key for subject ${subjectId}`);
       return gcmSeal(key, Buffer.from(JSON.stringify(value), 'utf8'), subjectId) as Sealed;
+    },
+    async sealer(subjectIds, tx) {
+      const db = tx ?? client;
+      const ids = [...new Set(subjectIds)];
+      const read = async (): Promise<Map<string, Buffer>> => {
+        const rows = ids.length === 0 ? [] : await db.query<{ subject_id: string; wrapped: string }>(`SELECT subject_id, wrapped FROM ${keys} WHERE subject_id = ANY($1)`, [ids]);
+        return new Map(rows.flatMap((r) => {
+          const key = gcmOpen(wrapKey, r.wrapped, r.subject_id);
+          return key ? [[r.subject_id, key] as const] : [];
+        }));
+      };
+      let known = await read();
+      const missing = ids.filter((id) => !known.has(id));
+      if (missing.length > 0) {
+        const params = missing.flatMap((id) => [id, gcmSeal(wrapKey, randomBytes(32), id)]);
+        const values = missing.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+        // Made at once by another writer: the row that landed first is the key of both, read back below.
+        await db.query(`INSERT INTO ${keys} (subject_id, wrapped) VALUES ${values} ON CONFLICT (subject_id) DO NOTHING`, params);
+        known = await read();
+      }
+      return (subjectId, value) => {
+        const key = known.get(subjectId);
+        if (!key) throw new KeyringError(`No data key for subject ${subjectId}`);
+        return gcmSeal(key, Buffer.from(JSON.stringify(value), 'utf8'), subjectId) as Sealed;
+      };
     },
     async open<T>(subjectId: string, sealed: string, tx?: SqlExecutor): Promise<T | null> {
       const key = await dataKey(tx ?? client, subjectId, false);

@@ -116,6 +116,8 @@ export interface EventStore {
    */
   appendBatches(batches: AsyncIterable<readonly StreamAppend[]>, onAppended?: (results: readonly AppendResult[]) => void): Promise<AppendResult[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Which of these streams hold events: an import of many new streams asks once, not once a stream. */
+  existingStreams(streams: readonly string[]): Promise<ReadonlySet<string>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event (0 for an empty ledger). */
   headPosition(): Promise<number>;

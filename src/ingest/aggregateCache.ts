@@ -8,6 +8,11 @@ export type Evolve<State, Event> = (state: State, event: Event) => State;
 export interface AggregateCache<State, Event> {
   /** `initial`: the state before the stream's first event. */
   load(stream: string, initial: () => State): Promise<State>;
+  /**
+   * Loads many streams at once where they are new: one question to the store for the lot, and the new ones
+   * start from `initial` with no read each (an import of a roll of new debts). Streams that exist load later.
+   */
+  preload(streams: readonly string[], initial: () => State): Promise<void>;
   /** The state of a stream already loaded, without waiting (most rows): undefined when not loaded yet. */
   peek(stream: string): State | undefined;
   /** Adds the file's new events to a loaded stream's state. */
@@ -48,6 +53,16 @@ export const aggregateCache = <State, Event>(
       loaded.set(stream, { state, revision });
       stored.set(stream, revision);
       return state;
+    },
+    async preload(streams, initial) {
+      const asked = [...new Set(streams.filter((stream) => !loaded.has(stream)))];
+      if (asked.length === 0) return;
+      const existing = await store.existingStreams(asked);
+      for (const stream of asked) {
+        if (existing.has(stream)) continue;
+        loaded.set(stream, { state: initial(), revision: -1 });
+        stored.set(stream, -1);
+      }
     },
     peek: (stream) => loaded.get(stream)?.state,
     evolve(stream, events) {

@@ -64,17 +64,24 @@ export const decideFile = async (
 
   try {
     for await (const batch of records) {
-      for (const record of batch) {
-        if (header === null) {
-          const matched = matchHeader(record.fields, kind.columns);
-          header = matched.header;
-          fileRefused = matched.errors.length > 0;
-          note(matched.errors.map((error) => issueOf(record.line, error)));
-          continue;
-        }
+      let from = 0;
+      if (header === null && batch.length > 0) {
+        const first = batch[0]!;
+        const matched = matchHeader(first.fields, kind.columns);
+        header = matched.header;
+        fileRefused = matched.errors.length > 0;
+        note(matched.errors.map((error) => issueOf(first.line, error)));
+        from = 1;
+      }
+      if (header === null) continue;
+      const current: Header = header;
+      // A kind that prepares chunks gets the chunk's rows first, to ask the database once for all of them.
+      const rows = kind.prepare && !fileRefused ? batch.slice(from).map((record) => new Row(record, current)) : null;
+      if (rows && kind.prepare) await kind.prepare(rows, ledger);
+      for (let i = from; i < batch.length; i++) {
         counts.rows++;
         // Under a header that cannot be read, rows are counted, not decided.
-        if (!fileRefused) await decide(new Row(record, header));
+        if (!fileRefused) await decide(rows?.[i - from] ?? new Row(batch[i]!, current));
         // Rows already read are decided without a pause: now and then, let what waits on I/O run (an append
         // beside the deciding gets its answers from the database, and sends the next batch, without delay).
         if (counts.rows % YIELD_EVERY_ROWS === 0) await setImmediate();

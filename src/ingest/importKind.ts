@@ -17,4 +17,9 @@ export interface IngestKind<K extends string = string> {
    * is refused (the row's refusals say why); the domain's refusal is thrown.
    */
   readonly decideRow: (row: Row, ledger: LedgerState) => Promise<SpooledEvent[] | null>;
+  /**
+   * Before a chunk of rows is decided one by one: what the kind can ask of the database for the whole chunk
+   * at once (which streams exist, the debtors' subjects and keys). Optional; nothing is decided here.
+   */
+  readonly prepare?: (rows: readonly Row[], ledger: LedgerState) => Promise<void>;
 }

@@ -14,6 +14,8 @@ export interface LedgerState {
   readonly debts: AggregateCache<Debt, DebtEvent>;
   /** The keyring and subjects, for kinds of personal data; null where the installation gave none. */
   readonly personal: PersonalData | null;
+  /** This import's debtors, prepared a chunk at a time: ΑΦΜ → subject, and subject → sealing with its key. */
+  readonly debtors: { readonly subjects: Map<string, string>; readonly sealers: Map<string, (value: unknown) => string> };
   readonly classifications: ClassificationRegistry;
   /** Every stream loaded, at the revision read: where the append expects to find them. */
   readonly stored: StoredRevisions;
@@ -26,6 +28,7 @@ export const ledgerState = (store: EventStore, classifications: ClassificationRe
   assets: aggregateCache(store, evolveAsset, stored),
   debts: aggregateCache(store, evolveDebt, stored),
   personal,
+  debtors: { subjects: new Map(), sealers: new Map() },
   classifications,
   stored,
 });

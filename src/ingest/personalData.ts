@@ -8,4 +8,6 @@ export interface PersonalData {
   readonly keyring: Keyring;
   /** The subject of an ΑΦΜ, made when the ΑΦΜ is new (as at a first login). */
   subjectOf(taxid: string): Promise<string>;
+  /** The subjects of many ΑΦΜ at once, made where new: an import asks a chunk of rows at a time. */
+  subjectsOf?(taxids: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

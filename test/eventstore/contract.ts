@@ -92,6 +92,14 @@ export const eventStoreContract = (backend: string, open: () => Promise<Contract
     assert.equal(await store.readStream('missing'), []);
   });
 
+  test('existingStreams names, of the streams asked, those that hold events', async ({ store }) => {
+    await store.append('held-1', [event(1)]);
+    await store.append('held-2', [event(2), event(3)]);
+    assert.equal([...(await store.existingStreams(['held-2', 'never', 'held-1', 'held-1']))].sort(), ['held-1', 'held-2']);
+    assert.equal([...(await store.existingStreams([]))], []);
+    assert.equal([...(await store.existingStreams(Array.from({ length: 100 }, (_, i) => `nothing-${i}`)))], []);
+  });
+
   test('the envelope carries id, stream, revision, position, type, schema version, data, metadata and hash', async ({ store }) => {
     const id = uuidv7();
     await store.append('s', [{ id, type: 'PaymentMade', data: { amount: '12.30', payee: 'Α.Ε.' }, metadata: { actor: 'finance:1', correlationId: 'c-1' } }]);

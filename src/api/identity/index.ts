@@ -6,7 +6,7 @@ import { myRoutes } from './my.ts';
 
 export * from './account.ts';
 export * from './representation.ts';
-export { knownSubjectOf, subjectOf } from './subjects.ts';
+export { knownSubjectOf, subjectOf, subjectsOf } from './subjects.ts';
 export type { Subjects } from './subjects.ts';
 export type { CitizenLogin, LoginAttempt, TaxisNetIdentity } from './port.ts';
 export { identityMigrations, LOGIN_ATTEMPTS, SUBJECTS } from './tables.ts';

@@ -32,3 +32,23 @@ export const knownSubjectOf = async (services: Subjects, taxid: string): Promise
   ]);
   return found?.subject_id ?? null;
 };
+
+/** The subjects of many ΑΦΜ at once (an import), made where new: three statements, whatever their number. */
+export const subjectsOf = async (services: Subjects, taxids: readonly string[]): Promise<ReadonlyMap<string, string>> => {
+  const subjects = table(services.schema, SUBJECTS);
+  const byHash = new Map([...new Set(taxids)].map((taxid) => [services.keyring.lookupHash('taxid', taxid), taxid] as const));
+  const hashes = [...byHash.keys()];
+  const read = async (): Promise<Map<string, string>> => {
+    const rows = hashes.length === 0 ? [] : await services.client.query<{ taxid_hash: string; subject_id: string }>(`SELECT taxid_hash, subject_id FROM ${subjects} WHERE taxid_hash = ANY($1)`, [hashes]);
+    return new Map(rows.map((r) => [byHash.get(r.taxid_hash)!, r.subject_id] as const));
+  };
+  let found = await read();
+  const missing = hashes.filter((hash) => !found.has(byHash.get(hash)!));
+  if (missing.length > 0) {
+    const params = missing.flatMap((hash) => [hash, randomUUID()]);
+    const values = missing.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+    await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) VALUES ${values} ON CONFLICT (taxid_hash) DO NOTHING`, params);
+    found = await read();
+  }
+  return found;
+};

@@ -17,7 +17,7 @@ import { appendToStream } from './appendToStream.ts';
 import type { EsdbConnection } from './connection.ts';
 import { openLiveSignal } from './liveSignal.ts';
 import { headPosition, readAll } from './readAll.ts';
-import { readStream } from './readStream.ts';
+import { lastEvent, readStream } from './readStream.ts';
 import { verifyChain } from './verifyChain.ts';
 
 export interface EventStoreDbOptions {
@@ -52,6 +52,16 @@ export const openEventStoreDb = async (options: EventStoreDbOptions): Promise<Ev
       return write(all);
     },
     readStream: (stream, o = {}) => readStream(connection, stream, o.direction ?? 'forwards', o.fromRevision, o.maxCount ?? 1_000),
+    // EventStoreDB has no query across streams: each is asked for its last event, a few at a time.
+    async existingStreams(streams) {
+      const found = new Set<string>();
+      for (let i = 0; i < streams.length; i += 32) {
+        const part = streams.slice(i, i + 32);
+        const last = await Promise.all(part.map((stream) => lastEvent(connection, stream)));
+        part.forEach((stream, k) => last[k] !== undefined && found.add(stream));
+      }
+      return found;
+    },
     readAll: (o) => readAll(connection, o),
     headPosition: () => headPosition(connection),
     subscribeToAll: (o) => catchUpSubscription({ readAll: (r) => readAll(connection, r), signal, pollIntervalMs: options.pollIntervalMs ?? 1_000 }, o),

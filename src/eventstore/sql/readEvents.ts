@@ -67,6 +67,12 @@ export const readStream = async (
   return rows.map((row) => toRecorded(schemas, row));
 };
 
+export const existingStreams = async (db: SqlExecutor, names: LedgerNames, streams: readonly string[]): Promise<ReadonlySet<string>> => {
+  if (streams.length === 0) return new Set();
+  const rows = await db.query<{ stream: string }>(`SELECT DISTINCT stream FROM ${names.events} WHERE stream = ANY($1)`, [[...streams]]);
+  return new Set(rows.map((r) => r.stream));
+};
+
 export const headPosition = async (db: SqlExecutor, names: LedgerNames): Promise<number> => {
   const [row] = await db.query<{ position: unknown }>(`SELECT coalesce(max(position), 0) AS position FROM ${names.events}`);
   return toNumber(row?.position ?? 0);

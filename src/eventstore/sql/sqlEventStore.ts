@@ -7,7 +7,7 @@ import { createAppendQueue } from './appendQueue.ts';
 import { appendToStream, unwrap } from './appendToStream.ts';
 import type { SqlClient, SqlExecutor } from './client.ts';
 import { ledgerNames } from './ledgerSchema.ts';
-import { headPosition, readAll, readProjected, readStream } from './readEvents.ts';
+import { existingStreams, headPosition, readAll, readProjected, readStream } from './readEvents.ts';
 import { verifyChain } from './verifyChain.ts';
 
 export interface SqlEventStoreOptions {
@@ -64,6 +64,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
         return results;
       }),
     readStream: (stream, readOptions) => readStream(client, names, schemas, stream, readOptions),
+    existingStreams: (streams) => existingStreams(client, names, streams),
     readAll: (readOptions) => readAll(client, names, schemas, readOptions),
     readProjectedWith: (db, readOptions) => readProjected(db, names, schemas, readOptions),
     headPosition: () => headPosition(client, names),

@@ -4,7 +4,8 @@
 // opening anything.
 import { Decimal } from 'decimal.js';
 import type { DebtDetails } from '../../domain/index.ts';
-import { assessDebt, debtsErrors, initialDebt, initialFiscalYear, parseKae, streams } from '../../domain/index.ts';
+import { assessDebt, debtsErrors, initialDebt, initialFiscalYear, isValidAfm, parseKae, streams } from '../../domain/index.ts';
+import type { Row } from '../row.ts';
 import { eventId } from '../eventIds.ts';
 import type { LedgerState } from '../ledgerState.ts';
 import type { PersonalData } from '../personalData.ts';
@@ -38,8 +39,9 @@ export const decideDebt = async (row: DebtRow, ledger: LedgerState): Promise<Spo
   // The same row again: nothing to seal, nothing to check.
   if (state.status === 'assessed' && state.contentHash === contentHash) return [];
   await checkRevenueLine(ledger, row.year, row.kae);
-  const subjectId = await personal.subjectOf(row.taxid);
+  const subjectId = ledger.debtors.subjects.get(row.taxid) ?? (await personal.subjectOf(row.taxid));
   const details: DebtDetails = { taxid: row.taxid, name: row.name, reason: row.reason };
+  const sealer = ledger.debtors.sealers.get(subjectId);
   const events = assessDebt(state, {
     subjectId,
     debtorKind: row.debtorKind,
@@ -52,8 +54,33 @@ export const decideDebt = async (row: DebtRow, ledger: LedgerState): Promise<Spo
     dueOn: row.dueOn,
     instalments: row.instalments,
     contentHash,
-    sealed: await personal.keyring.seal(subjectId, details),
+    sealed: sealer ? sealer(details) : await personal.keyring.seal(subjectId, details),
   });
   ledger.debts.evolve(stream, events);
   return events.map((event) => ({ stream, id: eventId(row.assessedOn, `${stream}/${event.type}`), type: event.type, data: event.data }));
+};
+
+/**
+ * A chunk of the roll prepared at once: which assessments are new (one question), the debtors' subjects (made
+ * where new) and their keys (made where new), so that deciding a row of a new debt asks nothing more.
+ */
+export const prepareDebts = async (rows: readonly Row[], ledger: LedgerState): Promise<void> => {
+  const personal = ledger.personal;
+  if (personal === null) return;
+  const streamsOf: string[] = [];
+  const taxids = new Set<string>();
+  for (const row of rows) {
+    const year = row.text('year');
+    const assessment = row.text('assessment')?.replace(/\s+/g, '').toUpperCase();
+    if (year !== null && /^\d{4}$/.test(year) && assessment) streamsOf.push(streams.debt(Number(year), assessment));
+    const taxid = row.text('afm');
+    if (taxid !== null && isValidAfm(taxid) && !ledger.debtors.subjects.has(taxid)) taxids.add(taxid);
+  }
+  await ledger.debts.preload(streamsOf, initialDebt);
+  if (!personal.subjectsOf || taxids.size === 0) return;
+  const subjects = await personal.subjectsOf([...taxids]);
+  for (const [taxid, subjectId] of subjects) ledger.debtors.subjects.set(taxid, subjectId);
+  const unsealed = [...new Set(subjects.values())].filter((subjectId) => !ledger.debtors.sealers.has(subjectId));
+  const seal = await personal.keyring.sealer(unsealed);
+  for (const subjectId of unsealed) ledger.debtors.sealers.set(subjectId, (value) => seal(subjectId, value));
 };

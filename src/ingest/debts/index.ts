@@ -1,7 +1,7 @@
 // The debt roll (βεβαιωτικός κατάλογος): each row a debt assessed against a person or a company.
 import type { IngestKind } from '../importKind.ts';
 import { debtColumns } from './columns.ts';
-import { decideDebt } from './decideDebt.ts';
+import { decideDebt, prepareDebts } from './decideDebt.ts';
 import { debtRow } from './debtRow.ts';
 
 // What the kinds of the same rolls (reductions, settlements) read as this kind does.
@@ -16,4 +16,5 @@ export const debtsImport: IngestKind<'debts'> = {
     const debt = debtRow(row);
     return debt && decideDebt(debt, ledger);
   },
+  prepare: prepareDebts,
 };

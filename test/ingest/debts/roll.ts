@@ -2,7 +2,7 @@
 // them), the import's personal data built from them as the composition root builds it, a budget year for the
 // ΚΑΕ check, files in bytes, and the debts read model run over what was imported.
 import type { DebtEvent } from '../../../src/domain/index.ts';
-import { subjectOf } from '../../../src/api/identity/index.ts';
+import { subjectOf, subjectsOf } from '../../../src/api/identity/index.ts';
 import type { ImportOptions, ImportReport } from '../../../src/ingest/importFile.ts';
 import type { PersonalData } from '../../../src/ingest/personalData.ts';
 import { debtsProjections } from '../../../src/projections/debts/index.ts';
@@ -24,7 +24,8 @@ export interface RollTest extends IdentityTest {
 export const openRollTest = async (): Promise<RollTest> => {
   const t = await openIdentityTest();
   const subjects = { client: t.client, schema: t.schema, keyring: t.keyring };
-  const personal: PersonalData = { keyring: t.keyring, subjectOf: (taxid) => subjectOf(subjects, taxid) };
+  // As the installation gives it: a chunk of rows' subjects at once, and one at a time.
+  const personal: PersonalData = { keyring: t.keyring, subjectOf: (taxid) => subjectOf(subjects, taxid), subjectsOf: (taxids) => subjectsOf(subjects, taxids) };
   return {
     ...t,
     personal,
