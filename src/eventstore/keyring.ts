@@ -125,10 +125,12 @@ export const openKeyring = async (client: SqlClient, schema: string, masterKey: 
       let known = await read();
       const missing = ids.filter((id) => !known.has(id));
       if (missing.length > 0) {
-        const params = missing.flatMap((id) => [id, gcmSeal(wrapKey, randomBytes(32), id)]);
-        const values = missing.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-        // Made at once by another writer: the row that landed first is the key of both, read back below.
-        await db.query(`INSERT INTO ${keys} (subject_id, wrapped) VALUES ${values} ON CONFLICT (subject_id) DO NOTHING`, params);
+        // Made at once by another writer: the row that landed first is the key of both, read back below. Two
+        // arrays, not a parameter a value, so any number of subjects fits one statement.
+        await db.query(`INSERT INTO ${keys} (subject_id, wrapped) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (subject_id) DO NOTHING`, [
+          missing,
+          missing.map((id) => gcmSeal(wrapKey, randomBytes(32), id)),
+        ]);
         known = await read();
       }
       return (subjectId, value) => {

@@ -45,9 +45,11 @@ export const subjectsOf = async (services: Subjects, taxids: readonly string[]):
   let found = await read();
   const missing = hashes.filter((hash) => !found.has(byHash.get(hash)!));
   if (missing.length > 0) {
-    const params = missing.flatMap((hash) => [hash, randomUUID()]);
-    const values = missing.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-    await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) VALUES ${values} ON CONFLICT (taxid_hash) DO NOTHING`, params);
+    // Two arrays, not a parameter a value: a chunk of 30,000 debtors would pass PostgreSQL's 65,535 parameters.
+    await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (taxid_hash) DO NOTHING`, [
+      missing,
+      missing.map(() => randomUUID()),
+    ]);
     found = await read();
   }
   return found;
