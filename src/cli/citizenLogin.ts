@@ -9,6 +9,7 @@ import type { CitizenLogin } from '../api/identity/index.ts';
 import { createTaxisNetClient, newLoginAttempt, taxisNetStandIn } from '../integrations/taxisnet/index.ts';
 import type { TaxisNetClient } from '../integrations/taxisnet/index.ts';
 import type { TaxisNetConfig } from './config.ts';
+import { injectFetch } from './injectFetch.ts';
 
 export const STAND_IN_PREFIX = '/dev/taxisnet';
 
@@ -18,22 +19,6 @@ const loginOf = (client: TaxisNetClient): CitizenLogin => ({
   identify: async (code, verifier) => client.userinfo((await client.exchangeCode(code, verifier)).accessToken),
   logoutUrl: (returnTo) => client.logoutUrl(returnTo),
 });
-
-/** A fetch that answers from the app's own routes. */
-const injectFetch =
-  (app: () => FastifyInstance): typeof fetch =>
-  async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((value, key) => (headers[key] = value));
-    // The TaxisNet client sends forms (URLSearchParams) or nothing.
-    const body = init?.body instanceof URLSearchParams || typeof init?.body === 'string' ? init.body.toString() : undefined;
-    const answer = await app().inject({ method: (init?.method ?? 'GET') as 'GET' | 'POST', url: `${url.pathname}${url.search}`, headers, payload: body });
-    return new Response(answer.statusCode === 204 || answer.statusCode === 304 ? null : new Uint8Array(answer.rawPayload), {
-      status: answer.statusCode,
-      headers: Object.entries(answer.headers).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [String(v)]).map((x): [string, string] => [k, x]))),
-    });
-  };
 
 export interface CitizenLoginSetup {
   readonly login: CitizenLogin | null;
