@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EventStore } from '../eventstore/port.ts';
+import { athensDateOf } from '../api/debts/index.ts';
 import { importFile } from '../ingest/importFile.ts';
 import type { PersonalData } from '../ingest/personalData.ts';
 import { Readable } from 'node:stream';
@@ -13,7 +14,6 @@ export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-assets.csv', import.meta.url)), kind: 'assets' as const },
 ];
 
-const athensToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens' }).format(new Date());
 
 /**
  * The fixture year, then (with the keyring) a debt roll of the TaxisNet stand-in's people dated from today,
@@ -23,7 +23,7 @@ export const loadFixtures = async (store: EventStore, io: Pick<CliIo, 'stdout'>,
   if ((await store.headPosition()) > 0) return;
   const files = [
     ...FIXTURE_FILES.map((file) => ({ name: file.path.split('/').pop()!, kind: file.kind, input: () => createReadStream(file.path) })),
-    ...(personal ? debtFixtureFiles(athensToday()).map((file) => ({ name: file.name, kind: file.kind, input: () => Readable.from([Buffer.from(file.text, 'utf8')]) })) : []),
+    ...(personal ? debtFixtureFiles(athensDateOf(new Date())).map((file) => ({ name: file.name, kind: file.kind, input: () => Readable.from([Buffer.from(file.text, 'utf8')]) })) : []),
   ];
   for (const file of files) {
     const report = await importFile(store, file.input(), { kind: file.kind, fileName: file.name, actor: 'opendimos:fixtures', ...(personal ? { personal } : {}) });

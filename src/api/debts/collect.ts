@@ -13,6 +13,7 @@ import { deterministicUuidv7 } from '../../eventstore/uuid.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { DebtsServices } from './services.ts';
+import { athensDateOf } from './services.ts';
 
 /** What applying money needs: the store, and the budget's lines (a bank statement's import has no more). */
 export type Collecting = Pick<DebtsServices, 'store' | 'schema'> & { readonly client: SqlExecutor };
@@ -56,8 +57,6 @@ export const loadDebt = async (services: Pick<DebtsServices, 'store'>, year: num
   return { state, revision: events.at(-1)?.revision ?? -1 };
 };
 
-const isoDate = (at: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 const hasRevenueLine = async (services: Collecting, year: number, kae: string): Promise<boolean> => {
   const [row] = await services.client.query<{ side: string }>(`SELECT side FROM ${table(services.schema, 'od_budget_lines')} WHERE year = $1 AND kae = $2`, [year, kae]);
@@ -76,7 +75,7 @@ export const applyReceived = async (services: Collecting, received: Received): P
   const byKae = new Map<string, { amount: Decimal; naturalPerson: boolean }>();
   let applied = new Decimal(0);
   const subjectIds = new Set<string>();
-  const date = isoDate(received.paidAt);
+  const date = athensDateOf(received.paidAt);
   const year = Number(date.slice(0, 4));
   const paidAt = received.paidAt.toISOString();
   for (const debt of received.debts) {

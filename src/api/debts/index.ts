@@ -5,7 +5,7 @@ import { debtsRoutes } from './routes.ts';
 import type { DebtsServices } from './services.ts';
 
 export type { DebtsPayments, DebtsServices, PaymentAccount } from './services.ts';
-export { lixouriPayments, todayOf } from './services.ts';
+export { athensDateOf, lixouriPayments, todayOf } from './services.ts';
 export { debtsMigrations, RF_SELECTIONS } from './tables.ts';
 export type { Statement, StatementDebt } from './statement.ts';
 export { debtId, debtsErasureObstacle, rfOf, statementJson, statementOf } from './statement.ts';

@@ -26,9 +26,13 @@ export interface DebtsServices {
 
 export const nowOf = (services: Pick<DebtsServices, 'now'>): Date => services.now?.() ?? new Date();
 
-/** Today in Athens, the date debts fall due by. */
-export const todayOf = (services: Pick<DebtsServices, 'now'>): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowOf(services));
+const ATHENS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The date in Athens of an instant (yyyy-mm-dd): debts fall due, and payments are collected, by it. */
+export const athensDateOf = (at: Date): string => ATHENS_DATE.format(at);
+
+/** Today in Athens. */
+export const todayOf = (services: Pick<DebtsServices, 'now'>): string => athensDateOf(nowOf(services));
 
 /** What the installation decides about paying debts: the provider, the RF letters, the account. */
 export interface DebtsPayments {
