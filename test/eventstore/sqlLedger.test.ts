@@ -47,6 +47,7 @@ for (const backend of contractBackends()) {
     const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(schema)}.od_migrations ORDER BY component, version`);
     assert.equal(applied, [
       { component: 'auth', version: 1 },
+      { component: 'debts', version: 1 },
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },
       { component: 'eventstore', version: 3 },
@@ -55,6 +56,7 @@ for (const backend of contractBackends()) {
       { component: 'notify', version: 1 },
       { component: 'readmodels', version: 1 },
       { component: 'sessions', version: 1 },
+      { component: 'sessions', version: 2 },
       { component: 'staff', version: 1 },
     ]);
     const [one, two] = [await openSqlEventStore({ client: db.client, schema }), await openSqlEventStore({ client: other, schema })];
