@@ -1,5 +1,5 @@
-// The debts context's messages: a receipt by e-mail once a card or bank payment is confirmed, to the
-// citizen's verified address (the citizens read model, written earlier in the same batch). The amounts and
+// The debts context's messages: a receipt by e-mail once a card payment is confirmed, to the citizen's
+// verified address (the citizens read model, written earlier in the same batch). The amounts and
 // the RF are in the payment's row; nothing sealed is needed. A rebuild replaying old confirmations sends
 // nothing: a receipt goes out only in the week after the payment.
 import { Decimal } from 'decimal.js';
