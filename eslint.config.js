@@ -27,6 +27,8 @@ export default tseslint.config(
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],
             webhooks: [],
+            // What every client of an outside system does alike (bounded bodies, deadlines).
+            shared: ['src/integrations'],
           },
         },
       ],

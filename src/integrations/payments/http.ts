@@ -1,6 +1,7 @@
 // One request to Viva: a deadline over the whole exchange, body included (AbortSignal.timeout), no
 // redirects followed, a bounded body. Network failures become OD_PAYMENTS_DOWN, the deadline
 // OD_PAYMENTS_TIMEOUT; a 5xx is DOWN too. Reading the answer's meaning is the caller's.
+import { isDeadline, readBounded } from '../shared/boundedBody.ts';
 import { PaymentsError } from './errors.ts';
 import { isJsonObject, parseJsonKeepingNumbers } from './json.ts';
 import type { JsonObject } from './json.ts';
@@ -14,31 +15,17 @@ export interface VivaAnswer {
 /** Viva's answers are a few kilobytes; anything this large is not one. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-const isDeadline = (error: unknown): boolean => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-
-const readBounded = async (response: Response, url: string): Promise<string> => {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new PaymentsError('OD_PAYMENTS_BAD_ANSWER', { url, status: response.status, reason: `body over ${MAX_BODY_BYTES} bytes` });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+const readBody = async (response: Response, url: string): Promise<string> => {
+  const body = await readBounded(response, MAX_BODY_BYTES);
+  if (body === null) throw new PaymentsError('OD_PAYMENTS_BAD_ANSWER', { url, status: response.status, reason: `body over ${MAX_BODY_BYTES} bytes` });
+  return body;
 };
 
 export const requestViva = async (fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<VivaAnswer> => {
   let answer: VivaAnswer;
   try {
     const response = await fetchImpl(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    answer = { url, status: response.status, body: await readBounded(response, url) };
+    answer = { url, status: response.status, body: await readBody(response, url) };
   } catch (error) {
     if (error instanceof PaymentsError) throw error;
     throw new PaymentsError(isDeadline(error) ? 'OD_PAYMENTS_TIMEOUT' : 'OD_PAYMENTS_DOWN', { url, error });

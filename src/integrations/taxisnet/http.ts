@@ -1,6 +1,7 @@
 // One request to TaxisNet: a deadline over the whole exchange, body included (AbortSignal.timeout), no
 // redirects followed (a redirect from the token or userinfo endpoint is a login page, i.e. a refusal),
 // and a bounded body. Network failures become OD_TAXISNET_DOWN, the deadline OD_TAXISNET_TIMEOUT.
+import { isDeadline, readBounded } from '../shared/boundedBody.ts';
 import { TaxisNetError } from './errors.ts';
 
 export interface TaxisNetAnswer {
@@ -14,35 +15,21 @@ export interface TaxisNetAnswer {
 /** A userinfo or token answer is a few hundred bytes; anything this large is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const isDeadline = (error: unknown): boolean => error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-
 const failure = (error: unknown, url: string): TaxisNetError => {
   if (error instanceof TaxisNetError) return error;
   return new TaxisNetError(isDeadline(error) ? 'OD_TAXISNET_TIMEOUT' : 'OD_TAXISNET_DOWN', { url, error });
 };
 
-const readBounded = async (response: Response, url: string): Promise<string> => {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new TaxisNetError('OD_TAXISNET_BAD_ANSWER', { url, status: response.status, reason: `body over ${MAX_BODY_BYTES} bytes` });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+const readBody = async (response: Response, url: string): Promise<string> => {
+  const body = await readBounded(response, MAX_BODY_BYTES);
+  if (body === null) throw new TaxisNetError('OD_TAXISNET_BAD_ANSWER', { url, status: response.status, reason: `body over ${MAX_BODY_BYTES} bytes` });
+  return body;
 };
 
 export const requestTaxisNet = async (fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number): Promise<TaxisNetAnswer> => {
   try {
     const response = await fetchImpl(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    const body = await readBounded(response, url);
+    const body = await readBody(response, url);
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, location: response.headers.get('location') };
   } catch (error) {
     throw failure(error, url);
