@@ -10,6 +10,7 @@ import type { Debt, DebtEvent, PaymentChannel, RevenueCollected } from '../../do
 import { evolveDebt, initialDebt, payDebt, remainingOf, streams } from '../../domain/index.ts';
 import type { EventToAppend, StreamAppend } from '../../eventstore/port.ts';
 import { deterministicUuidv7 } from '../../eventstore/uuid.ts';
+import { BUDGET_LINES } from '../../projections/ledger/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { DebtsServices } from './services.ts';
@@ -59,7 +60,7 @@ export const loadDebt = async (services: Pick<DebtsServices, 'store'>, year: num
 
 
 const hasRevenueLine = async (services: Collecting, year: number, kae: string): Promise<boolean> => {
-  const [row] = await services.client.query<{ side: string }>(`SELECT side FROM ${table(services.schema, 'od_budget_lines')} WHERE year = $1 AND kae = $2`, [year, kae]);
+  const [row] = await services.client.query<{ side: string }>(`SELECT side FROM ${table(services.schema, BUDGET_LINES)} WHERE year = $1 AND kae = $2`, [year, kae]);
   return row?.side === 'revenue';
 };
 

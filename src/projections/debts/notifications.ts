@@ -7,6 +7,7 @@ import type { PaymentConfirmed, PaymentItem } from '../../domain/index.ts';
 import { formatRf } from '../../domain/index.ts';
 import type { NotificationRule, OutboundMessage } from '../../notify/index.ts';
 import { renderEmail } from '../../notify/index.ts';
+import { CITIZENS } from '../identity/index.ts';
 import { table } from '../shared/tables.ts';
 import { PAYMENTS } from './debtsProjection.ts';
 
@@ -22,7 +23,7 @@ export const debtsNotifications =
     const data = event.data as PaymentConfirmed['data'];
     if (Date.parse(data.confirmedAt) < now().getTime() - RECEIPT_DAYS * 86_400_000) return [];
     const [row] = await tx.query<{ subject_id: string; items: readonly PaymentItem[] | string; rf: string; email: string | null }>(
-      `SELECT p.subject_id, p.items, p.rf, c.email FROM ${table(schema, PAYMENTS)} p LEFT JOIN ${table(schema, 'od_citizens')} c ON c.subject_id = p.subject_id WHERE p.payment_id = $1`,
+      `SELECT p.subject_id, p.items, p.rf, c.email FROM ${table(schema, PAYMENTS)} p LEFT JOIN ${table(schema, CITIZENS)} c ON c.subject_id = p.subject_id WHERE p.payment_id = $1`,
       [data.paymentId],
     );
     if (!row?.email) return [];

@@ -6,6 +6,7 @@ import type { DebtsServices } from '../../api/debts/index.ts';
 import { isOwnPayment, paymentIdOfOrder, settlePayment, startCardPayment, statementOf } from '../../api/debts/index.ts';
 import { debtsErrors, isDomainError } from '../../domain/index.ts';
 import { isPaymentsError } from '../../integrations/payments/index.ts';
+import { CITIZENS } from '../../projections/identity/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { Visit } from '../shared/page.ts';
 import type { WebRoutes } from '../shared/pageRoutes.ts';
@@ -33,7 +34,7 @@ export const debtsRoutes =
     const actingFor = (request: FastifyRequest): string | null => (request.session?.kind === 'citizen' && request.session.actingBy ? request.session.label : null);
 
     const emailOf = async (subjectId: string): Promise<string | null> => {
-      const [row] = await services.client.query<{ email: string | null }>(`SELECT email FROM ${table(services.schema, 'od_citizens')} WHERE subject_id = $1`, [subjectId]);
+      const [row] = await services.client.query<{ email: string | null }>(`SELECT email FROM ${table(services.schema, CITIZENS)} WHERE subject_id = $1`, [subjectId]);
       return row?.email ?? null;
     };
 
