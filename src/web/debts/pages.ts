@@ -84,7 +84,7 @@ ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : ''}
 <p class="hint">${t.asOf(formatDate(statement.today))}</p>
 ${statement.debts.length === 0 || statement.total.isZero() ? html`<p class="lead">${t.none}</p>` : html`<p class="lead">${t.totalRemaining}: <strong>${total}</strong>${statement.overdue.isPositive() ? html` · ${t.overdue}: <strong>${euro(statement.overdue)}</strong>` : ''}</p>`}
 ${payAll}${card}${table}
-<p class="hint no-print">${t.print} <a href="/api/my/debts">${t.json}</a></p>`,
+<p class="hint no-print">${t.print} <a href="${visit.href('/my/debts.pdf')}" download>${t.pdf}</a> · <a href="/api/my/debts">${t.json}</a></p>`,
   };
 };
 

@@ -6,13 +6,15 @@ import type { DebtsServices } from '../../api/debts/index.ts';
 import { isOwnPayment, paymentIdOfOrder, settlePayment, startCardPayment, statementOf } from '../../api/debts/index.ts';
 import { debtsErrors, isDomainError } from '../../domain/index.ts';
 import { isPaymentsError } from '../../integrations/payments/index.ts';
-import { CITIZENS } from '../../projections/identity/index.ts';
+import { citizenRecord, CITIZENS } from '../../projections/identity/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { Visit } from '../shared/page.ts';
+import { attachment } from '../shared/pdf.ts';
 import type { WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
 import { debtsText } from './messages.ts';
 import { loginToSeePage, paymentResultPage, statementPage } from './pages.ts';
+import { statementPdf } from './statementPdf.ts';
 
 const DEBT_ID = /^(\d{4})-([0-9A-Z/.-]{1,30})$/;
 
@@ -54,6 +56,29 @@ export const debtsRoutes =
         reply.header('cache-control', 'no-store');
         const subjectId = subjectOf(request);
         return options.render(reply, v, subjectId ? await show(request, v, subjectId) : loginToSeePage(v));
+      });
+
+      // The statement as a file: personal data, so never cached; a visitor without a session gets the
+      // statement page's answer (401 and the login), not a file.
+      app.get(at('/my/debts.pdf'), async (request, reply) => {
+        const v = visit(request);
+        reply.header('cache-control', 'no-store');
+        const subjectId = subjectOf(request);
+        if (!subjectId) return options.render(reply, v, loginToSeePage(v));
+        const [statement, debtor] = await Promise.all([statementOf(services, subjectId), citizenRecord(services.client, services.schema, subjectId)]);
+        const name = debtor ? [debtor.firstName, debtor.lastName].filter((part) => part.length > 0).join(' ') : (request.session?.label ?? '');
+        const file = await statementPdf({
+          lang,
+          statement,
+          account: services.account,
+          municipality: options.site.municipality,
+          debtor: { name, taxid: debtor?.taxid ?? null },
+          issuedAt: services.now?.() ?? new Date(),
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', attachment(`${debtsText(v).pdfFile}-${statement.today}.pdf`))
+          .send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
       });
 
       app.post<{ Body: { debt?: string | string[]; _csrf?: string } }>(

@@ -139,17 +139,22 @@ const pathOf = (size: number, dark: (row: number, col: number) => boolean): stri
   return runs.join('');
 };
 
-/**
- * The payment QR code as inline SVG, labelled for screen readers with `label` (the page's language: e.g.
- * «Κωδικός QR για πληρωμή 45,00 € με RF56 LIX2 0250 0012 3»).
- */
-export const paymentQrSvg = (payment: PaymentQr, label: string): Html => {
+/** The symbol's modules (`size` × `size`, 1 dark), checked as the guidelines ask: for the page's SVG and a PDF's vector drawing. */
+export const paymentQrModules = (payment: PaymentQr): { readonly size: number; readonly data: Uint8Array } => {
   const bytes = new TextEncoder().encode(epcPayload(payment));
   if (bytes.length > MAX_BYTES) throw paymentQrErrors.OD_PAYMENT_QR_TOO_LONG({ bytes: bytes.length });
   // One byte segment: the bytes are the UTF-8 that line 3 declares, whatever the text holds.
   const symbol = create([{ mode: 'byte', data: bytes }], { errorCorrectionLevel: 'M' });
   if (symbol.version > MAX_VERSION) throw paymentQrErrors.OD_PAYMENT_QR_TOO_LONG({ bytes: bytes.length });
-  const { size, data } = symbol.modules;
+  return symbol.modules;
+};
+
+/**
+ * The payment QR code as inline SVG, labelled for screen readers with `label` (the page's language: e.g.
+ * «Κωδικός QR για πληρωμή 45,00 € με RF56 LIX2 0250 0012 3»).
+ */
+export const paymentQrSvg = (payment: PaymentQr, label: string): Html => {
+  const { size, data } = paymentQrModules(payment);
   const side = size + 2 * QUIET;
   const path = pathOf(size, (row, col) => data[row * size + col] === 1);
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="payment-qr" viewBox="0 0 ${side} ${side}" role="img" aria-label="${label}" shape-rendering="crispEdges"><title>${label}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;

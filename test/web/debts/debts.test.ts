@@ -22,15 +22,8 @@ import type { PaymentsDouble } from '../../support/doubles/payments/index.ts';
 import { startPaymentsDouble } from '../../support/doubles/payments/index.ts';
 import type { CitizenSite } from '../identity/citizenSite.ts';
 import { Browser, csrfOf, logInAs, PUBLIC_URL, startCitizenSite } from '../identity/citizenSite.ts';
+import { A, B, caughtUp, csv, LAST, ROLL_HEADER, YEAR } from './debtsSite.ts';
 
-/** The stand-in's fixture people (src/integrations/taxisnet/standInPeople.ts). */
-const A = '012481630';
-const B = '047312951';
-
-const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens', year: 'numeric' }).format(new Date()));
-const LAST = YEAR - 1;
-
-const csv = (...lines: string[]): string => `${lines.join('\r\n')}\r\n`;
 
 /** This year's budget: the water and traffic-fine revenue lines; no line for the ΤΑΠ (0441.002). */
 const BUDGET = csv(
@@ -41,7 +34,7 @@ const BUDGET = csv(
 );
 
 const ROLL = csv(
-  'ΑΦΜ;ονοματεπώνυμο;αριθμός_βεβαίωσης;έτος;ΚΑΕ;αιτία;ποσό;ημερομηνία_βεβαίωσης;λήξη;δόσεις;προσαυξήσεις;είδος_οφειλέτη',
+  ROLL_HEADER,
   `${A};ΠΑΠΑΔΑΤΟΣ ΓΕΩΡΓΙΟΣ;000301;${YEAR};0351.001;Τέλη ύδρευσης Α΄ εξαμήνου ${YEAR};84,20;10/01/${YEAR};31/03/${YEAR};;;φυσικό πρόσωπο`,
   `${A};ΠΑΠΑΔΑΤΟΣ ΓΕΩΡΓΙΟΣ;000302;${YEAR};1512.001;Πρόστιμο ΚΟΚ;80,00;10/01/${YEAR};31/12/${YEAR + 1};;;φυσικό πρόσωπο`,
   `${A};ΠΑΠΑΔΑΤΟΣ ΓΕΩΡΓΙΟΣ;000303;${LAST};0441.002;ΤΑΠ ${LAST};25,50;10/01/${LAST};30/06/${LAST};;;φυσικό πρόσωπο`,
@@ -60,12 +53,6 @@ interface Context {
 }
 
 const test = suite<Context>('web/debts: the statement and the card payment, end to end', {} as Context);
-
-/** Waits (by position, not by time) until the site's projections have applied everything in the log. */
-const caughtUp = async (site: CitizenSite): Promise<void> => {
-  const head = await site.store.headPosition();
-  while (site.runner.position() < head) await new Promise((resolve) => setTimeout(resolve, 10));
-};
 
 const events = async (site: CitizenSite, stream: string, type?: string): Promise<RecordedEvent[]> =>
   (await site.store.readStream(stream)).filter((e) => type === undefined || e.type === type);
