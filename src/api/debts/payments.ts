@@ -13,28 +13,19 @@ import { ApiError } from '../shared/errors.ts';
 import { applyReceived, loadDebt } from './collect.ts';
 import type { DebtsServices } from './services.ts';
 import { nowOf } from './services.ts';
-import { debtId, rfOf } from './statement.ts';
-import { PAYMENT_ORDERS, RF_SELECTIONS } from './tables.ts';
+import type { Selected } from './statement.ts';
+import { debtId, recordSelection, rfOf } from './statement.ts';
+import { PAYMENT_ORDERS } from './tables.ts';
 
-export interface Selected {
-  readonly year: number;
-  readonly assessment: string;
-}
+export type { Selected } from './statement.ts';
+// Recorded by the statement too (its «pay all»); exported here beside the card payment that also records one.
+export { recordSelection } from './statement.ts';
 
 const loadPayment = async (services: DebtsServices, paymentId: string): Promise<{ state: Payment; revision: number }> => {
   const events = await services.store.readStream(streams.payment(paymentId));
   let state = initialPayment();
   for (const e of events) state = evolvePayment(state, { type: e.type, data: e.data } as PaymentEvent);
   return { state, revision: events.at(-1)?.revision ?? -1 };
-};
-
-/** Records that an RF was issued for a selection of a subject's debts, so a transfer carrying it finds them. */
-export const recordSelection = async (services: DebtsServices, rf: string, subjectId: string, items: readonly Selected[]): Promise<void> => {
-  await services.client.query(`INSERT INTO ${table(services.schema, RF_SELECTIONS)} (rf, subject_id, debts) VALUES ($1, $2, $3) ON CONFLICT (rf) DO NOTHING`, [
-    rf,
-    subjectId,
-    JSON.stringify(items.map((i) => ({ year: i.year, assessment: i.assessment }))),
-  ]);
 };
 
 /** Starts a card payment of the subject's selected debts; answers where to send the browser. */

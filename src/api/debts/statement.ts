@@ -6,8 +6,10 @@ import { Decimal } from 'decimal.js';
 import { rfForDebts } from '../../domain/index.ts';
 import type { DebtHistoryEntry, DebtRecord } from '../../projections/debts/index.ts';
 import { debtsOf, historiesOf, outstandingOf } from '../../projections/debts/index.ts';
+import { table } from '../../projections/shared/tables.ts';
 import type { DebtsServices } from './services.ts';
 import { todayOf } from './services.ts';
+import { RF_SELECTIONS } from './tables.ts';
 
 export const sha256 = (text: string): Uint8Array => createHash('sha256').update(text, 'utf8').digest();
 
@@ -15,6 +17,20 @@ export const sha256 = (text: string): Uint8Array => createHash('sha256').update(
 export const debtId = (debt: Pick<DebtRecord, 'year' | 'assessment'>): string => `${debt.year}-${debt.assessment}`;
 
 export const rfOf = (services: Pick<DebtsServices, 'rfCode'>, ids: readonly string[]): string => rfForDebts(services.rfCode, ids, sha256);
+
+export interface Selected {
+  readonly year: number;
+  readonly assessment: string;
+}
+
+/** Records that an RF was issued for a selection of a subject's debts, so a transfer carrying it finds them. */
+export const recordSelection = async (services: Pick<DebtsServices, 'client' | 'schema'>, rf: string, subjectId: string, items: readonly Selected[]): Promise<void> => {
+  await services.client.query(`INSERT INTO ${table(services.schema, RF_SELECTIONS)} (rf, subject_id, debts) VALUES ($1, $2, $3) ON CONFLICT (rf) DO NOTHING`, [
+    rf,
+    subjectId,
+    JSON.stringify(items.map((i) => ({ year: i.year, assessment: i.assessment }))),
+  ]);
+};
 
 export interface StatementDebt extends DebtRecord {
   readonly rf: string;
@@ -37,11 +53,15 @@ export const statementOf = async (services: DebtsServices, subjectId: string): P
   const debts = records.map((d) => ({ ...d, rf: rfOf(services, [debtId(d)]), history: histories.get(`${d.year}/${d.assessment}`) ?? [] }));
   const open = debts.filter((d) => d.remaining.isPositive());
   const sum = (list: readonly StatementDebt[]): Decimal => list.reduce((s, d) => s.plus(d.remaining), new Decimal(0));
+  const rfAll = open.length === 0 ? null : rfOf(services, open.map(debtId));
+  // The page, its PDF and the JSON print this code for a bank transfer: issued, it must find its debts (one
+  // debt's RF names the debt itself and needs no row).
+  if (rfAll !== null && open.length > 1) await recordSelection(services, rfAll, subjectId, open);
   return {
     debts,
     total: sum(open),
     overdue: sum(open.filter((d) => d.status === 'overdue')),
-    rfAll: open.length === 0 ? null : rfOf(services, open.map(debtId)),
+    rfAll,
     today,
   };
 };

@@ -5,9 +5,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LightMyRequestResponse } from 'fastify';
-import { lixouriPayments } from '../../../src/api/debts/index.ts';
+import { lixouriPayments, RF_SELECTIONS } from '../../../src/api/debts/index.ts';
 import { subjectOf } from '../../../src/api/identity/index.ts';
 import { isValidRf } from '../../../src/domain/shared/codes/rf.ts';
+import { table } from '../../../src/projections/shared/tables.ts';
 import { importBytes } from '../../ingest/harness.ts';
 import { pdfPages } from '../../support/pdfText.ts';
 import type { CitizenSite } from '../identity/citizenSite.ts';
@@ -108,6 +109,15 @@ test('the RFs and the total in the PDF are those of /api/my/debts', async ({ a }
   const rfs = new Set(rfsIn((await download(a, '/my/debts.pdf')).text).map((rf) => rf.replace(/ /g, '')));
   for (const rf of [...json.debts.map((d) => d.rf), json.rfAll]) assert.ok(rfs.has(rf), `${rf} in the PDF`);
   assert.is(json.total, '1192.80');
+});
+
+test('the RF of the whole total is recorded as issued: a bank transfer carrying it finds exactly A\'s open debts', async ({ site, a }) => {
+  const json = (await a.get('/api/my/debts')).json<{ rfAll: string }>();
+  assert.ok(rfsIn((await download(a, '/my/debts.pdf')).text).some((rf) => rf.replace(/ /g, '') === json.rfAll));
+  const rows = await site.db.client.query<{ debts: { year: number; assessment: string }[] | string }>(`SELECT debts FROM ${table(site.db.schema, RF_SELECTIONS)} WHERE rf = $1`, [json.rfAll]);
+  assert.is(rows.length, 1);
+  const debts = typeof rows[0]!.debts === 'string' ? (JSON.parse(rows[0]!.debts) as { year: number; assessment: string }[]) : rows[0]!.debts;
+  assert.equal(debts.map((d) => `${d.year}-${d.assessment}`).sort(), [`${LAST}-000303`, `${YEAR}-000301`, `${YEAR}-000302`]);
 });
 
 test('/en/my/debts.pdf is in English', async ({ a }) => {
