@@ -172,7 +172,7 @@ export const logIn = async (services: CitizenServices, identity: TaxisNetIdentit
 };
 
 /** The account as its subject sees it; null when there is none (never made, or erased). */
-export const loadAccount = async (services: CitizenServices, subjectId: string): Promise<AccountView | null> => {
+export const loadAccount = async (services: Pick<CitizenServices, 'store' | 'keyring' | 'now'>, subjectId: string): Promise<AccountView | null> => {
   const { state, events } = await load(services, subjectId);
   if (state.status !== 'active' || state.kind === null) return null;
   let details: TaxisNetDetails | null = null;

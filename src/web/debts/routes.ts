@@ -4,9 +4,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { DebtsServices } from '../../api/debts/index.ts';
 import { isOwnPayment, paymentIdOfOrder, settlePayment, startCardPayment, statementOf } from '../../api/debts/index.ts';
+import { displayName, loadAccount } from '../../api/identity/index.ts';
 import { debtsErrors, isDomainError } from '../../domain/index.ts';
 import { isPaymentsError } from '../../integrations/payments/index.ts';
-import { citizenRecord, CITIZENS } from '../../projections/identity/index.ts';
+import { CITIZENS } from '../../projections/identity/index.ts';
 import { table } from '../../projections/shared/tables.ts';
 import type { Visit } from '../shared/page.ts';
 import { attachment } from '../shared/pdf.ts';
@@ -65,14 +66,15 @@ export const debtsRoutes =
         reply.header('cache-control', 'no-store');
         const subjectId = subjectOf(request);
         if (!subjectId) return options.render(reply, v, loginToSeePage(v));
-        const [statement, debtor] = await Promise.all([statementOf(services, subjectId), citizenRecord(services.client, services.schema, subjectId)]);
-        const name = debtor ? [debtor.firstName, debtor.lastName].filter((part) => part.length > 0).join(' ') : (request.session?.label ?? '');
+        // The debtor from the account's own events, not the citizens' read model: an account a representative
+        // opened a moment ago may not be there yet.
+        const [statement, debtor] = await Promise.all([statementOf(services, subjectId), loadAccount(services, subjectId)]);
         const file = await statementPdf({
           lang,
           statement,
           account: services.account,
           municipality: options.site.municipality,
-          debtor: { name, taxid: debtor?.taxid ?? null },
+          debtor: debtor ? { name: displayName(debtor), taxid: debtor.details.taxid } : { name: request.session?.label ?? '', taxid: null },
           issuedAt: services.now?.() ?? new Date(),
         });
         return reply

@@ -1,7 +1,8 @@
 // The debt statement as PDF (issue 15 item 2): /my/debts.pdf and /en/my/debts.pdf give the session's own
 // statement as a file (a valid PDF whose text, read back by PDF.js, holds the debts, amounts, RF codes and
 // totals, the header and «Σελίδα 1 από N» on every page), never cached; another citizen's session gets
-// another file with none of this one's data, and a visitor without a session gets the login page, no file.
+// another file with none of this one's data, a representative acting for a company gets the company's, and
+// a visitor without a session gets the login page, no file.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LightMyRequestResponse } from 'fastify';
@@ -13,6 +14,7 @@ import { importBytes } from '../../ingest/harness.ts';
 import { pdfPages } from '../../support/pdfText.ts';
 import type { CitizenSite } from '../identity/citizenSite.ts';
 import { Browser, logInAs, startCitizenSite } from '../identity/citizenSite.ts';
+import { actForm, COMPANY, COMPANY_NAME, grant } from '../identity/representing.ts';
 import { A, B, C, caughtUp, csv, D, LAST, ROLL_HEADER, YEAR } from './debtsSite.ts';
 
 /** C has so many debts that the table runs over several pages. */
@@ -25,6 +27,7 @@ const ROLL = csv(
   `${A};ΠΑΠΑΔΑΤΟΣ ΓΕΩΡΓΙΟΣ;000303;${LAST};0441.002;ΤΑΠ ${LAST};25,50;10/01/${LAST};30/06/${LAST};;3,10;φυσικό πρόσωπο`,
   `${B};ΚΟΣΜΕΤΑΤΟΥ ΕΛΕΝΗ;000401;${YEAR};0351.001;Τέλη ύδρευσης οικίας Κοσμετάτου;61,35;10/01/${YEAR};31/03/${YEAR};;;φυσικό πρόσωπο`,
   `${B};ΚΟΣΜΕΤΑΤΟΥ ΕΛΕΝΗ;000402;${YEAR};1512.001;Πρόστιμο στάθμευσης Κοσμετάτου;47,90;10/01/${YEAR};31/03/${YEAR};;;φυσικό πρόσωπο`,
+  `${COMPANY};${COMPANY_NAME};000601;${YEAR};0351.001;Τέλη ύδρευσης ιχθυοτροφείου;310,00;10/01/${YEAR};31/12/${YEAR + 1};;;νομικό πρόσωπο`,
   ...Array.from({ length: MANY }, (_, i) => `${C};ΜΕΤΑΞΑΣ ΑΝΔΡΕΑΣ;${String(500 + i).padStart(6, '0')};${YEAR};0351.001;Τέλη ύδρευσης παροχής ${i + 1} Μεταξά;10,00;10/01/${YEAR};31/12/${YEAR + 1};;;φυσικό πρόσωπο`),
 );
 
@@ -43,7 +46,7 @@ test.before(async (context) => {
   context.site = site;
   const personal = { keyring: site.keyring, subjectOf: (taxid: string) => subjectOf(site.services, taxid) };
   const roll = await importBytes(site.store, ROLL, { kind: 'debts', fileName: 'debts.csv', actor: 'εσόδων', personal });
-  assert.equal([roll.accepted, roll.imported, roll.errors], [true, 5 + MANY, []]);
+  assert.equal([roll.accepted, roll.imported, roll.errors], [true, 6 + MANY, []]);
   for (const [key, taxid] of [['a', A], ['b', B], ['c', C], ['d', D]] as const) {
     context[key] = new Browser(site.app);
     assert.is((await logInAs(context[key], taxid)).statusCode, 303);
@@ -135,6 +138,17 @@ test('another citizen\'s session gets their own file, with none of A\'s data; A\
   assert.ok(theirs.includes('Τέλη ύδρευσης οικίας Κοσμετάτου') && theirs.includes('109,25 €') && theirs.includes(B));
   for (const hidden of [A, 'ΠΑΠΑΔΑΤΟΣ', 'Πρόστιμο ΚΟΚ', '84,20', '1.192,80', '000301']) assert.not.ok(theirs.includes(hidden), `B's PDF shows A's ${hidden}`);
   for (const hidden of [B, 'ΚΟΣΜΕΤΑΤΟΥ', 'Κοσμετάτου', '61,35', '109,25', '000401']) assert.not.ok(mine.includes(hidden), `A's PDF shows B's ${hidden}`);
+});
+
+test('a representative acting for the company gets the company\'s statement, not their own', async ({ site }) => {
+  await grant(site, A);
+  const representative = new Browser(site.app);
+  assert.is((await logInAs(representative, A)).statusCode, 303);
+  const own = await representative.get('/my/');
+  assert.is((await representative.post('/my/act-for', actForm(own.body))).statusCode, 303);
+  const { text } = await download(representative, '/my/debts.pdf');
+  for (const seen of [COMPANY_NAME, COMPANY, 'Τέλη ύδρευσης ιχθυοτροφείου', '310,00 €']) assert.ok(text.includes(seen), `the company's PDF shows ${seen}`);
+  for (const hidden of [A, 'ΠΑΠΑΔΑΤΟΣ', 'Πρόστιμο ΚΟΚ', '1.192,80']) assert.not.ok(text.includes(hidden), `the company's PDF shows the representative's ${hidden}`);
 });
 
 test('without a session: 401 and the login page, as /my/debts; no PDF of anyone', async ({ site }) => {
