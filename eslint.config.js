@@ -23,6 +23,8 @@ export default tseslint.config(
             payments: ['src/api/debts', 'src/web/debts'],
             // Bank statements (camt.053/054): the bank-statement import kind reads them to pay debts.
             bankStatements: ['src/ingest/bankStatement'],
+            // Witnesses of the verifiable log: the log's publisher sends them each checkpoint.
+            witnesses: ['src/api/log'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],

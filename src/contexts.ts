@@ -8,6 +8,9 @@ import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
 import { importsApi } from './api/imports/index.ts';
+import type { LogServices } from './api/log/index.ts';
+import { logApi } from './api/log/index.ts';
+import { logProjections } from './projections/log/index.ts';
 import { ledgerApi } from './api/ledger/index.ts';
 import type { CitizenServices } from './api/identity/index.ts';
 import { identityApi } from './api/identity/index.ts';
@@ -54,6 +57,12 @@ export const apiContexts: readonly ApiContext[] = contexts.flatMap((c) => (c.api
 export const webContexts: readonly WebContext[] = contexts.flatMap((c) => (c.web ? [c.web] : []));
 
 /**
+ * The verifiable log: public, but made with the installation's signing key and event table, so by the
+ * composition root too. Only where events are kept in SQL: its tree is built from the events as stored.
+ */
+export const logContext = (log: LogServices): Context => ({ name: 'log', projections: logProjections(log.tables.events), api: logApi(log) });
+
+/**
  * The personal contexts, which need the installation's services (the keyring, TaxisNet, the sessions) and so
  * are made by the composition root once it has them: one line each, as the public ones.
  */
@@ -73,8 +82,8 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
 };
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
-export const townHall = (services: CitizenServices, paying?: DebtsPayments) => {
-  const all = [...contexts, ...personalContexts(services, paying)];
+export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices) => {
+  const all = [...contexts, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying)];
   return {
     // The outbox's projection last: its rules may read what the contexts' projections just wrote.
     projections: [...all.flatMap((c) => c.projections?.projections ?? []), notifyProjection(all.flatMap((c) => c.notifications ?? []))],

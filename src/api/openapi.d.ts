@@ -218,10 +218,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/log/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Απόδειξη ότι μια κίνηση είναι στο βιβλίο / Proof that an event is in the ledger
+         * @description Η εγγραφή της κίνησης στη θέση `position` (JSON κατά RFC 8785), ο αριθμός φύλλου της και η απόδειξη
+         *     συμπερίληψης RFC 6962 (SHA-256, base64, από το αδελφό φύλλο προς τη ρίζα) ως το υπογεγραμμένο σημείο
+         *     ελέγχου μεγέθους `treeSize` (προεπιλογή: το νεότερο), που επιστρέφεται ολόκληρο.
+         *     The entry of the event at `position` (RFC 8785 JSON), its leaf index and the RFC 6962 inclusion proof
+         *     (SHA-256, base64, from the leaf's sibling up to the root's child) up to the signed checkpoint of size
+         *     `treeSize` (default: the newest), returned whole.
+         */
+        get: operations["getLogInclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Απόδειξη για έλεγχο χωρίς σύνδεση (C2SP tlog-proof@v1) / Offline proof (C2SP tlog-proof@v1)
+         * @description Η ίδια απόδειξη ως αρχείο `.tlog-proof`· η εγγραφή είναι στη γραμμή `extra`, ώστε να ελέγχεται μόνο με το
+         *     σημείο ελέγχου και το κλειδί του βιβλίου (`/log/key`).
+         *     The same proof as a `.tlog-proof` file; the entry is in its `extra` line, so that it verifies with the
+         *     checkpoint and the log's key (`/log/key`) alone.
+         */
+        get: operations["getLogProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Απόδειξη συνέπειας δύο μεγεθών του βιβλίου / Consistency proof between two sizes of the ledger
+         * @description Απόδειξη RFC 6962 ότι το δέντρο μεγέθους `to` επεκτείνει εκείνο μεγέθους `from` χωρίς να αλλάξει τίποτα.
+         *     The RFC 6962 proof that the tree of size `to` extends the one of size `from` and changes nothing in it.
+         */
+        get: operations["getLogConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LogInclusion: {
+            leafIndex: number;
+            treeSize: number;
+            /** @description Η εγγραφή (JSON κατά RFC 8785) / The entry (RFC 8785 JSON) */
+            entry: string;
+            proof: string[];
+            /** @description Το υπογεγραμμένο σημείο ελέγχου (C2SP signed note) / The signed checkpoint (C2SP signed note) */
+            checkpoint: string;
+        };
+        LogConsistency: {
+            proof: string[];
+        };
         /**
          * @description Ποσό σε ευρώ ως δεκαδικό κείμενο / An amount in euros as a decimal string
          * @example 68.41
@@ -542,6 +623,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Η θέση της κίνησης στη σειρά του βιβλίου / The event's position in the ledger's order */
+        LogPosition: number;
+        /** @description Μέγεθος δημοσιευμένου σημείου ελέγχου / Size of a published checkpoint */
+        LogTreeSize: number;
         /** @description Οικονομικό έτος / Fiscal year */
         Year: number;
         /** @description Οικονομικό έτος / Fiscal year */
@@ -906,6 +991,88 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLogInclusion: {
+        parameters: {
+            query: {
+                /** @description Η θέση της κίνησης στη σειρά του βιβλίου / The event's position in the ledger's order */
+                position: components["parameters"]["LogPosition"];
+                /** @description Μέγεθος δημοσιευμένου σημείου ελέγχου / Size of a published checkpoint */
+                treeSize?: components["parameters"]["LogTreeSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η απόδειξη / The proof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogInclusion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLogProof: {
+        parameters: {
+            query: {
+                /** @description Η θέση της κίνησης στη σειρά του βιβλίου / The event's position in the ledger's order */
+                position: components["parameters"]["LogPosition"];
+                /** @description Μέγεθος δημοσιευμένου σημείου ελέγχου / Size of a published checkpoint */
+                treeSize?: components["parameters"]["LogTreeSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description tlog-proof@v1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLogConsistency: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η απόδειξη / The proof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogConsistency"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -3,8 +3,31 @@ import { resolve } from 'node:path';
 import type { AppSettings } from '../api/app.ts';
 import { defaultWebSocketLimits } from '../api/shared/websockets.ts';
 import { VIVA_DEMO, VIVA_PRODUCTION } from '../integrations/payments/index.ts';
+import { isKeyName } from '../domain/log/index.ts';
+import type { WitnessAddress } from '../integrations/witnesses/index.ts';
+import { parseWitnesses } from '../integrations/witnesses/index.ts';
+
+/** The verifiable log: its origin line, its signing key and its witnesses. */
+export interface LogSettings {
+  /** OPENDIMOS_LOG_ORIGIN; default the public host + "/ledger". */
+  readonly origin: string;
+  /** OPENDIMOS_LOG_KEY (note private-key format), or null for the key file of the data directory. */
+  readonly key: string | null;
+  /** OPENDIMOS_WITNESSES: "<URL> <verifier key>" entries separated by commas. */
+  readonly witnesses: readonly WitnessAddress[];
+}
+
+const logSettingsOf = (env: NodeJS.ProcessEnv, publicUrl: string): LogSettings => {
+  const origin = env.OPENDIMOS_LOG_ORIGIN?.trim() || `${new URL(publicUrl).host}/ledger`;
+  if (!isKeyName(origin)) throw new ConfigError(`OPENDIMOS_LOG_ORIGIN must have no spaces and no "+" (got "${origin}")`);
+  const witnesses = parseWitnesses(env.OPENDIMOS_WITNESSES ?? '');
+  if (typeof witnesses === 'string') throw new ConfigError(`OPENDIMOS_WITNESSES: ${witnesses}`);
+  return { origin, key: env.OPENDIMOS_LOG_KEY?.trim() || null, witnesses };
+};
+
 
 export interface Config {
+  readonly log: LogSettings;
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
   readonly databaseUrl: string | null;
   /** EventStoreDB for events (read models stay in PostgreSQL/PGlite). */
@@ -174,6 +197,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (paymentIban && !/^GR\d{25}$/.test(paymentIban)) throw new ConfigError(`OPENDIMOS_PAYMENT_IBAN must be a Greek IBAN, GR and 25 digits (got "${paymentIban}")`);
   if (production && !paymentIban) throw new ConfigError('OPENDIMOS_PAYMENT_IBAN must be set in production: the account citizens pay their debts into');
   return {
+    log: logSettingsOf(env, publicUrl),
     paymentIban,
     publicUrl,
     payments,

@@ -3,9 +3,8 @@
 // nodes on one PostgreSQL must share the same key (set the variable on all of them); the keyring refuses a
 // node whose key differs from the one the database was first sealed with.
 import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ConfigError } from './config.ts';
+import { readOrCreateSecretFile } from './secretFile.ts';
 
 export const MASTER_KEY_FILE = 'master.key';
 
@@ -31,28 +30,6 @@ export interface MasterKey {
 
 export const loadMasterKey = async (fromEnvironment: string | null, dataDir: string): Promise<MasterKey> => {
   if (fromEnvironment !== null) return { key: parseMasterKey(fromEnvironment, 'OPENDIMOS_MASTER_KEY'), source: 'environment' };
-  const path = join(dataDir, MASTER_KEY_FILE);
-  try {
-    const key = parseMasterKey(await readFile(path, 'utf8'), path);
-    await chmod(path, 0o600);
-    return { key, source: 'file' };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  // Two processes starting at once must not each write a different key, nor read the other's file before
-  // its key is in it: the key is written whole to a file of this process's own, then linked into place,
-  // which fails if a key is already there (the loser then reads the winner's, complete).
-  const own = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
-  try {
-    await writeFile(own, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    await link(own, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadMasterKey(null, dataDir);
-    throw error;
-  } finally {
-    await rm(own, { force: true });
-  }
-  return { key, source: 'new file' };
+  const file = await readOrCreateSecretFile(dataDir, MASTER_KEY_FILE, () => `${randomBytes(32).toString('base64')}\n`);
+  return { key: parseMasterKey(file.text, file.path), source: file.created ? 'new file' : 'file' };
 };

@@ -1,10 +1,11 @@
 // Every migration of the installation, run from here once at start-up (serve, and every command that opens
 // the database itself), before any part of the program opens its tables: the event store's (when events
 // are kept in SQL), the read models' bookkeeping, the access tokens', the personal-data keyring, the
-// identity context's own tables and the sessions. Each released migration is frozen
+// identity context's own tables, the sessions, the debts' and the verifiable log's checkpoints. Each released migration is frozen
 // (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
 import { debtsMigrations } from '../api/debts/index.ts';
 import { identityMigrations } from '../api/identity/index.ts';
+import { logMigrations } from '../api/log/index.ts';
 import { tokenMigrations } from '../api/shared/auth/tokenTable.ts';
 import { sessionMigrations } from '../api/shared/sessions/index.ts';
 import { staffMigrations } from '../api/shared/staff/index.ts';
@@ -31,6 +32,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'sessions', migrations: sessionMigrations },
   { component: 'staff', migrations: staffMigrations },
   { component: 'debts', migrations: debtsMigrations },
+  { component: 'log', migrations: logMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>

@@ -6,6 +6,8 @@ import { endSessionsOf } from '../api/shared/sessions/index.ts';
 import { townHall } from '../contexts.ts';
 import { debtsErasureObstacle, lixouriPayments, sweepExpiredPayments } from '../api/debts/index.ts';
 import { personalDataOf } from './personalData.ts';
+import { startLogPublisher } from '../api/log/index.ts';
+import { loadLogSigner, logServicesOf } from './logSetup.ts';
 import { payments } from './payments.ts';
 import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
@@ -51,7 +53,10 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io, personalDataOf(installation));
   const cards = payments(config.payments, config.publicUrl);
   const paying = { ...lixouriPayments, payments: cards.provider, account: { ...lixouriPayments.account, ...(config.paymentIban ? { iban: config.paymentIban } : {}) } };
-  const hall = townHall(services, paying);
+  // The verifiable log is built from the events as stored, so only where they are kept in SQL.
+  const logKey = config.eventStoreUrl === null ? await loadLogSigner(config.log, config.dataDir) : null;
+  const log = logKey ? logServicesOf(installation.client, config.schema, config.log, logKey.signer) : undefined;
+  const hall = townHall(services, paying, log);
   const readSide = await startReadSide(installation, hall.projections, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
     api: hall.api,
@@ -70,6 +75,8 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     devBanner: taxisNet.standIn || cards.standIn,
     personal: personalDataOf(installation),
   });
+  const publisher = log ? startLogPublisher(log, { onError: (error) => io.stderr.write(`Σφάλμα βιβλίου / Log error: ${String(error)}\n`) }) : null;
+  await publisher?.publishNow().catch((error: unknown) => io.stderr.write(`Σφάλμα βιβλίου / Log error: ${String(error)}\n`));
   await taxisNet.mount(app);
   await cards.mount(app);
   // Card orders left unpaid: asked once more after they expire, then abandoned (a late payment still counts).
@@ -107,6 +114,11 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
       ? `E-mail: SMTP ${new URL(config.smtpUrl).host}\n`
       : `E-mail: χωρίς SMTP, τα μηνύματα γράφονται ως .eml / no SMTP, messages are written as .eml files: ${join(config.dataDir, 'mail')}\n`,
   );
+  io.stdout.write(
+    logKey
+      ? `Επαληθεύσιμο βιβλίο / Verifiable ledger: ${config.publicUrl}/log/checkpoint — κλειδί / key ${logKey.signer.verifierKey} (${logKey.source})\n`
+      : 'Επαληθεύσιμο βιβλίο: μόνο με τα γεγονότα σε PostgreSQL/PGlite / Verifiable ledger: only with the events in PostgreSQL/PGlite\n',
+  );
   io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
     io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
@@ -118,6 +130,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     process.once('SIGHUP', resolve);
   });
   clearInterval(sweeper);
+  await publisher?.stop();
   await control?.close();
   await app.close();
   await dispatcher.stop();

@@ -24,6 +24,7 @@ const RELEASED: Readonly<Record<string, readonly string[]>> = {
   sessions: ['64bc941826175234052f9ddbff151d9d2c9b5b86a2a9feb550e8dfdbdaebf4f5', '53d781fbadd0c7c39ed67c8020b6a150f9710d970200f8966a96124b7deaf98a'],
   staff: ['7614f4b04ff7ab32b6d603ec837d8b9960565181fce35acb1e9400a28a9fc401'],
   debts: ['22022853ff4224645714735a9232741068372ed476091d6604d3fbc6762d862d'],
+  log: ['f5fe1bd3fa97b59c33e34f4202d9ba164bcbfd5186df003937e9aafed359dbab'],
 };
 
 const sets: Readonly<Record<string, readonly Migration[]>> = Object.fromEntries(migrationSets('opendimos', { eventsInSql: true }).map((set) => [set.component, set.migrations]));
