@@ -8,6 +8,7 @@
 // Specifications: RFC 6962 / RFC 9162 §2.1 (the tree), c2sp.org/tlog-tiles, tlog-checkpoint, signed-note.
 // Each leaf is the UTF-8 RFC 8785 canonical JSON of a public event:
 //   {position, id, stream, revision, type, schemaVersion, data, recordedAt, hash}
+import { constants } from 'node:buffer';
 import crypto from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -122,10 +123,11 @@ export function consistencyProof(levels, oldSize, newSize) {
 }
 
 const half = (n) => Math.floor(n / 2);
+const allHashes = (hashes) => hashes.every((h) => h.length === HASH_SIZE);
 
 /** RFC 9162 §2.1.3.2: does the proof lead from this leaf hash to this root? */
 export function verifyInclusion(index, size, leaf, proof, root) {
-  if (index >= size) return false;
+  if (index >= size || !allHashes([leaf, ...proof])) return false;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
@@ -142,7 +144,7 @@ export function verifyInclusion(index, size, leaf, proof, root) {
 
 /** RFC 9162 §2.1.4.2: is the tree of newSize an extension of the tree of oldSize? */
 export function verifyConsistency(oldSize, newSize, proof, oldRoot, newRoot) {
-  if (oldSize > newSize) return false;
+  if (oldSize > newSize || !allHashes(proof)) return false;
   if (oldSize === newSize) return proof.length === 0 && oldRoot.equals(newRoot);
   if (oldSize === 0) return proof.length === 0;
   if (proof.length === 0) return false;
@@ -244,7 +246,15 @@ export function parseNote(note) {
   return { text: note.slice(0, split + 1), signatures };
 }
 
-const ed25519 = (publicKey) => crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
+/** Ed25519 (RFC 8032); a key or signature node:crypto cannot even read is a failed verification. */
+function ed25519Verify(publicKey, message, signature) {
+  try {
+    const key = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
+    return crypto.verify(null, Buffer.from(message), key, signature);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Verifies a note with Ed25519 keys (type 0x01). Signatures by other keys are ignored; one by a given key that
@@ -256,7 +266,7 @@ export function verifyNote(note, keys) {
   for (const s of signatures) {
     const key = keys.find((k) => k.type === 0x01 && k.name === s.name && k.id === s.id);
     if (!key) continue;
-    if (!crypto.verify(null, Buffer.from(text), ed25519(key.publicKey), s.signature)) throw new NoteError(`the signature of ${key.name} does not verify`);
+    if (!ed25519Verify(key.publicKey, text, s.signature)) throw new NoteError(`the signature of ${key.name} does not verify`);
     signedBy.push(key);
   }
   if (signedBy.length === 0) throw new NoteError(`no signature by ${keys.map((k) => k.name).join(', ')}`);
@@ -267,8 +277,7 @@ export function verifyNote(note, keys) {
 export function verifyCosignature(checkpointText, signature, key) {
   if (key.type !== 0x04 || signature.name !== key.name || signature.id !== key.id || signature.signature.length !== 72) return null;
   const time = signature.signature.readBigUInt64BE(0);
-  const message = Buffer.from(`cosignature/v1\ntime ${time}\n${checkpointText}`);
-  return crypto.verify(null, message, ed25519(key.publicKey), signature.signature.subarray(8)) ? Number(time) : null;
+  return ed25519Verify(key.publicKey, `cosignature/v1\ntime ${time}\n${checkpointText}`, signature.signature.subarray(8)) ? Number(time) : null;
 }
 
 /** `<origin>\n<size>\n<base64 root>\n[extension lines]`. */
@@ -447,6 +456,7 @@ function checkUpperTile({ level, index, width }, bytes, levels) {
 
 /** Every tile and entry bundle of a tree of `size`, checked; resolves to the tree's levels. */
 async function fetchTree(base, size, found, concurrency) {
+  if (size * HASH_SIZE > constants.MAX_LENGTH) throw new VerifyError('checkpoint', `a tree of ${size} leaves is more than this tool can hold in memory`);
   const leaves = Buffer.allocUnsafe(size * HASH_SIZE);
   const upper = new Map();
   const tiles = tilesOf(size);

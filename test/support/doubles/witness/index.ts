@@ -130,7 +130,12 @@ export const startWitnessDouble = async (name = 'witness.example/w1', now = (): 
       }
       const forced = knobs.statusCount > 0;
       if (forced) knobs.statusCount--;
-      const answer: Answer = forced ? { status: knobs.status } : route(request.method ?? '', path, body);
+      let answer: Answer;
+      try {
+        answer = forced ? { status: knobs.status } : route(request.method ?? '', path, body);
+      } catch (error) {
+        answer = { status: 500, body: `${error instanceof Error ? error.message : String(error)}\n` };
+      }
       record(answer.status);
       response.writeHead(answer.status, { 'content-type': answer.type ?? 'text/plain; charset=utf-8' }).end(answer.body ?? '');
     });
