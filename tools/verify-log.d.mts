@@ -54,7 +54,7 @@ export interface Checkpoint {
 }
 export declare function parseCheckpoint(text: string): Checkpoint;
 
-export type VerifyStep = 'network' | 'checkpoint' | 'key' | 'signature' | 'leaf' | 'tile' | 'root' | 'consistency' | 'state';
+export type VerifyStep = 'network' | 'checkpoint' | 'key' | 'signature' | 'witness' | 'leaf' | 'tile' | 'root' | 'consistency' | 'state';
 export declare class VerifyError extends Error {
   readonly step: VerifyStep;
   readonly greek: string;
@@ -66,6 +66,8 @@ export interface VerifyOptions {
   key?: string;
   statePath?: string;
   find?: readonly string[];
+  /** Witness verifier keys (type 0x04) whose cosignature/v1 the checkpoint must carry. */
+  witnesses?: readonly string[];
   concurrency?: number;
   say?: (line: string) => void;
 }
@@ -79,6 +81,7 @@ export interface VerifyResult {
   readonly size: number;
   readonly root: string;
   readonly key: string;
+  readonly cosignedBy: readonly { readonly name: string; readonly time: number }[];
   readonly seconds: number;
   readonly leavesPerSecond: number;
   readonly found: readonly { readonly text: string; readonly leaves: readonly FoundLeaf[] }[];

@@ -3,7 +3,11 @@
 // nothing but Node's standard library (Node ≥ 20). It trusts no server code: it fetches the signed
 // checkpoint, every tile and entry bundle, rebuilds the Merkle tree itself and compares.
 //
-//   node tools/verify-log.mjs https://host/log/ [--key VKEY] [--state FILE] [--find TEXT]...
+//   node tools/verify-log.mjs https://host/log/ [--key VKEY] [--state FILE] [--find TEXT]... [--witness VKEY]...
+//
+// --key: the log's verifier key (else the one in the state file, else the one the log serves, on first use).
+// --state: a JSON file keeping the tree seen last time; the new tree must extend it. --find: which leaves
+// hold a text (a document number, an amount). --witness: a witness (type 0x04 key) that must have cosigned.
 //
 // Specifications: RFC 6962 / RFC 9162 §2.1 (the tree), c2sp.org/tlog-tiles, tlog-checkpoint, signed-note.
 // Each leaf is the UTF-8 RFC 8785 canonical JSON of a public event:
@@ -301,6 +305,7 @@ const GREEK = {
   root: 'Η ρίζα του δέντρου δεν είναι αυτή που υπέγραψε ο δήμος.',
   consistency: 'Το βιβλίο δεν συνεχίζει αυτό που είδατε την προηγούμενη φορά: η ιστορία του άλλαξε.',
   state: 'Το αρχείο κατάστασης δεν διαβάζεται.',
+  witness: 'Ο μάρτυρας δεν έχει συνυπογράψει αυτό το σημείο ελέγχου: ίσως σας δείχνουν άλλο βιβλίο από ό,τι στους άλλους.',
 };
 
 export class VerifyError extends Error {
@@ -402,7 +407,7 @@ async function chooseKey(base, given, state, say) {
 }
 
 /** The checkpoint, its signature verified with the key before a line of it is read. */
-async function fetchCheckpoint(base, vkey) {
+async function fetchCheckpoint(base, vkey, witnesses) {
   let key;
   try {
     key = parseVerifierKey(vkey);
@@ -418,9 +423,26 @@ async function fetchCheckpoint(base, vkey) {
       throw new VerifyError(name, error.message);
     }
   };
-  step('checkpoint', () => parseNote(note));
+  const { signatures } = step('checkpoint', () => parseNote(note));
   const { text } = step('signature', () => verifyNote(note, [key]));
-  return step('checkpoint', () => parseCheckpoint(text));
+  const cosignedBy = witnesses.map((vkey) => checkCosignature(text, signatures, vkey));
+  return { ...step('checkpoint', () => parseCheckpoint(text)), cosignedBy };
+}
+
+/** A witness given with --witness must have cosigned this very checkpoint: the guard against a split view. */
+function checkCosignature(text, signatures, vkey) {
+  let key;
+  try {
+    key = parseVerifierKey(vkey);
+  } catch (error) {
+    throw new VerifyError('key', error.message);
+  }
+  if (key.type !== 0x04) throw new VerifyError('key', `the witness key ${key.name} is not a cosignature/v1 key (type 0x04)`);
+  const line = signatures.find((s) => s.name === key.name && s.id === key.id);
+  if (!line) throw new VerifyError('witness', `the checkpoint carries no cosignature by the witness ${key.name}`);
+  const time = verifyCosignature(text, line, key);
+  if (time === null) throw new VerifyError('witness', `the cosignature of the witness ${key.name} does not verify`);
+  return { name: key.name, time };
 }
 
 /** One level-0 tile and its entry bundle: every entry must hash to its leaf hash in the tile. */
@@ -475,12 +497,12 @@ async function fetchTree(base, size, found, concurrency) {
  * Verifies the log at `prefix` (a URL, with or without its trailing slash). Resolves to a summary; rejects with
  * a VerifyError naming the failing step (and, for a bad leaf, its index, the expected and the found hash).
  */
-export async function verifyLog(prefix, { key: givenKey, statePath, find = [], concurrency = 16, say = () => {} } = {}) {
+export async function verifyLog(prefix, { key: givenKey, statePath, find = [], witnesses = [], concurrency = 16, say = () => {} } = {}) {
   const started = performance.now();
   const base = new URL(prefix.endsWith('/') ? prefix : `${prefix}/`);
   const state = statePath ? await readState(statePath) : null;
   const vkey = await chooseKey(base, givenKey, state, say);
-  const checkpoint = await fetchCheckpoint(base, vkey);
+  const checkpoint = await fetchCheckpoint(base, vkey, witnesses);
   const { origin, size, root } = checkpoint;
   if (state && state.origin !== origin) throw new VerifyError('checkpoint', `the checkpoint is of the log ${origin}, the state file of ${state.origin}`);
 
@@ -492,7 +514,7 @@ export async function verifyLog(prefix, { key: givenKey, statePath, find = [], c
   if (state) await checkConsistency(base, state, checkpoint, levels, say);
   if (statePath) await saveState(statePath, { origin, key: vkey, size, root: b64(root) });
   const seconds = (performance.now() - started) / 1000;
-  return { origin, size, root: b64(root), key: vkey, seconds, leavesPerSecond: size / seconds, found: found.map(({ text, leaves }) => ({ text, leaves })) };
+  return { origin, size, root: b64(root), key: vkey, cosignedBy: checkpoint.cosignedBy, seconds, leavesPerSecond: size / seconds, found: found.map(({ text, leaves }) => ({ text, leaves })) };
 }
 
 function describe(index, entry) {
@@ -536,18 +558,18 @@ async function checkConsistency(base, state, { size, root }, levels, say) {
 }
 
 // ─── The command line ────────────────────────────────────────────────────────────────────────────────────
-const USAGE = 'usage: node tools/verify-log.mjs https://host/log/ [--key VKEY] [--state FILE] [--find TEXT]...';
+const USAGE = 'usage: node tools/verify-log.mjs https://host/log/ [--key VKEY] [--state FILE] [--find TEXT]... [--witness VKEY]...';
 
 export function parseArguments(argv) {
-  const options = { find: [] };
+  const options = { find: [], witnesses: [] };
   let prefix = null;
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--key' || flag === '--state' || flag === '--find') {
+    if (['--key', '--state', '--find', '--witness'].includes(flag)) {
       if (value === undefined) return { error: `${flag} needs a value` };
       if (flag === '--key') options.key = value;
       else if (flag === '--state') options.statePath = value;
-      else options.find.push(value);
+      else options[flag === '--find' ? 'find' : 'witnesses'].push(value);
       i++;
     } else if (flag.startsWith('--') || prefix !== null) return { error: `unexpected argument ${flag}` };
     else prefix = flag;
@@ -565,6 +587,7 @@ export async function main(argv, out = console.log, err = console.error) {
   try {
     const r = await verifyLog(prefix, { ...options, say: err });
     out(`OK / ΕΝΤΑΞΕΙ: ${r.origin}, ${r.size} leaves, root ${r.root}\n  verified in ${r.seconds.toFixed(2)} s (${Math.round(r.leavesPerSecond)} leaves/s)`);
+    for (const w of r.cosignedBy) out(`  cosigned by the witness ${w.name} at ${new Date(w.time * 1000).toISOString()}`);
     for (const f of r.found) {
       out(`"${f.text}" is in ${f.leaves.length} leaves${f.leaves.length ? ':' : ''}`);
       for (const hit of f.leaves.slice(0, 50)) out(`  leaf ${hit.index}  ${hit.type}  ${hit.stream}`);

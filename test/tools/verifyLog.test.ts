@@ -27,6 +27,7 @@ import {
   verifyNote,
 } from '../../tools/verify-log.mjs';
 import type { VerifyOptions, VerifyResult } from '../../tools/verify-log.mjs';
+import { startWitnessDouble } from '../support/doubles/witness/index.ts';
 import { buildLog, newSigner, sampleEntry, signNote, startStaticLog } from '../support/staticLog.ts';
 import type { StaticLogServer } from '../support/staticLog.ts';
 
@@ -245,6 +246,23 @@ tool('a partial tile left unchecked by tiles above still fails at the root', asy
   context.server.log = lying({ 'tile/entries/002.p/88': forged.files.get('tile/entries/002.p/88')!, 'tile/0/002.p/88': forged.files.get('tile/0/002.p/88')! });
   const error = await failure(verifyLog(context.server.url, { key: signer.vkey }));
   assert.is(error.step, 'root');
+});
+
+tool('--witness: the checkpoint must carry a cosignature that verifies, by each witness given', async (context) => {
+  const witness = await startWitnessDouble('witness.example/w1', () => 1_796_000_000);
+  witness.trust(signer.name, signer.vkey);
+  const cosign = async (oldSize: number) => (await fetch(`${witness.url}/add-checkpoint`, { method: 'POST', body: `old ${oldSize}\n\n${goodLog.checkpoint}` })).text();
+  context.server.log = lying({ checkpoint: `${goodLog.checkpoint}${await cosign(0)}` });
+  const result = await verifyLog(context.server.url, { key: signer.vkey, witnesses: [witness.vkey] });
+  assert.equal(result.cosignedBy, [{ name: 'witness.example/w1', time: 1_796_000_000 }]);
+  witness.lieNext(1);
+  context.server.log = lying({ checkpoint: `${goodLog.checkpoint}${await cosign(600)}` });
+  assert.match((await failure(verifyLog(context.server.url, { key: signer.vkey, witnesses: [witness.vkey] }))).message, /^the cosignature of the witness witness\.example\/w1 does not verify$/);
+  context.server.log = goodLog;
+  const missing = await failure(verifyLog(context.server.url, { key: signer.vkey, witnesses: [witness.vkey] }));
+  assert.equal([missing.step, missing.message], ['witness', 'the checkpoint carries no cosignature by the witness witness.example/w1']);
+  assert.is((await failure(verifyLog(context.server.url, { key: signer.vkey, witnesses: [signer.vkey] }))).step, 'key');
+  await witness.close();
 });
 
 tool('a checkpoint with a wrong signature fails, and so does one signed by another key', async (context) => {
