@@ -118,6 +118,11 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Which of these streams hold events: an import of many new streams asks once, not once a stream. */
   existingStreams(streams: readonly string[]): Promise<ReadonlySet<string>>;
+  /**
+   * Several whole streams in one read, each in revision order (a statement's debts, a chunk of credits at a
+   * time, instead of a read a debt): a stream with no events is absent from the answer.
+   */
+  readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event (0 for an empty ledger). */
   headPosition(): Promise<number>;

@@ -100,6 +100,19 @@ export const eventStoreContract = (backend: string, open: () => Promise<Contract
     assert.equal([...(await store.existingStreams(Array.from({ length: 100 }, (_, i) => `nothing-${i}`)))], []);
   });
 
+  test('readStreams reads the streams asked, each whole and in revision order, and leaves out those with no events', async ({ store }) => {
+    await store.append('many-1', [event(1), event(2)]);
+    await store.append('many-2', [event(3)]);
+    await store.append('many-1', [event(4)]);
+    await store.append('other', [event(5)]);
+    const read = await store.readStreams(['many-2', 'never', 'many-1', 'many-1']);
+    assert.equal([...read.keys()].sort(), ['many-1', 'many-2']);
+    assert.equal(read.get('many-1')!.map((e) => [e.stream, e.revision, e.data]), [['many-1', 0, event(1).data], ['many-1', 1, event(2).data], ['many-1', 2, event(4).data]]);
+    assert.equal(read.get('many-2')!.map((e) => e.revision), [0]);
+    assert.equal((await store.readStream('many-1')).map((e) => e.id), read.get('many-1')!.map((e) => e.id));
+    assert.is((await store.readStreams([])).size, 0);
+  });
+
   test('the envelope carries id, stream, revision, position, type, schema version, data, metadata and hash', async ({ store }) => {
     const id = uuidv7();
     await store.append('s', [{ id, type: 'PaymentMade', data: { amount: '12.30', payee: 'Α.Ε.' }, metadata: { actor: 'finance:1', correlationId: 'c-1' } }]);

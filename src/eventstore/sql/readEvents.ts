@@ -73,6 +73,24 @@ export const existingStreams = async (db: SqlExecutor, names: LedgerNames, strea
   return new Set(rows.map((r) => r.stream));
 };
 
+export const readStreams = async (
+  db: SqlExecutor,
+  names: LedgerNames,
+  schemas: EventSchemas,
+  streams: readonly string[],
+): Promise<ReadonlyMap<string, readonly RecordedEvent[]>> => {
+  const found = new Map<string, RecordedEvent[]>();
+  if (streams.length === 0) return found;
+  const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM ${names.events} WHERE stream = ANY($1) ORDER BY stream, revision`, [[...new Set(streams)]]);
+  for (const row of rows) {
+    const recorded = toRecorded(schemas, row);
+    const list = found.get(recorded.stream);
+    if (list === undefined) found.set(recorded.stream, [recorded]);
+    else list.push(recorded);
+  }
+  return found;
+};
+
 export const headPosition = async (db: SqlExecutor, names: LedgerNames): Promise<number> => {
   const [row] = await db.query<{ position: unknown }>(`SELECT coalesce(max(position), 0) AS position FROM ${names.events}`);
   return toNumber(row?.position ?? 0);

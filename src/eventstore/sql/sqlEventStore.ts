@@ -7,7 +7,7 @@ import { createAppendQueue } from './appendQueue.ts';
 import { appendToStream, unwrap } from './appendToStream.ts';
 import type { SqlClient, SqlExecutor } from './client.ts';
 import { ledgerNames } from './ledgerSchema.ts';
-import { existingStreams, headPosition, readAll, readProjected, readStream } from './readEvents.ts';
+import { existingStreams, headPosition, readAll, readProjected, readStream, readStreams } from './readEvents.ts';
 import { verifyChain } from './verifyChain.ts';
 
 export interface SqlEventStoreOptions {
@@ -65,6 +65,7 @@ export const openSqlEventStore = async (options: SqlEventStoreOptions): Promise<
       }),
     readStream: (stream, readOptions) => readStream(client, names, schemas, stream, readOptions),
     existingStreams: (streams) => existingStreams(client, names, streams),
+    readStreams: (streams) => readStreams(client, names, schemas, streams),
     readAll: (readOptions) => readAll(client, names, schemas, readOptions),
     readProjectedWith: (db, readOptions) => readProjected(db, names, schemas, readOptions),
     headPosition: () => headPosition(client, names),
