@@ -40,6 +40,14 @@ test('Greek and Latin text comes back as text; the font is embedded as a subset 
   }
 });
 
+test('documents one after another each read back whole (no font state carried from one into the next)', async () => {
+  for (const text of ['Πρώτο έγγραφο: ΑΒΓ abc', 'Δεν έχετε οφειλές προς τον Δήμο. You owe nothing to the Municipality.']) {
+    const pdf = await PdfWriter.start(options);
+    pdf.text(text);
+    assert.ok((await pdfPages(await pdf.finish()))[0]!.includes(text), text);
+  }
+});
+
 test('a long table: several pages, each with the header, the table\'s header row and its number; every row once, in order', async () => {
   const pdf = await PdfWriter.start({ ...options, orientation: 'portrait' });
   const rows = Array.from({ length: 150 }, (_, i) => [`Γραμμή ${i + 1}`, `${i + 1},00 €`]);
