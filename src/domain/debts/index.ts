@@ -24,5 +24,6 @@ export const debtsDomain = domainContext<DebtEvent | PaymentEvent | BankCreditEv
     PaymentAbandoned: { version: 1 },
     BankCreditUnmatched: { version: 1 },
     BankCreditAssigned: { version: 1 },
+    BankCreditApplied: { version: 1 },
   },
 });

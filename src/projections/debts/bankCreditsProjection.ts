@@ -40,6 +40,10 @@ CREATE TABLE ${t[BANK_CREDITS]} (
           );
           break;
         }
+        // The receipt of what the credit paid comes after its unmatched part: the stream's revision moves on.
+        case 'BankCreditApplied':
+          await tx.query(`UPDATE ${credits} SET revision = revision + 1 WHERE credit_id = $1`, [event.data.creditId]);
+          break;
         case 'BankCreditAssigned':
           await tx.query(`UPDATE ${credits} SET assigned = to_char(assigned::numeric + $2::numeric, 'FM999999999990.00'), revision = revision + 1 WHERE credit_id = $1`, [
             event.data.creditId,
