@@ -11,8 +11,8 @@ export type { Statement, StatementDebt } from './statement.ts';
 export { debtId, debtsErasureObstacle, rfOf, statementJson, statementOf } from './statement.ts';
 export type { Selected, Settled } from './payments.ts';
 export { isOwnPayment, paymentIdOfOrder, recordSelection, settlePayment, startCardPayment, sweepExpiredPayments } from './payments.ts';
-export type { Applied, Collecting, DebtToPay, Received } from './collect.ts';
-export { applyReceived, loadDebt } from './collect.ts';
+export type { Applied, Collecting, DebtToPay, Known, Loaded, PaidDebt, Received } from './collect.ts';
+export { applyReceived, applyReceivedTo, collectionYearOf, loadDebt, loadDebts, revenueLineKey, revenueLinesOf } from './collect.ts';
 export { NOTIFICATION_PATH } from './routes.ts';
 
 export const debtsApi = (services: DebtsServices): ApiContext => ({

@@ -100,6 +100,22 @@ test(
 );
 
 test(
+  'bank statement: two credits of one file for the same debt: the second pays what the first left, and its excess waits for the clerk',
+  withRoll(async (t) => {
+    await setUp(t);
+    const report = await importStatement(t, statement(credit('E1', '60.00', RF_FINE), credit('E2', '30.00', RF_FINE)));
+    assert.equal([report.outcome, report.imported], ['imported', 2]);
+    assert.equal(await paidOf(t, '000102'), ['60.00/bank', '20.00/bank']);
+    assert.equal(await unmatchedOf(t), [`excess:10.00:${RF_FINE}:E2`]);
+    const applied = (await allEvents(t.store)).filter((e) => e.type === 'BankCreditApplied').map((e) => {
+      const d = e.data as { paid: string; excess: string; debts: { receipt: string; remaining: string }[] };
+      return `${d.paid}/${d.excess}/${d.debts.map((x) => `${x.receipt}:${x.remaining}`).join(',')}`;
+    });
+    assert.equal(applied, ['60.00/0.00/ΗΠ-E1:20.00', '20.00/10.00/ΗΠ-E2:0.00']);
+  }),
+);
+
+test(
   'bank statement: imported twice, the second pays nothing and records nothing but its ImportRecorded',
   withRoll(async (t) => {
     await setUp(t);
