@@ -21,8 +21,10 @@ export const startLogPublisher = (services: LogServices, options: { intervalMs?:
   const once = async (): Promise<PublishedCheckpoint | null> => {
     const fresh = await publishCheckpoint(services);
     const newest = fresh ?? (await latestCheckpoint(services.client, services.schema));
-    if (newest && services.witnesses.length > 0) await witness(newest);
-    return newest;
+    if (!newest || services.witnesses.length === 0) return newest;
+    await witness(newest);
+    // With the cosignatures the witnesses just gave.
+    return latestCheckpoint(services.client, services.schema);
   };
 
   const publishNow = () => {
