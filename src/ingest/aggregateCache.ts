@@ -59,7 +59,8 @@ export const aggregateCache = <State, Event>(
       if (asked.length === 0) return;
       const existing = await store.existingStreams(asked);
       for (const stream of asked) {
-        if (existing.has(stream)) continue;
+        // Loaded meanwhile by a row (preloading may overlap the deciding): what it read stands.
+        if (existing.has(stream) || loaded.has(stream)) continue;
         loaded.set(stream, { state: initial(), revision: -1 });
         stored.set(stream, -1);
       }

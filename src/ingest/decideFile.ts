@@ -24,6 +24,19 @@ export interface FileDecision {
   readonly fileRefused: boolean;
 }
 
+/** A chunk of a kind that prepares, its preparing begun: decided while the chunk after it is prepared. */
+interface PreparedChunk {
+  readonly rows: readonly Row[];
+  readonly prepared: Promise<void>;
+}
+
+/**
+ * Rows a kind prepares at once (a file comes a few hundred rows at a time). Measured on a roll of 100,000 debts
+ * read from a file, with the database busy: a chunk's questions take longer than deciding its rows, so the
+ * fewer the chunks the sooner the import ends; memory holds two chunks' rows.
+ */
+const PREPARE_ROWS = 5_000;
+
 /** Measured on PostgreSQL: a pause every 100 rows keeps the database busy and costs next to nothing. */
 const YIELD_EVERY_ROWS = 100;
 
@@ -62,6 +75,36 @@ export const decideFile = async (
     counts.refused++;
   };
 
+  let pending: PreparedChunk | null = null;
+  const decidePrepared = async (chunk: PreparedChunk): Promise<void> => {
+    await chunk.prepared;
+    for (const row of chunk.rows) {
+      counts.rows++;
+      await decide(row);
+      if (counts.rows % YIELD_EVERY_ROWS === 0) await setImmediate();
+    }
+  };
+  let gathered: Row[] = [];
+  /** The rows gathered start being prepared, after the chunk before them; that one is decided meanwhile. */
+  const prepareGathered = async (prepare: NonNullable<IngestKind['prepare']>): Promise<void> => {
+    if (gathered.length === 0) return;
+    const rows = gathered;
+    gathered = [];
+    const before = pending;
+    const prepared = (before?.prepared ?? Promise.resolve()).then(() => prepare(rows, ledger));
+    // Awaited when its chunk is decided; a failure before then must not go unhandled meanwhile.
+    prepared.catch(() => {});
+    pending = { rows, prepared };
+    if (before) await decidePrepared(before);
+  };
+  /** The rows read so far, all decided (at the file's end, or at its refusal). */
+  const decideRest = async (): Promise<void> => {
+    if (kind.prepare) await prepareGathered(kind.prepare);
+    const chunk = pending;
+    pending = null;
+    if (chunk) await decidePrepared(chunk);
+  };
+
   try {
     for await (const batch of records) {
       let from = 0;
@@ -75,20 +118,28 @@ export const decideFile = async (
       }
       if (header === null) continue;
       const current: Header = header;
-      // A kind that prepares chunks gets the chunk's rows first, to ask the database once for all of them.
-      const rows = kind.prepare && !fileRefused ? batch.slice(from).map((record) => new Row(record, current)) : null;
-      if (rows && kind.prepare) await kind.prepare(rows, ledger);
+      // A kind that prepares chunks gets a chunk's rows first, to ask the database once for all of them; the
+      // asking overlaps the deciding of the chunk before, and one chunk is prepared after another, each seeing
+      // what the one before loaded.
+      if (kind.prepare && !fileRefused) {
+        for (let i = from; i < batch.length; i++) gathered.push(new Row(batch[i]!, current));
+        if (gathered.length >= PREPARE_ROWS) await prepareGathered(kind.prepare);
+        continue;
+      }
       for (let i = from; i < batch.length; i++) {
         counts.rows++;
         // Under a header that cannot be read, rows are counted, not decided.
-        if (!fileRefused) await decide(rows?.[i - from] ?? new Row(batch[i]!, current));
+        if (!fileRefused) await decide(new Row(batch[i]!, current));
         // Rows already read are decided without a pause: now and then, let what waits on I/O run (an append
         // beside the deciding gets its answers from the database, and sends the next batch, without delay).
         if (counts.rows % YIELD_EVERY_ROWS === 0) await setImmediate();
       }
     }
+    await decideRest();
   } catch (error) {
     if (!isRefusal(error)) throw error;
+    // The rows read before the file's refusal are decided all the same, as the report lists every bad row.
+    await decideRest();
     note([issueOf(1, error)]);
     fileRefused = true;
   }

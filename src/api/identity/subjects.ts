@@ -33,24 +33,32 @@ export const knownSubjectOf = async (services: Subjects, taxid: string): Promise
   return found?.subject_id ?? null;
 };
 
-/** The subjects of many ΑΦΜ at once (an import), made where new: three statements, whatever their number. */
+/**
+ * The subjects of many ΑΦΜ at once (an import), made where new: one statement, whatever their number (a second
+ * only when another writer made some of them meanwhile).
+ */
 export const subjectsOf = async (services: Subjects, taxids: readonly string[]): Promise<ReadonlyMap<string, string>> => {
   const subjects = table(services.schema, SUBJECTS);
   const byHash = new Map([...new Set(taxids)].map((taxid) => [services.keyring.lookupHash('taxid', taxid), taxid] as const));
   const hashes = [...byHash.keys()];
-  const read = async (): Promise<Map<string, string>> => {
-    const rows = hashes.length === 0 ? [] : await services.client.query<{ taxid_hash: string; subject_id: string }>(`SELECT taxid_hash, subject_id FROM ${subjects} WHERE taxid_hash = ANY($1)`, [hashes]);
-    return new Map(rows.map((r) => [byHash.get(r.taxid_hash)!, r.subject_id] as const));
-  };
-  let found = await read();
-  const missing = hashes.filter((hash) => !found.has(byHash.get(hash)!));
-  if (missing.length > 0) {
-    // Two arrays, not a parameter a value: a chunk of 30,000 debtors would pass PostgreSQL's 65,535 parameters.
-    await services.client.query(`INSERT INTO ${subjects} (taxid_hash, subject_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (taxid_hash) DO NOTHING`, [
-      missing,
-      missing.map(() => randomUUID()),
-    ]);
-    found = await read();
+  if (hashes.length === 0) return new Map();
+  // The subjects made here and those already there, in one statement: the SELECT sees the table as it was
+  // before the INSERT, so each ΑΦΜ comes back once. Two arrays, not a parameter a value: a chunk of 30,000
+  // debtors would pass PostgreSQL's 65,535 parameters.
+  const rows = await services.client.query<{ taxid_hash: string; subject_id: string }>(
+    `WITH made AS (
+       INSERT INTO ${subjects} (taxid_hash, subject_id) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (taxid_hash) DO NOTHING RETURNING taxid_hash, subject_id)
+     SELECT taxid_hash, subject_id FROM made
+     UNION ALL SELECT taxid_hash, subject_id FROM ${subjects} WHERE taxid_hash = ANY($1)`,
+    [hashes, hashes.map(() => randomUUID())],
+  );
+  const found = new Map(rows.map((r) => [byHash.get(r.taxid_hash)!, r.subject_id] as const));
+  // Made by another writer after this statement began: neither made here nor seen, so read once more.
+  const raced = hashes.filter((hash) => !found.has(byHash.get(hash)!));
+  if (raced.length > 0) {
+    const late = await services.client.query<{ taxid_hash: string; subject_id: string }>(`SELECT taxid_hash, subject_id FROM ${subjects} WHERE taxid_hash = ANY($1)`, [raced]);
+    for (const r of late) found.set(byHash.get(r.taxid_hash)!, r.subject_id);
   }
   return found;
 };

@@ -76,11 +76,14 @@ export const prepareDebts = async (rows: readonly Row[], ledger: LedgerState): P
     const taxid = row.text('afm');
     if (taxid !== null && isValidAfm(taxid) && !ledger.debtors.subjects.has(taxid)) taxids.add(taxid);
   }
-  await ledger.debts.preload(streamsOf, initialDebt);
-  if (!personal.subjectsOf || taxids.size === 0) return;
-  const subjects = await personal.subjectsOf([...taxids]);
-  for (const [taxid, subjectId] of subjects) ledger.debtors.subjects.set(taxid, subjectId);
-  const unsealed = [...new Set(subjects.values())].filter((subjectId) => !ledger.debtors.sealers.has(subjectId));
-  const seal = await personal.keyring.sealer(unsealed);
-  for (const subjectId of unsealed) ledger.debtors.sealers.set(subjectId, (value) => seal(subjectId, value));
+  const debtors = async (): Promise<void> => {
+    if (!personal.subjectsOf || taxids.size === 0) return;
+    const subjects = await personal.subjectsOf([...taxids]);
+    for (const [taxid, subjectId] of subjects) ledger.debtors.subjects.set(taxid, subjectId);
+    const unsealed = [...new Set(subjects.values())].filter((subjectId) => !ledger.debtors.sealers.has(subjectId));
+    const seal = await personal.keyring.sealer(unsealed);
+    for (const subjectId of unsealed) ledger.debtors.sealers.set(subjectId, (value) => seal(subjectId, value));
+  };
+  // The streams and the debtors are asked side by side, on two connections: the deciding waits for the longer.
+  await Promise.all([ledger.debts.preload(streamsOf, initialDebt), debtors()]);
 };

@@ -12,6 +12,12 @@ import { debtsOf } from '../../../src/projections/debts/index.ts';
 import { table } from '../../../src/projections/shared/tables.ts';
 import { SUBJECTS } from '../../../src/api/identity/index.ts';
 import { eventCount, findInClear, holdsInClear } from '../../support/identity.ts';
+import { decideFile } from '../../../src/ingest/decideFile.ts';
+import { importKindNamed } from '../../../src/ingest/kinds.ts';
+import { ledgerState } from '../../../src/ingest/ledgerState.ts';
+import type { CsvRecord } from '../../../src/ingest/readRecords.ts';
+import { shippedClassifications } from '../../../src/ingest/shippedClassifications.ts';
+import type { SpooledEvent } from '../../../src/ingest/spool.ts';
 import { allEvents, errorsOf } from '../harness.ts';
 import type { RollTest } from './roll.ts';
 import { csv, debtEvents, withBudget, withRoll } from './roll.ts';
@@ -176,6 +182,35 @@ test(
     assert.ok(report.errors.find((e) => e.code === 'OD_DEBT_KAE_UNKNOWN')!.message_el.includes('0111.001'), 'the message names the ΚΑΕ');
     assert.is(await eventCount(t.client, t.schema), before + 1, 'nothing recorded but the import itself');
     assert.is((await debtEvents(t, 2025, '000201')).length, 0, 'not even the good row');
+  }),
+);
+
+test(
+  'debts: a roll prepared in several chunks (each while the one before is decided) sees its own earlier rows and reports every bad row',
+  withRoll(async (t) => {
+    await withBudget(t);
+    const row = (afm: string, assessment: string, amount: string) => `${afm};ΟΦΕΙΛΕΤΗΣ;${assessment};2025;0351.001;Τέλη ύδρευσης;${amount};14/08/2025;30/09/2025;;;`;
+    // More rows than decideFile prepares at once (5,000), twice over: the repeats fall in the third chunk.
+    const rows = Array.from({ length: 12_000 }, (_, i) => row(i % 2 === 0 ? ELENI : GEORGIOS, `A${i}`, '10,00'));
+    const lines = [GREEK_HEADER, ...rows, row(ELENI, 'A0', '10,00'), row(GEORGIOS, 'A1', '11,00'), row('012481631', 'A99999', '10,00')];
+    // A thousand records at a time, as a file read from disk comes.
+    async function* chunks(): AsyncGenerator<CsvRecord[]> {
+      for (let i = 0; i < lines.length; i += 1_000) yield lines.slice(i, i + 1_000).map((text, k) => ({ line: i + k + 1, fields: text.split(';') }));
+    }
+    const events: SpooledEvent[] = [];
+    const ledger = ledgerState(t.store, await shippedClassifications(), new Map(), t.personal);
+    const decision = await decideFile(chunks(), importKindNamed('debts'), ledger, async (event) => void events.push(event));
+    assert.equal([decision.rows, decision.imported, decision.duplicates, decision.refused], [12_003, 12_000, 1, 2]);
+    assert.equal(decision.issues.map((issue) => `${issue.line}:${issue.column}:${issue.code}`), ['12003:assessment:OD_DEBT_CONFLICT', '12004:afm:OD_AFM_INVALID']);
+    assert.is(new Set(events.map((event) => event.stream)).size, 12_000);
+    const subjects = new Set(events.map((event) => (event.data as DebtAssessed['data']).subjectId));
+    assert.equal(subjects, new Set([await t.subject(ELENI), await t.subject(GEORGIOS)]), 'one subject per ΑΦΜ across the chunks');
+    // Through the whole import: refused, nothing recorded but the import; without the bad rows, all of it.
+    const before = await eventCount(t.client, t.schema);
+    assert.is((await t.importAs('debts', csv(...lines))).outcome, 'rejected');
+    assert.is(await eventCount(t.client, t.schema), before + 1);
+    const good = await t.importAs('debts', csv(...lines.slice(0, -2)));
+    assert.equal([good.outcome, good.imported, good.duplicates], ['imported', 12_000, 1]);
   }),
 );
 
