@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { AppSettings } from '../api/app.ts';
 import { defaultWebSocketLimits } from '../api/shared/websockets.ts';
+import { isMailDomain } from '../integrations/mail/index.ts';
 import { VIVA_DEMO, VIVA_PRODUCTION } from '../integrations/payments/index.ts';
 import { isKeyName } from '../domain/log/index.ts';
 import type { WitnessAddress } from '../integrations/witnesses/index.ts';
@@ -24,7 +25,6 @@ const logSettingsOf = (env: NodeJS.ProcessEnv, publicUrl: string): LogSettings =
   if (typeof witnesses === 'string') throw new ConfigError(`OPENDIMOS_WITNESSES: ${witnesses}`);
   return { origin, key: env.OPENDIMOS_LOG_KEY?.trim() || null, witnesses };
 };
-
 
 export interface Config {
   readonly log: LogSettings;
@@ -123,6 +123,20 @@ const paymentsOf = (env: NodeJS.ProcessEnv, production: boolean): PaymentsConfig
   };
 };
 
+/**
+ * The sender when OPENDIMOS_MAIL_FROM is not set: no-reply at the public address's host, when that host is a mail
+ * domain. An IP address is not one (the mail settings refuse `no-reply@127.0.0.1`, and an SMTP server checks a
+ * sender's domain); nor is a bare name. In development the mail then goes from no-reply@localhost, which the
+ * .eml files and a local test SMTP server take as is; production, whose mail leaves the machine, is told to set it.
+ */
+const defaultMailFrom = (hostname: string, production: boolean): string => {
+  if (isMailDomain(hostname)) return `Δήμος Ληξουρίου <no-reply@${hostname}>`;
+  if (production) {
+    throw new ConfigError(`OPENDIMOS_MAIL_FROM must be set when OPENDIMOS_PUBLIC_URL's host "${hostname}" is not a mail domain, e.g. "Δήμος Ληξουρίου <no-reply@lixouri.gov.gr>"`);
+  }
+  return 'Δήμος Ληξουρίου <no-reply@localhost>';
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -187,7 +201,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     throw new ConfigError('OPENDIMOS_SMTP_URL must be smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465');
   }
-  const mailFrom = env.OPENDIMOS_MAIL_FROM?.trim() || `Δήμος Ληξουρίου <no-reply@${parsedPublic.hostname}>`;
+  const mailFrom = env.OPENDIMOS_MAIL_FROM?.trim() || defaultMailFrom(parsedPublic.hostname, production);
   if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
     throw new ConfigError(`OPENDIMOS_MAIL_FROM must be an address, e.g. "Δήμος Ληξουρίου <no-reply@lixouri.gov.gr>" (got "${mailFrom}")`);
   }

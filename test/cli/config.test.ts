@@ -1,10 +1,11 @@
-// Settings read at start-up: the payments section (OPENDIMOS_PAYMENTS and OPENDIMOS_VIVA_*), each wrong
-// setting refused by name before anything starts.
+// Settings read at start-up: the payments section (OPENDIMOS_PAYMENTS and OPENDIMOS_VIVA_*) and the mail
+// sender's default, each wrong setting refused by name before anything starts.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ConfigError, loadConfig } from '../../src/cli/config.ts';
+import { parseFrom } from '../../src/integrations/mail/index.ts';
 
-const test = suite('config: payments');
+const test = suite('config: payments and mail');
 
 const PRODUCTION = { NODE_ENV: 'production', OPENDIMOS_PUBLIC_URL: 'https://opendimos.lixouri.gov.gr', OPENDIMOS_PAYMENT_IBAN: 'GR16 0110 1250 0000 0001 2300 695' };
 const CREDENTIALS = {
@@ -82,6 +83,22 @@ test('the account debts are paid into: a Greek IBAN, required in production, spa
   assert.match(refusal({ ...development, OPENDIMOS_PAYMENT_IBAN: 'GR16011012500000000123006' }), /Greek IBAN/);
   assert.is(loadConfig({ ...development, OPENDIMOS_PAYMENT_IBAN: 'gr16 0110 1250 0000 0001 2300 695' }).paymentIban, 'GR1601101250000000012300695');
   assert.is(loadConfig(development).paymentIban, null);
+});
+
+test('the default sender: no-reply at the public host when it is a mail domain; an IP address gives localhost in development', () => {
+  // What the server does with it at start-up (createEmailTransport): parseFrom refuses the file's sender, and the server with it.
+  const senderOf = (env: NodeJS.ProcessEnv) => parseFrom(loadConfig(env).mailFrom);
+  assert.is(senderOf({ OPENDIMOS_PUBLIC_URL: 'http://opendimos.lixouri.gov.gr:3000' }).from, 'Δήμος Ληξουρίου <no-reply@opendimos.lixouri.gov.gr>');
+  assert.is(senderOf({}).domain, 'localhost');
+  for (const url of ['http://127.0.0.1:3000', 'http://[::1]:3000', 'http://opendimos:3000']) {
+    assert.is(senderOf({ OPENDIMOS_PUBLIC_URL: url }).from, 'Δήμος Ληξουρίου <no-reply@localhost>', url);
+  }
+  assert.throws(() => parseFrom('no-reply@127.0.0.1'), /OPENDIMOS_MAIL_FROM/);
+  assert.is(loadConfig({ OPENDIMOS_PUBLIC_URL: 'http://127.0.0.1:3000', OPENDIMOS_MAIL_FROM: 'Δήμος <noreply@lixouri.gr>' }).mailFrom, 'Δήμος <noreply@lixouri.gr>');
+  // Production mail leaves the machine: from an address at no domain, it would not be delivered.
+  const atAddress = { ...PRODUCTION, OPENDIMOS_PUBLIC_URL: 'https://10.0.0.5' };
+  assert.match(refusal(atAddress), /OPENDIMOS_MAIL_FROM must be set .*"10\.0\.0\.5" is not a mail domain/);
+  assert.is(loadConfig({ ...atAddress, OPENDIMOS_MAIL_FROM: 'noreply@lixouri.gr' }).mailFrom, 'noreply@lixouri.gr');
 });
 
 test.run();

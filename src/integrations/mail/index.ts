@@ -6,7 +6,7 @@ import { createEmlTransport } from './emlTransport.ts';
 import { parseFrom, parseSmtpUrl } from './settings.ts';
 import { createSmtpTransport } from './smtpTransport.ts';
 
-export { MailSettingsInvalid, isMailSettingsInvalid, parseSmtpUrl, parseFrom } from './settings.ts';
+export { MailSettingsInvalid, isMailDomain, isMailSettingsInvalid, parseSmtpUrl, parseFrom } from './settings.ts';
 export type { SmtpSettings } from './settings.ts';
 
 export interface EmailTransportOptions {

@@ -40,11 +40,15 @@ export const parseSmtpUrl = (smtpUrl: string): SmtpSettings => {
   };
 };
 
+/** A sender's domain: a name with a top-level domain, or localhost (development); not an IP address. */
+const MAIL_DOMAIN = /^(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}|localhost)$/;
+export const isMailDomain = (domain: string): boolean => MAIL_DOMAIN.test(domain);
+
 /** The address part of OPENDIMOS_MAIL_FROM and its domain (the Message-ID's right-hand side). */
 export const parseFrom = (from: string): { readonly from: string; readonly domain: string } => {
   const address = /<([^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
-  const match = /^[^\s@<>]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,}|localhost)$/.exec(address);
-  if (!match || /[\r\n]/.test(from)) {
+  const match = /^[^\s@<>]+@([^\s@<>]+)$/.exec(address);
+  if (!match || !isMailDomain(match[1]!) || /[\r\n]/.test(from)) {
     throw new MailSettingsInvalid(`Το OPENDIMOS_MAIL_FROM «${from}» δεν είναι διεύθυνση e-mail`, `OPENDIMOS_MAIL_FROM "${from}" is not an e-mail address (e.g. "Δήμος Ληξουρίου <noreply@lixouri.gr>")`);
   }
   return { from: from.trim(), domain: match[1]!.toLowerCase() };
