@@ -1,4 +1,4 @@
-// `opendimos import FILE [--kind transactions|assets] [--skip-invalid] [--dry-run] [--json]`
+// `opendimos import FILE [--kind transactions|assets|debts|…] [--skip-invalid] [--dry-run] [--json]` (the kinds: ingest/kinds.ts)
 // Exit status: 0 imported (or nothing new, or good rows imported with --skip-invalid), 1 rejected,
 // 2 a usage error (unknown flag, no file, a file that cannot be read). Messages: Greek, then English.
 import type { FileHandle } from 'node:fs/promises';
@@ -50,7 +50,9 @@ class UsageError extends Error {
 
 const kindOf = (value: string | undefined): ImportKind => {
   if (!isKind(value)) {
-    throw new UsageError(`Το --kind θέλει transactions ή assets (δόθηκε «${value ?? ''}»)`, `--kind takes transactions or assets (got "${value ?? ''}")`);
+    // Every registered kind, so that a kind added to the registry (kinds.ts) is named here without an edit.
+    const kinds = importKindNames.join(', ');
+    throw new UsageError(`Το --kind θέλει ένα από: ${kinds} (δόθηκε «${value ?? ''}»)`, `--kind takes one of: ${kinds} (got "${value ?? ''}")`);
   }
   return value;
 };

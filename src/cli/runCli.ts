@@ -6,13 +6,14 @@ import { ConfigError, loadConfig } from './config.ts';
 import { runInServer } from './control.ts';
 import { DataDirBusy, lockDataDir } from './dataDirLock.ts';
 import { openInstallation } from './installation.ts';
+import { importKindNames } from '../ingest/kinds.ts';
 import { ledgerCommands, ledgerUsage } from './ledgerCommands.ts';
 import { serveCommand } from './serveCommand.ts';
 
 const USAGE = `Χρήση / Usage: opendimos <command>
   serve [--with-fixtures]          ο δικτυακός τόπος και το API / the site, the API and the live feed
-  import FILE [--kind transactions|assets] [--skip-invalid] [--dry-run] [--json]
-                                   εισαγωγή κινήσεων ή περιουσίας / import movements or assets
+  import FILE [--kind ${importKindNames.join('|')}] [--skip-invalid] [--dry-run] [--json]
+                                   εισαγωγή κινήσεων, περιουσίας, οφειλών / import movements, assets, debts
   token create --role finance [--name NAME] | token list | token revoke ID
                                    κλειδιά για το API εισαγωγής / tokens for the import API
   staff create --email E --name N --role R… | staff list | staff disable --email E

@@ -97,7 +97,7 @@ test(
       [[], /Λείπει το αρχείο προς εισαγωγή\nThe file to import is missing/],
       [[good, bad], /Δίνεται ένα αρχείο τη φορά\nGive one file at a time/],
       [['--force', good], /Άγνωστη επιλογή «--force»\nUnknown option "--force"/],
-      [['--kind', 'budget', good], /Το --kind θέλει transactions ή assets \(δόθηκε «budget»\)\n--kind takes transactions or assets/],
+      [['--kind', 'budget', good], /Το --kind θέλει ένα από: transactions, assets, debts, debt-adjustments, bank-statement \(δόθηκε «budget»\)\n--kind takes one of: transactions, assets, debts, debt-adjustments, bank-statement \(got "budget"\)/],
       [['--kind'], /δόθηκε «»/],
       [[join(dir, 'missing.csv')], /Δεν διαβάζεται το αρχείο .*ENOENT.*\nCannot read the file/],
       [[dir], /δεν είναι αρχείο\n.* is not a file/],
