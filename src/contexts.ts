@@ -28,6 +28,7 @@ import { assetsWeb } from './web/assets/index.ts';
 import { identityWeb } from './web/identity/index.ts';
 import { officeWeb } from './web/office/index.ts';
 import { ledgerWeb } from './web/ledger/index.ts';
+import { logWeb } from './web/log/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
 import { suppliersWeb } from './web/suppliers/index.ts';
 
@@ -60,7 +61,7 @@ export const webContexts: readonly WebContext[] = contexts.flatMap((c) => (c.web
  * The verifiable log: public, but made with the installation's signing key and event table, so by the
  * composition root too. Only where events are kept in SQL: its tree is built from the events as stored.
  */
-export const logContext = (log: LogServices): Context => ({ name: 'log', projections: logProjections(log.tables.events), api: logApi(log) });
+export const logContext = (log: LogServices): Context => ({ name: 'log', projections: logProjections(log.tables.events), api: logApi(log), web: logWeb(log) });
 
 /**
  * The personal contexts, which need the installation's services (the keyring, TaxisNet, the sessions) and so

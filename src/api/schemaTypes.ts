@@ -277,6 +277,12 @@ export type Transaction = {
   ada?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   budgetLine?: Maybe<BudgetLine>;
+  /**
+   * The movement's leaf in the verifiable log (/log/, C2SP tlog-tiles): its proof is at
+   * /api/log/inclusion?position=<position>. Null when the log does not hold it (yet). Served where the log runs
+   * (events kept in SQL).
+   */
+  logIndex?: Maybe<Scalars['Int']['output']>;
 };
 
 export type TransactionConnection = {
@@ -699,6 +705,7 @@ export type TransactionResolvers<ContextType = ResolverContext, ParentType exten
   ada?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   budgetLine?: Resolver<Maybe<ResolversTypes['BudgetLine']>, ParentType, ContextType>;
+  logIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type TransactionConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TransactionConnection'] = ResolversParentTypes['TransactionConnection']> = {

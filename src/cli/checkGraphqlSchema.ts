@@ -13,6 +13,7 @@ import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
 import { buildSchema, parse } from 'graphql';
 import { composeSdl } from '../api/shared/apiContext.ts';
 import { schemaUrl } from '../api/shared/graphql/schemaSource.ts';
+import { logSdl } from '../api/log/index.ts';
 import { apiContexts } from '../contexts.ts';
 
 const TYPES = new URL('../api/schemaTypes.ts', import.meta.url);
@@ -76,7 +77,9 @@ const readOrNull = async (url: URL): Promise<string | null> => {
   }
 };
 
-const sdl = HEADER_SDL + composeSdl(apiContexts);
+// The log's fragment too: its context is made with the installation's key (src/contexts.ts logContext), but
+// it serves Transaction.logIndex wherever events are kept in SQL, and clients read the contract here.
+const sdl = HEADER_SDL + composeSdl([...apiContexts, { name: 'log', sdl: logSdl, resolvers: () => ({ resolvers: {} }) }]);
 buildSchema(sdl);
 const types = await generateTypes(sdl);
 if (process.argv.includes('--write')) {

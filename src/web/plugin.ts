@@ -105,6 +105,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     staticFiles: files,
     nav: options.contexts.flatMap((c) => c.nav),
     services: [myAccountService, ...options.contexts.flatMap((c) => c.services ?? [])],
+    movementLinks: options.contexts.flatMap((c) => c.movementLinks ?? []),
     publicUrl: publicUrlOf(options.publicUrl),
     devBanner: options.devBanner ?? false,
     lastUpdated: lastUpdated.current,

@@ -70,3 +70,10 @@ export const leafOfPosition = async (db: SqlExecutor, t: LogTables, position: nu
   const [row] = await db.query<{ leaf: unknown }>(`SELECT leaf FROM ${t.leaves} WHERE position = $1`, [position]);
   return row ? Number(row.leaf) : null;
 };
+
+/** The leaves of these event positions, in one query; a position the log does not hold is absent. */
+export const leavesOfPositions = async (db: SqlExecutor, t: LogTables, positions: readonly number[]): Promise<Map<number, number>> => {
+  if (positions.length === 0) return new Map();
+  const rows = await db.query<{ position: unknown; leaf: unknown }>(`SELECT position, leaf FROM ${t.leaves} WHERE position = ANY($1::bigint[])`, [[...new Set(positions)]]);
+  return new Map(rows.map((r) => [Number(r.position), Number(r.leaf)]));
+};

@@ -96,7 +96,7 @@ export const budgetLinePage = async (site: Site, visit: Visit, year: number, kae
 <section class="band" aria-labelledby="line-history-title"><h2 id="line-history-title">${t.line.historyTitle}</h2>${historyTable(visit, [...budget.nodes, ...amendments.nodes])}</section>
 ${monthly}
 <section class="band" aria-labelledby="line-movements-title"><h2 id="line-movements-title">${t.line.movementsTitle}</h2>
-${latest.nodes.length === 0 ? html`<p>${t.movements.none}</p>` : movementTable(visit, latest.nodes, { id: 'line-movements', caption: t.line.movementsTitle, titles })}
+${latest.nodes.length === 0 ? html`<p>${t.movements.none}</p>` : movementTable(visit, latest.nodes, { id: 'line-movements', caption: t.line.movementsTitle, titles, links: site.movementLinks })}
 <p><a href="${visit.href(`/movements${queryString({ year, kae: line.kae })}`)}">${t.line.allMovements}</a></p></section>`;
   return {
     title: line.title ? `${t.line.title(line.kae)} · ${line.title}` : t.line.title(line.kae),

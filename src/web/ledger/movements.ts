@@ -87,6 +87,7 @@ ${filterForm(visit, parsed, years)}
           caption: t.movements.tableCaption,
           titles,
           sortable: { date: sortHeader(visit, parsed, 'DATE'), amount: sortHeader(visit, parsed, 'AMOUNT') },
+          links: site.movementLinks,
         })
   }
   ${pager(visit, state)}

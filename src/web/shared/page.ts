@@ -39,6 +39,18 @@ export interface Page {
   readonly status?: number;
 }
 
+/**
+ * A link another context adds beside every movement shown (the log's «Επαλήθευση / Verification»), so the
+ * ledger's tables name no context that would depend on them: present only when that context is.
+ */
+export interface MovementLink {
+  readonly label: Readonly<Record<Lang, string>>;
+  /** Read by screen readers after the label, with the movement's document: «… της κίνησης 17/2026». */
+  readonly of: Readonly<Record<Lang, (document: string) => string>>;
+  /** Unlocalised path of the movement's page in that context, from the event's position. */
+  readonly path: (position: number) => string;
+}
+
 /** A citizen service in the list of /services («Υπηρεσίες»), brought by the frame or by a web context. */
 export interface ServiceEntry {
   /** Unlocalised path of the service's page. */
@@ -64,6 +76,8 @@ export interface Site {
   readonly nav: readonly NavEntry[];
   /** The citizen services of /services: the frame's (my account) first, then the contexts' in their order. */
   readonly services: readonly ServiceEntry[];
+  /** The contexts' links beside each movement (MovementLink), in their order; none by default. */
+  readonly movementLinks?: readonly MovementLink[];
   /** The site's address as the public reaches it (OPENDIMOS_PUBLIC_URL), no trailing slash: absolute URLs. */
   readonly publicUrl: string;
   /** The development TaxisNet stand-in is mounted: every page says so in a banner. */

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteGenericInte
 import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
 import type { Lang } from './lang.ts';
 import { LANGS, prefixOf } from './lang.ts';
-import type { NavEntry, Page, ServiceEntry, Site, Visit } from './page.ts';
+import type { MovementLink, NavEntry, Page, ServiceEntry, Site, Visit } from './page.ts';
 
 export type RenderPage = (reply: FastifyReply, visit: Visit, page: Page) => FastifyReply;
 
@@ -33,6 +33,8 @@ export interface WebContext {
    * absent. A context with pages per year or per item lists them here, a bounded number.
    */
   readonly sitemap?: (site: Site) => Promise<readonly string[]>;
+  /** Links it adds beside every movement the other contexts show (the log's verification of each). */
+  readonly movementLinks?: readonly MovementLink[];
   readonly routes: WebRoutes;
 }
 

@@ -95,7 +95,7 @@ ${scrollTable(
 <tbody>${years.map((y) => html`<tr><th scope="row">${y.year}</th><td class="num">${formatEuro(y.committed)}</td><td class="num">${formatEuro(y.ordered)}</td><td class="num">${formatEuro(y.paid)}</td><td class="num">${formatCount(y.movements)}</td></tr>`)}</tbody>`,
 )}</section>
 <section class="band" aria-labelledby="supplier-payments-title"><h2 id="supplier-payments-title">${t.suppliers.payments}</h2>
-${payments.nodes.length === 0 ? html`<p>${t.movement.paymentsNone}</p>` : movementTable(visit, payments.nodes, { id: 'supplier-payments', caption: t.suppliers.payments, titles })}
+${payments.nodes.length === 0 ? html`<p>${t.movement.paymentsNone}</p>` : movementTable(visit, payments.nodes, { id: 'supplier-payments', caption: t.suppliers.payments, titles, links: site.movementLinks })}
 <p><a href="${visit.href(`/movements${queryString({ afm })}`)}">${t.suppliers.allMovements}</a></p></section>`;
   return { title: supplier.name, section: 'suppliers', crumbs: [{ label: t.suppliers.title, path: '/suppliers' }], description: t.previews.supplier(supplier.name, supplier.afm), main };
 };

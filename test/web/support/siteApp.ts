@@ -10,6 +10,7 @@ import type { ImportReport } from '../../../src/ingest/importFile.ts';
 import { importFile } from '../../../src/ingest/importFile.ts';
 import type { ChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
 import { startChangeFeed } from '../../../src/projections/shared/changeFeed.ts';
+import type { Context } from '../../../src/contexts.ts';
 import { apiContexts, allProjections, webContexts } from '../../../src/contexts.ts';
 import { startProjections } from '../../../src/projections/shared/runner.ts';
 import type { TestSchema } from '../../support/database.ts';
@@ -36,6 +37,8 @@ export interface SiteOptions {
   readonly logger?: boolean;
   /** Requests per minute per client; none by default. */
   readonly rateLimitPerMinute?: number;
+  /** Contexts made with the test's schema (the log, with its key), after the public ones. */
+  readonly contexts?: (db: TestSchema) => readonly Context[];
 }
 
 export const startTestSite = async (options: SiteOptions): Promise<TestSite> => {
@@ -48,10 +51,12 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
     return report;
   };
   for (const file of options.files) await importText(file);
-  const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: allProjections, onError: (e) => console.error(e) });
+  const more = options.contexts?.(db) ?? [];
+  const projections = [...allProjections, ...more.flatMap((c) => c.projections?.projections ?? [])];
+  const runner = await startProjections({ client: db.client, store, schema: db.schema, projections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
-  const app = await buildApp({ api: apiContexts, store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 }, web: webContexts });
+  const app = await buildApp({ api: [...apiContexts, ...more.flatMap((c) => (c.api ? [c.api] : []))], store, client: db.client, schema: db.schema, changes, runner, settings: { logger: options.logger ?? false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 }, web: [...webContexts, ...more.flatMap((c) => (c.web ? [c.web] : []))] });
   await app.ready();
   return {
     app,

@@ -7,7 +7,7 @@ import { formatDate, formatEuro } from '../format.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
 import { queryString } from '../lang.ts';
-import type { Visit } from '../page.ts';
+import type { MovementLink, Visit } from '../page.ts';
 import { dataText } from './dataText.ts';
 import { scrollTable } from './table.ts';
 
@@ -56,10 +56,25 @@ export interface SortableColumn {
   readonly amount?: (label: string) => Html;
 }
 
+/** The other contexts' links for one movement (Site.movementLinks), each named for screen readers. */
+const movementLinks = (visit: Visit, m: TransactionView, links: readonly MovementLink[]): Html | null =>
+  links.length === 0
+    ? null
+    : html`<span class="movement-links">${links.map(
+        (l) => html` <a href="${visit.href(l.path(m.position))}">${l.label[visit.lang]}<span class="visually-hidden"> ${l.of[visit.lang](m.document)}</span></a>`,
+      )}</span>`;
+
 export const movementTable = (
   visit: Visit,
   rows: readonly TransactionView[],
-  options: { readonly id: string; readonly caption: string; readonly titles: ReadonlyMap<string, string>; readonly sortable?: SortableColumn },
+  options: {
+    readonly id: string;
+    readonly caption: string;
+    readonly titles: ReadonlyMap<string, string>;
+    readonly sortable?: SortableColumn;
+    /** Site.movementLinks: the other contexts' links beside each movement. */
+    readonly links?: readonly MovementLink[] | undefined;
+  },
 ): Html => {
   const c = visit.t.movement.columns;
   // Explicit roles: on a phone the rows are laid out as cards (site.css), which would otherwise cost the
@@ -78,7 +93,7 @@ export const movementTable = (
   <th scope="row" role="rowheader" class="c-document document" data-label="${c.document}">${m.document}${ref ? html`<span class="ref">${visit.t.movement.refers}: ${ref}</span>` : null}</th>
   <td role="cell" class="c-kae" data-label="${c.kae}">${kaeCell(visit, m, options.titles)}</td>
   <td role="cell" class="c-party" data-label="${c.counterparty}">${movementCounterparty(visit, m)}</td>
-  <td role="cell" class="c-description description">${dataText(visit, m.description)}${m.ada ? html` ${adaLink(visit, m.ada)}` : null}</td>
+  <td role="cell" class="c-description description">${dataText(visit, m.description)}${m.ada ? html` ${adaLink(visit, m.ada)}` : null}${movementLinks(visit, m, options.links ?? [])}</td>
   <td role="cell" class="c-amount num amount">${formatEuro(m.amount)}</td>
 </tr>`;
   })}</tbody>`;
