@@ -50,7 +50,8 @@ const markdown = (results: { bench: string; figures: Figure[] }[]): string => {
 
 const results: { bench: string; figures: Figure[] }[] = [];
 for (const bench of benches.filter((b) => only.length === 0 || only.includes(b.name))) {
-  const database = `opendimos_bench_${bench.name}`;
+  // A database name is an identifier: a bench named with a hyphen (bank-statement) gets an underscore.
+  const database = `opendimos_bench_${bench.name.replace(/-/g, '_')}`;
   const databaseUrl = await createDatabase(serverUrl, database);
   try {
     console.log(`# ${bench.name}`);
