@@ -1,9 +1,23 @@
 // Issue 15: a debt roll of 100,000 assessments (20,000 with --quick) through the whole import into
 // PostgreSQL — ΑΦΜ checked, subject found or made, debtor's fields sealed with their key — against a raw
 // multi-row INSERT of as many rows; then GET /api/my/debts's work (the statement of one citizen with 200
-// debts, RF codes included) p95 on that roll, against the bare indexed SELECT of the same rows.
+// debts, RF codes included) p95 in a roll of 1,000,000 (200,000 with --quick), against the bare indexed
+// SELECT of the same rows.
+//
+// The roll is read from a file, as `opendimos import` reads it (64 KiB at a time): handed over as one buffer
+// it was one chunk of 100,000 rows, which no upload or file is. The timed import ends when the import's
+// transaction commits; the read model is built after it, untimed.
+//
+// The 1M roll for the statement: the 100,000 imported by the real path (the measured citizen's 200 among
+// them) and projected by the real projection; the other 900,000 written straight into the read model's
+// tables (od_debts and its history, three debts a debtor) by one INSERT … SELECT, which the statement reads
+// as it reads the imported ones. Importing and projecting a million rows by the real path would take most of
+// ten minutes for a figure that depends only on the tables' size.
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { statementOf } from '../src/api/debts/index.ts';
 import { lixouriPayments } from '../src/api/debts/index.ts';
@@ -11,12 +25,14 @@ import { subjectOf, subjectsOf } from '../src/api/identity/index.ts';
 import { migrateDatabase } from '../src/cli/migrations.ts';
 import { afmWithCheckDigit, ledgerEventSchemas } from '../src/domain/index.ts';
 import { openKeyring } from '../src/eventstore/keyring.ts';
+import type { SqlClient } from '../src/eventstore/sql/client.ts';
 import { createPgClient } from '../src/eventstore/sql/pgClient.ts';
 import { openSqlEventStore } from '../src/eventstore/sql/sqlEventStore.ts';
 import { importFile } from '../src/ingest/importFile.ts';
-import { debtsProjection } from '../src/projections/debts/debtsProjection.ts';
+import { DEBT_HISTORY, DEBTS, debtsProjection } from '../src/projections/debts/debtsProjection.ts';
 import { eventReaderFor } from '../src/projections/shared/eventReader.ts';
 import { rebuildProjections } from '../src/projections/shared/rebuild.ts';
+import { table } from '../src/projections/shared/tables.ts';
 import { prepareProjections } from '../src/projections/shared/runner.ts';
 import type { Bench, BenchContext } from './support.ts';
 import { now, rate, seconds } from './support.ts';
@@ -53,20 +69,41 @@ const rawInsertRate = async (databaseUrl: string, rows: number): Promise<number>
   return result;
 };
 
+/** The rest of the roll, assessments `from` to `to` - 1 of the same year, straight into the read model. */
+const fillReadModel = async (client: SqlClient, from: number, to: number): Promise<void> => {
+  await client.query(
+    `INSERT INTO ${table(SCHEMA, DEBTS)} (year, assessment, subject_id, debtor_kind, kae, reason, amount, surcharges, assessed_on, due_on)
+     SELECT 2025, lpad(n::text, 7, '0'), 'bench-debtor-' || (n / 3), 'person', '0311', 'Τέλη ύδρευσης', 10 + n % 500, 0, '2025-03-15', '2025-06-30'
+       FROM generate_series($1::int, $2::int - 1) AS n`,
+    [from, to],
+  );
+  await client.query(
+    `INSERT INTO ${table(SCHEMA, DEBT_HISTORY)} (year, assessment, position, at, kind, amount)
+     SELECT 2025, lpad(n::text, 7, '0'), 10000000 + n, '2025-03-15', 'assessed', 10 + n % 500 FROM generate_series($1::int, $2::int - 1) AS n`,
+    [from, to],
+  );
+  // As autovacuum would after such a load: the planner knows the tables' size.
+  await client.exec(`ANALYZE ${table(SCHEMA, DEBTS)}; ANALYZE ${table(SCHEMA, DEBT_HISTORY)};`);
+};
+
 const p95 = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.95)] ?? Number.NaN;
 
 export const debtsBench: Bench = {
   name: 'debts',
   async run(context: BenchContext) {
     const rows = context.quick ? 20_000 : 100_000;
+    const rollSize = context.quick ? 200_000 : 1_000_000;
+    const dir = await mkdtemp(join(tmpdir(), 'opendimos-bench-debts-'));
     const client = createPgClient({ connectionString: context.databaseUrl });
     await migrateDatabase(client, SCHEMA);
     const store = await openSqlEventStore({ client, schema: SCHEMA, schemas: ledgerEventSchemas });
     try {
       const keyring = await openKeyring(client, SCHEMA, randomBytes(32));
       const roll = rollOf(rows);
+      const path = join(dir, 'roll.csv');
+      await writeFile(path, roll.text, 'utf8');
       const start = now();
-      const report = await importFile(store, Readable.from([Buffer.from(roll.text, 'utf8')]), {
+      const report = await importFile(store, createReadStream(path), {
         kind: 'debts',
         fileName: 'roll.csv',
         actor: 'bench',
@@ -80,6 +117,9 @@ export const debtsBench: Bench = {
       const projection = debtsProjection(keyring);
       await prepareProjections({ client, store, schema: SCHEMA, projections: [projection] });
       await rebuildProjections(client, eventReaderFor(store), SCHEMA, [projection]);
+      await fillReadModel(client, rows, rollSize);
+      const [{ n: debts } = { n: '0' }] = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table(SCHEMA, DEBTS)}`);
+      if (Number(debts) !== rollSize) throw new Error(`the roll holds ${debts} debts, not ${rollSize}`);
       const subjectId = await subjectOf({ client, schema: SCHEMA, keyring }, roll.afm);
       const services = { ...lixouriPayments, store, client, schema: SCHEMA, keyring };
       const ours: number[] = [];
@@ -96,10 +136,12 @@ export const debtsBench: Bench = {
       context.log(`debts: statement of 200 debts p95 ${p95(ours).toFixed(2)} ms, bare SELECT ${p95(bare).toFixed(2)} ms`);
       return [
         { name: `debt-roll-${rows / 1000}k`, unit: 'rows/s', ours: importRate, peer: rawRate, peerName: 'raw multi-row INSERT of as many rows', target: 0.3, note: 'PostgreSQL: parse, check, subject, seal, decide, append' },
-        { name: 'my-debts-200-p95', unit: 'ms', ours: p95(ours), peer: p95(bare), peerName: 'bare indexed SELECT of the rows', note: `statement with histories and RF codes, roll of ${rows / 1000}k` },
+        { name: 'my-debts-200-p95', unit: 'ms', ours: p95(ours), peer: p95(bare), peerName: 'bare indexed SELECT of the rows', note: `statement with histories and RF codes, roll of ${rollSize / 1000}k (${rows / 1000}k imported, the rest written into the read model)` },
       ];
     } finally {
       await store.close();
+      await client.close();
+      await rm(dir, { recursive: true, force: true });
     }
   },
 };
