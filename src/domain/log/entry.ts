@@ -18,16 +18,37 @@ export interface LogEntryFields {
 
 /** RFC 8785: object keys sorted by UTF-16 code units, no whitespace, ECMAScript number and string forms. */
 export const canonicalJson = (value: unknown): string => {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('JCS has no form for a non-finite number');
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`JCS has no form for ${typeof value}`);
-    return text;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('JCS has no form for a non-finite number');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+        return `${text}]`;
+      }
+      const object = value as Record<string, unknown>;
+      // The default sort compares UTF-16 code units, as RFC 8785 orders keys.
+      const keys = Object.keys(object).sort();
+      let text = '{';
+      let first = true;
+      for (const key of keys) {
+        const v = object[key];
+        if (v === undefined) continue;
+        text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+        first = false;
+      }
+      return `${text}}`;
+    }
+    default:
+      throw new TypeError(`JCS has no form for ${typeof value}`);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 };
 
 export const logEntryText = (e: LogEntryFields): string =>

@@ -16,7 +16,8 @@ interface StoredRow {
   hash: string;
 }
 
-const COLUMNS = `position, id, stream, revision, type, schema_version, data, metadata->>'recordedAt' AS recorded_at, encode(hash, 'hex') AS hash`;
+const columns = (e: string) =>
+  `${e}.position, ${e}.id, ${e}.stream, ${e}.revision, ${e}.type, ${e}.schema_version, ${e}.data, ${e}.metadata->>'recordedAt' AS recorded_at, encode(${e}.hash, 'hex') AS hash`;
 
 const fieldsOf = (row: StoredRow): LogEntryFields => ({
   position: Number(row.position),
@@ -40,6 +41,26 @@ export interface StoredEntry {
 const entriesOf = (rows: readonly StoredRow[]): StoredEntry[] =>
   rows.map((row) => ({ position: Number(row.position), type: row.type, stream: row.stream, text: logEntryText(fieldsOf(row)) }));
 
+/** The entries of leaves [first, end), in leaf order, joined to their events in one query. */
+export const entriesOfRange = async (db: SqlExecutor, leaves: string, events: string, first: number, end: number): Promise<StoredEntry[]> =>
+  entriesOf(
+    await db.query<StoredRow>(
+      `SELECT ${columns('e')} FROM ${leaves} l JOIN ${events} e ON e.position = l.position
+        WHERE l.leaf >= $1 AND l.leaf < $2 ORDER BY l.leaf`,
+      [first, end],
+    ),
+  );
+
+/** The entries of the public events with positions in (after, upTo], in order. */
+export const entriesBetween = async (db: SqlExecutor, events: string, after: number, upTo: number, personalTypes: readonly string[]): Promise<StoredEntry[]> =>
+  entriesOf(
+    await db.query<StoredRow>(`SELECT ${columns('e')} FROM ${events} e WHERE e.position > $1 AND e.position <= $2 AND NOT (e.type = ANY($3::text[])) ORDER BY e.position`, [
+      after,
+      upTo,
+      personalTypes,
+    ]),
+  );
+
 /** The entries of these positions, in order (positions that are not in the events are left out). */
 export const entriesAt = async (db: SqlExecutor, events: string, positions: readonly number[]): Promise<StoredEntry[]> =>
-  positions.length === 0 ? [] : entriesOf(await db.query<StoredRow>(`SELECT ${COLUMNS} FROM ${events} WHERE position = ANY($1::bigint[]) ORDER BY position`, [positions]));
+  positions.length === 0 ? [] : entriesOf(await db.query<StoredRow>(`SELECT ${columns('e')} FROM ${events} e WHERE e.position = ANY($1::bigint[]) ORDER BY e.position`, [positions]));

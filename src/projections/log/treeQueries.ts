@@ -4,7 +4,7 @@ import type { Hash, Range, TileId } from '../../domain/log/index.ts';
 import { consistencyRanges, HASH_SIZE, hashUp, inclusionRanges, rangeHash, storedAtLevel, subtreesOf, TILE_WIDTH, tileOfSubtree } from '../../domain/log/index.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { table } from '../shared/tables.ts';
-import { entriesAt } from './entries.ts';
+import { entriesOfRange } from './entries.ts';
 import { sha256Hasher } from './hasher.ts';
 import { LOG_LEAVES, LOG_TILES, treeSizeOf } from './logProjection.ts';
 
@@ -23,11 +23,11 @@ const key = (level: number, index: number) => `${level}/${index}`;
 const loadTiles = async (db: SqlExecutor, t: LogTables, tiles: readonly Pick<TileId, 'level' | 'index'>[]): Promise<Map<string, Buffer>> => {
   const unique = [...new Map(tiles.map((tile) => [key(tile.level, tile.index), tile])).values()];
   if (unique.length === 0) return new Map();
-  const rows = await db.query<{ level: number; tile: unknown; hashes: string }>(
-    `SELECT level, tile, encode(hashes, 'hex') AS hashes FROM ${t.tiles} WHERE (level, tile) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))`,
+  const rows = await db.query<{ level: number; tile: unknown; hashes: Uint8Array }>(
+    `SELECT level, tile, hashes FROM ${t.tiles} WHERE (level, tile) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))`,
     [unique.map((u) => u.level), unique.map((u) => u.index)],
   );
-  return new Map(rows.map((r) => [key(r.level, Number(r.tile)), Buffer.from(r.hashes, 'hex')]));
+  return new Map(rows.map((r) => [key(r.level, Number(r.tile)), Buffer.from(r.hashes.buffer, r.hashes.byteOffset, r.hashes.byteLength)]));
 };
 
 /** The tree hashes of these ranges in the tree of `size`, from as few tiles as they need (one query). */
@@ -61,10 +61,7 @@ export const tileBytes = async (db: SqlExecutor, t: LogTables, tile: TileId, siz
 };
 
 /** The entries of leaves [first, first + count), rebuilt from the events as they are stored now. */
-export const entriesOfLeaves = async (db: SqlExecutor, t: LogTables, first: number, count: number) => {
-  const rows = await db.query<{ position: unknown }>(`SELECT position FROM ${t.leaves} WHERE leaf >= $1 AND leaf < $2 ORDER BY leaf`, [first, first + count]);
-  return entriesAt(db, t.events, rows.map((r) => Number(r.position)));
-};
+export const entriesOfLeaves = (db: SqlExecutor, t: LogTables, first: number, count: number) => entriesOfRange(db, t.leaves, t.events, first, first + count);
 
 export const leafOfPosition = async (db: SqlExecutor, t: LogTables, position: number): Promise<number | null> => {
   const [row] = await db.query<{ leaf: unknown }>(`SELECT leaf FROM ${t.leaves} WHERE position = $1`, [position]);

@@ -41,7 +41,35 @@ export const prepareProjections = async (options: Omit<ProjectionRunnerOptions, 
   const records = await readProjectionRecords(client, schema);
   const outdated = projections.filter((p) => records.get(p.name)!.version !== p.version);
   const rebuiltAt = await rebuildProjections(client, eventReaderFor(store), schema, outdated);
-  return projections.map((p) => (outdated.includes(p) ? rebuiltAt : records.get(p.name)!.position));
+  const positions = projections.map((p) => (outdated.includes(p) ? rebuiltAt : records.get(p.name)!.position));
+  const head = await store.headPosition();
+  for (const [i, projection] of projections.entries()) {
+    if (projection.catchUp && head - positions[i]! > OWN_CATCH_UP_AFTER) positions[i] = await catchUpAlone(client, schema, projection, positions[i]!, head);
+  }
+  return positions;
+};
+
+/** Further behind than this, a projection with its own catch-up uses it rather than the runner's batches. */
+const OWN_CATCH_UP_AFTER = 10_000;
+
+const catchUpAlone = async (client: SqlClient, schema: string, projection: Projection, from: number, until: number): Promise<number> => {
+  let reached = from;
+  await projection.catchUp!({
+    client,
+    tables: tablesOf(schema, projection),
+    from,
+    until,
+    inChunk: (at, next, work) =>
+      client.transaction(async (tx) => {
+        await lockReadModels(tx, schema);
+        if ((await readProjectionRecords(tx, schema)).get(projection.name)?.position !== at) return false;
+        await work(tx);
+        await saveCheckpoint(tx, schema, projection, next);
+        reached = next;
+        return true;
+      }),
+  });
+  return (await readProjectionRecords(client, schema)).get(projection.name)?.position ?? reached;
 };
 
 export const startProjections = async (options: ProjectionRunnerOptions): Promise<ProjectionRunner> => {
