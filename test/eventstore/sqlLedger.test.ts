@@ -53,6 +53,7 @@ for (const backend of contractBackends()) {
       { component: 'eventstore', version: 3 },
       { component: 'identity', version: 1 },
       { component: 'keyring', version: 1 },
+      { component: 'log', version: 1 },
       { component: 'notify', version: 1 },
       { component: 'readmodels', version: 1 },
       { component: 'sessions', version: 1 },
