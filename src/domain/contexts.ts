@@ -1,4 +1,5 @@
 // The contexts of the domain, one line each: their event schemas and event types compose here.
+import { applicationsDomain, applicationsErrors, applicationStream, documentsDomain, documentStream, protocolStream } from './applications/index.ts';
 import { assetStream, assetsDomain, assetsErrors } from './assets/index.ts';
 import { debtsDomain, debtsErrors, debtStream, paymentStream, rfErrors } from './debts/index.ts';
 import { citizenStream, identityDomain, identityErrors } from './identity/index.ts';
@@ -10,7 +11,7 @@ import { refusalTable } from './shared/errors.ts';
 import { sharedErrors } from './shared/sharedErrors.ts';
 import { supplierStream, suppliersDomain } from './suppliers/index.ts';
 
-export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain] as const;
+export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain, applicationsDomain, documentsDomain] as const;
 
 /** Every event of every context. */
 export type DomainEvent = EventOf<(typeof domainContexts)[number]>;
@@ -20,7 +21,7 @@ export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flat
 export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
 
 /** The refusal catalogues: what all contexts share, then one per context that refuses anything. */
-export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors] as const;
+export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors, applicationsErrors] as const;
 
 // A code defined in two catalogues fails to compile here, and the error names it.
 const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [never] ? true : DuplicateCodes<typeof domainErrorCatalogues> = true;
@@ -29,7 +30,7 @@ const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [nev
 export const domainRefusals = refusalTable(...domainErrorCatalogues);
 
 /** Stream names, by context. */
-export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream } as const;
+export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream, application: applicationStream, document: documentStream, protocol: protocolStream } as const;
 
 /** Event types of personal streams: never in a public read model, export, feed or the public log. */
 export const personalEventTypes: ReadonlySet<string> = new Set(domainContexts.flatMap((c) => ('personal' in c && c.personal ? Object.keys(c.eventSchemas) : [])));

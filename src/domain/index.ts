@@ -6,4 +6,5 @@ export * from './assets/index.ts';
 export * from './imports/index.ts';
 export * from './identity/index.ts';
 export * from './debts/index.ts';
+export * from './applications/index.ts';
 export * from './contexts.ts';
