@@ -7,6 +7,9 @@ import type { ApplicationEvent } from './events.ts';
 export * from './events.ts';
 export * from './application.ts';
 export * from './documents.ts';
+export * from './catalogue.ts';
+export * from './fields.ts';
+export * from './workingDays.ts';
 export { applicationsErrors } from './errors.ts';
 
 export const applicationsDomain = domainContext<ApplicationEvent>({
