@@ -92,7 +92,7 @@ export const recordFeePaid = (state: Application, c: { readonly receipt: string;
   return [{ type: 'FeePaid', data: { applicationId: state.submitted.applicationId, ...c } }];
 };
 
-export const assignApplication = (state: Application, c: { readonly staffId: string; readonly at: string }): ApplicationEvent[] => {
+export const assignApplication = (state: Application, c: { readonly staffId: string; readonly at: string; readonly actor: string }): ApplicationEvent[] => {
   const { applicationId } = open(state);
   if (state.status === 'approved') throw applicationsErrors.OD_APPLICATION_CLOSED();
   if (awaitsFee(state)) throw applicationsErrors.OD_APPLICATION_FEE_UNPAID();
@@ -107,7 +107,7 @@ const assigned = (state: Application): string => {
   return applicationId;
 };
 
-export const requestInformation = (state: Application, c: { readonly at: string; readonly sealed: string }): ApplicationEvent[] => {
+export const requestInformation = (state: Application, c: { readonly at: string; readonly actor: string; readonly sealed: string }): ApplicationEvent[] => {
   const applicationId = assigned(state);
   if (state.status === 'information-requested') return [];
   return [{ type: 'InformationRequested', data: { applicationId, ...c } }];
@@ -120,16 +120,17 @@ export const provideInformation = (state: Application, c: { readonly at: string;
 };
 
 /** Approval: by staff once assigned, or by an instant service's rule straight after submission. */
-export const approveApplication = (state: Application, c: { readonly at: string; readonly byRule: boolean }): ApplicationEvent[] => {
+export const approveApplication = (state: Application, c: { readonly at: string; readonly actor: string; readonly byRule: boolean }): ApplicationEvent[] => {
   const { applicationId } = open(state);
   if (state.status === 'approved') return [];
   if (awaitsFee(state)) throw applicationsErrors.OD_APPLICATION_FEE_UNPAID();
   if (!c.byRule) assigned(state);
+  // Waiting for the applicant's answer: the decision waits too.
   if (state.status === 'information-requested') throw applicationsErrors.OD_APPLICATION_NOT_ASSIGNED();
-  return [{ type: 'ApplicationApproved', data: { applicationId, at: c.at } }];
+  return [{ type: 'ApplicationApproved', data: { applicationId, at: c.at, actor: c.actor } }];
 };
 
-export const rejectApplication = (state: Application, c: { readonly at: string; readonly code: RejectionCode; readonly sealed: string | null }): ApplicationEvent[] => {
+export const rejectApplication = (state: Application, c: { readonly at: string; readonly actor: string; readonly code: RejectionCode; readonly sealed: string | null }): ApplicationEvent[] => {
   const { applicationId } = open(state);
   if (state.status === 'approved') throw applicationsErrors.OD_APPLICATION_CLOSED();
   if (c.code === 'staff' && c.sealed === null) throw applicationsErrors.OD_APPLICATION_REASON_REQUIRED();

@@ -49,12 +49,12 @@ export interface FeePaid {
 
 export interface ApplicationAssigned {
   readonly type: 'ApplicationAssigned';
-  readonly data: { readonly applicationId: string; readonly staffId: string; readonly at: string };
+  readonly data: { readonly applicationId: string; readonly staffId: string; readonly at: string; readonly actor: string };
 }
 
 export interface InformationRequested {
   readonly type: 'InformationRequested';
-  readonly data: { readonly applicationId: string; readonly at: string; readonly sealed: SealedText };
+  readonly data: { readonly applicationId: string; readonly at: string; readonly actor: string; readonly sealed: SealedText };
 }
 
 export interface InformationProvided {
@@ -64,7 +64,8 @@ export interface InformationProvided {
 
 export interface ApplicationApproved {
   readonly type: 'ApplicationApproved';
-  readonly data: { readonly applicationId: string; readonly at: string };
+  /** `staff:<id>`, or `rule:<rule>` for an instant service. */
+  readonly data: { readonly applicationId: string; readonly at: string; readonly actor: string };
 }
 
 /** Why an application was refused: a rule's code (instant services) and, from staff, their words, sealed. */
@@ -72,7 +73,7 @@ export type RejectionCode = 'debt-outstanding' | 'debt-not-paid' | 'debt-unknown
 
 export interface ApplicationRejected {
   readonly type: 'ApplicationRejected';
-  readonly data: { readonly applicationId: string; readonly at: string; readonly code: RejectionCode; readonly sealed: SealedText | null };
+  readonly data: { readonly applicationId: string; readonly at: string; readonly actor: string; readonly code: RejectionCode; readonly sealed: SealedText | null };
 }
 
 /** What the holder's document says of them, sealed: the verification code is a secret of the holder. */

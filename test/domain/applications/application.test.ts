@@ -55,43 +55,43 @@ test('an unpaid fee stops assignment and approval; once paid, the application go
   const withFee = fold(submitted(), requestFee(submitted(), fee));
   assert.is(withFee.status, 'fee-requested');
   assert.equal(requestFee(withFee, fee), [], 'a fee is requested once');
-  expectDomainError(() => assignApplication(withFee, { staffId: 'staff-1', at: AT }), 'OD_APPLICATION_FEE_UNPAID');
-  expectDomainError(() => approveApplication(withFee, { at: AT, byRule: true }), 'OD_APPLICATION_FEE_UNPAID');
+  expectDomainError(() => assignApplication(withFee, { staffId: 'staff-1', at: AT, actor: 'staff:lead' }), 'OD_APPLICATION_FEE_UNPAID');
+  expectDomainError(() => approveApplication(withFee, { at: AT, actor: 'rule:no-debt', byRule: true }), 'OD_APPLICATION_FEE_UNPAID');
   const paid = fold(withFee, recordFeePaid(withFee, { receipt: 'R-1', at: AT }));
   assert.is(paid.status, 'submitted');
   assert.equal(recordFeePaid(paid, { receipt: 'R-1', at: AT }), [], 'paid once');
-  assert.equal(assignApplication(paid, { staffId: 'staff-1', at: AT }).map((e) => e.type), ['ApplicationAssigned']);
+  assert.equal(assignApplication(paid, { staffId: 'staff-1', at: AT, actor: 'staff:lead' }).map((e) => e.type), ['ApplicationAssigned']);
 });
 
 test('staff approve only what is assigned to someone; a rule approves straight after submission', () => {
-  expectDomainError(() => approveApplication(submitted(), { at: AT, byRule: false }), 'OD_APPLICATION_NOT_ASSIGNED');
-  assert.equal(approveApplication(submitted(), { at: AT, byRule: true }).map((e) => e.type), ['ApplicationApproved']);
+  expectDomainError(() => approveApplication(submitted(), { at: AT, actor: 'staff:staff-1', byRule: false }), 'OD_APPLICATION_NOT_ASSIGNED');
+  assert.equal(approveApplication(submitted(), { at: AT, actor: 'rule:no-debt', byRule: true }).map((e) => e.type), ['ApplicationApproved']);
 });
 
 test('a question waits for the answer; the applicant answers only when asked', () => {
-  const assigned = fold(submitted(), assignApplication(submitted(), { staffId: 'staff-1', at: AT }));
+  const assigned = fold(submitted(), assignApplication(submitted(), { staffId: 'staff-1', at: AT, actor: 'staff:lead' }));
   expectDomainError(() => provideInformation(assigned, { at: AT, attachments: [], sealed: 'x' }), 'OD_APPLICATION_NO_QUESTION');
-  const asked = fold(assigned, requestInformation(assigned, { at: AT, sealed: 'q' }));
+  const asked = fold(assigned, requestInformation(assigned, { at: AT, actor: 'staff:staff-1', sealed: 'q' }));
   assert.is(asked.status, 'information-requested');
-  expectDomainError(() => approveApplication(asked, { at: AT, byRule: false }), 'OD_APPLICATION_NOT_ASSIGNED');
+  expectDomainError(() => approveApplication(asked, { at: AT, actor: 'staff:staff-1', byRule: false }), 'OD_APPLICATION_NOT_ASSIGNED');
   const answered = fold(asked, provideInformation(asked, { at: AT, attachments: [], sealed: 'a' }));
   assert.is(answered.status, 'assigned');
-  assert.equal(approveApplication(answered, { at: AT, byRule: false }).map((e) => e.type), ['ApplicationApproved']);
+  assert.equal(approveApplication(answered, { at: AT, actor: 'staff:staff-1', byRule: false }).map((e) => e.type), ['ApplicationApproved']);
 });
 
 test('a rejection by staff needs their reason; a closed application takes no more steps', () => {
-  const assigned = fold(submitted(), assignApplication(submitted(), { staffId: 'staff-1', at: AT }));
-  expectDomainError(() => rejectApplication(assigned, { at: AT, code: 'staff', sealed: null }), 'OD_APPLICATION_REASON_REQUIRED');
-  const rejected = fold(assigned, rejectApplication(assigned, { at: AT, code: 'staff', sealed: 'because' }));
+  const assigned = fold(submitted(), assignApplication(submitted(), { staffId: 'staff-1', at: AT, actor: 'staff:lead' }));
+  expectDomainError(() => rejectApplication(assigned, { at: AT, actor: 'staff:staff-1', code: 'staff', sealed: null }), 'OD_APPLICATION_REASON_REQUIRED');
+  const rejected = fold(assigned, rejectApplication(assigned, { at: AT, actor: 'staff:staff-1', code: 'staff', sealed: 'because' }));
   assert.is(rejected.status, 'rejected');
   expectDomainError(() => withdrawApplication(rejected, AT), 'OD_APPLICATION_CLOSED');
-  expectDomainError(() => assignApplication(rejected, { staffId: 'staff-2', at: AT }), 'OD_APPLICATION_CLOSED');
+  expectDomainError(() => assignApplication(rejected, { staffId: 'staff-2', at: AT, actor: 'staff:lead' }), 'OD_APPLICATION_CLOSED');
   expectDomainError(() => recordDocument(rejected, document), 'OD_APPLICATION_CLOSED');
 });
 
 test('a document only for an approved application, and only once', () => {
   expectDomainError(() => recordDocument(submitted(), document), 'OD_APPLICATION_NOT_APPROVED');
-  const approved = fold(submitted(), approveApplication(submitted(), { at: AT, byRule: true }));
+  const approved = fold(submitted(), approveApplication(submitted(), { at: AT, actor: 'rule:no-debt', byRule: true }));
   const issued = fold(approved, recordDocument(approved, document));
   assert.is(issued.status, 'issued');
   assert.is(issued.documentId, 'doc-1');
