@@ -15,6 +15,7 @@ import { failedMessages } from '../../notify/index.ts';
 import type { Page, Visit } from '../shared/page.ts';
 import type { LangPages, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
+import { addressLimiter } from '../../api/shared/addressLimiter.ts';
 import { lixouriPayments } from '../../api/debts/index.ts';
 import { unmatchedCredits } from '../../projections/debts/index.ts';
 import { assignBankCredit, bankCreditsPage, mayAssignCredits } from './bankCredits.ts';
@@ -30,23 +31,6 @@ export type OfficeServices = StaffDeps & { readonly keyring?: Keyring };
 /** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
 const WINDOW_MS = 15 * 60_000;
-const MAX_ADDRESSES = 10_000;
-
-const addressLimiter = (now: () => number) => {
-  const seen = new Map<string, { count: number; since: number }>();
-  return (address: string): boolean => {
-    const at = now();
-    const entry = seen.get(address);
-    if (!entry || at - entry.since > WINDOW_MS) {
-      // Bounded memory: the oldest address goes first when the table is full.
-      if (!entry && seen.size >= MAX_ADDRESSES) seen.delete(seen.keys().next().value!);
-      seen.set(address, { count: 1, since: at });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= LOGIN_ATTEMPTS_PER_ADDRESS;
-  };
-};
 
 interface RepresentationBody extends Partial<GrantInput> {
   readonly representation?: string;
@@ -86,7 +70,7 @@ const formSchema = {
 export const officeRoutes =
   (services: OfficeServices): WebRoutes =>
   async (app, options) => {
-    const allowed = addressLimiter(() => (services.now ?? (() => new Date()))().getTime());
+    const allowed = addressLimiter({ max: LOGIN_ATTEMPTS_PER_ADDRESS, windowMs: WINDOW_MS }, () => (services.now ?? (() => new Date()))().getTime());
     const render = (reply: FastifyReply, visit: Visit, page: Page) => {
       void reply.header('cache-control', 'private, no-store');
       return options.render(reply, visit, page);
