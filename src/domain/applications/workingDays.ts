@@ -41,20 +41,27 @@ export const orthodoxEaster = (year: number): string => {
 };
 
 /**
- * The year's public holidays closing the public services, sorted. Movable ones follow Orthodox Easter:
- * Clean Monday (Καθαρά Δευτέρα, −48), Good Friday (Μεγάλη Παρασκευή, −2), Easter Monday (+1), Whit Monday
- * (Αγίου Πνεύματος, +50). Labour Day (Πρωτομαγιά): when 1 May falls in Holy Week or on Easter Sunday or
- * Monday, the Ministry of Labour moves it each such year by decision, and has always moved it to the
- * Tuesday after Easter (Τρίτη του Πάσχα): 3 May 2016 (Easter 1 May), 4 May 2021 (Easter 2 May), 7 May 2024
- * (Easter 5 May). Source: those ministerial announcements (not a standing law, hence the rule written here
- * as observed practice; a different decision is passed as an extra day).
+ * Labour Day (Πρωτομαγιά) for the public services is 1 May by law (ν. 1157/1981, άρθρο 1 παρ. 11(α)). When it
+ * falls in Holy Week the Minister of the Interior may move it, by a decision of that year, and has not always:
+ * 2013 kept it on Holy Wednesday (Υπ. Διοικητικής Μεταρρύθμισης ΔΙΔΑΔΠ/Φ.Β.9/11448/19-4-2013); 2021 moved it
+ * from Holy Saturday to Easter Tuesday 4 May (ΔΙΔΑΔ/Φ.70/67/οικ.7382/26-4-2021, Β΄ 1732); 2024 from Holy
+ * Wednesday to Easter Tuesday 7 May (ΔΙΔΑΔ/Φ.70Α/60/οικ.5420/8-3-2024, Β΄ 1836). So no rule is guessed: the
+ * decisions are data, a year without one keeps 1 May, and a new decision is one more line here.
+ */
+export const LABOUR_DAY_MOVED: Readonly<Record<number, string>> = {
+  2021: '2021-05-04',
+  2024: '2024-05-07',
+};
+
+/**
+ * The year's public holidays closing the public services, sorted: the fixed days, Labour Day (above), and
+ * those that follow Orthodox Easter: Clean Monday (Καθαρά Δευτέρα, −48), Good Friday (Μεγάλη Παρασκευή, −2),
+ * Easter Monday (+1) and Whit Monday (Αγίου Πνεύματος, +50).
  */
 export const publicHolidays = (year: number): readonly string[] => {
   const easter = dayNumber(orthodoxEaster(year));
   const fixed = ['01-01', '01-06', '03-25', '08-15', '10-28', '12-25', '12-26'].map((md) => dayNumber(`${year}-${md}`));
-  const mayDay = dayNumber(`${year}-05-01`);
-  // Holy Week runs from Holy Monday (Easter − 6) to Holy Saturday; Easter Sunday and Monday are holidays already.
-  const labourDay = mayDay >= easter - 6 && mayDay <= easter + 1 ? easter + 2 : mayDay;
+  const labourDay = dayNumber(LABOUR_DAY_MOVED[year] ?? `${year}-05-01`);
   const movable = [easter - 48, easter - 2, easter + 1, easter + 50, labourDay];
   return [...new Set([...fixed, ...movable])].sort((x, y) => x - y).map(isoOf);
 };
