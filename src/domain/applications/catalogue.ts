@@ -207,7 +207,10 @@ const readField = (r: Reader, value: unknown, path: string): FieldDefinition => 
   if (type === 'choice') return { ...withHelp, choices: readChoices(r, m.choices, join(path, 'choices')) };
   if (m.choices !== undefined) r.fail(join(path, 'choices'), 'επιλογές έχει μόνο πεδίο τύπου choice', 'only a field of type choice has choices');
   if (type === 'number') return { ...withHelp, ...readRange(r, m, path) };
-  if (type === 'text') return m.max === undefined ? withHelp : { ...withHelp, max: r.positiveInteger(m.max, join(path, 'max')) };
+  if (type === 'text') {
+    if (m.min !== undefined) r.fail(join(path, 'min'), 'ένα πεδίο text έχει μόνο μέγιστο μήκος (max)', 'a text field has only a maximum length (max)');
+    return m.max === undefined ? withHelp : { ...withHelp, max: r.positiveInteger(m.max, join(path, 'max')) };
+  }
   if (m.min !== undefined || m.max !== undefined) r.fail(join(path, m.min !== undefined ? 'min' : 'max'), 'όρια έχουν μόνο πεδία number (και max για text)', 'only number fields have bounds (and text a max)');
   return withHelp;
 };
@@ -271,7 +274,9 @@ const readRates = (r: Reader, value: unknown, path: string, fields: readonly Fie
 const readFee = (r: Reader, value: unknown, fields: readonly FieldDefinition[]): FeeDefinition | null => {
   if (value === undefined || value === null) return null;
   const m = r.mapping(value, 'fee', ['kae', 'fixed', 'rates']);
-  const kae = r.text(typeof m.kae === 'number' ? String(m.kae) : m.kae, 'fee.kae');
+  // Unquoted, YAML reads 0461.001 as the number 461.001: the leading zero is lost, hence the hint.
+  if (typeof m.kae === 'number') r.fail('fee.kae', `γράψτε τον ΚΑΕ σε εισαγωγικά (kae: "0461.001"), αλλιώς χάνεται το αρχικό 0`, `write the ΚΑΕ in quotes (kae: "0461.001"), or its leading 0 is lost`);
+  const kae = r.text(m.kae, 'fee.kae');
   if (!isValidKae(kae) || parseKae(kae).side !== 'revenue') r.fail('fee.kae', `«${kae}» δεν είναι ΚΑΕ εσόδων (τάξεις 0–5, π.χ. 0461.001)`, `"${kae}" is not a revenue ΚΑΕ (classes 0–5, e.g. 0461.001)`);
   const normalised = parseKae(kae).kae;
   if ((m.fixed === undefined) === (m.rates === undefined)) r.fail('fee', 'ορίστε ακριβώς ένα από fixed ή rates', 'give exactly one of fixed or rates');

@@ -123,6 +123,7 @@ test('fields: name, type, required, choices, bounds, duplicates', () => {
   refuses(withAt(permit(), 'fields[2].min', 600), 'fields[2].max', /below the minimum/);
   refuses(withAt(permit(), 'fields[5].max', 0), 'fields[5].max', /positive integer/);
   refuses(withAt(permit(), 'fields[0].max', 3), 'fields[0].max', /only number fields/);
+  refuses(withAt(permit(), 'fields[5].min', 3), 'fields[5].min', /only a maximum length/);
   refuses(withAt(permit(), 'fields[5].name', 'zone'), 'fields[5].name', /"zone" appears twice/);
 });
 
@@ -141,6 +142,7 @@ test('attachments: kind, formats outside pdf/jpeg/png, size above 10 MB, duplica
 test('the fee: a revenue ΚΑΕ, fixed or rates, the rate field a choice field, every choice priced', () => {
   refuses(withAt(permit(), 'fee.kae', '6011'), 'fee.kae', /revenue/);
   refuses(withAt(permit(), 'fee.kae', 'abc'), 'fee.kae', /revenue/);
+  refuses(withAt(permit(), 'fee.kae', 461.001), 'fee.kae', /in quotes/);
   refuses(withAt(permit(), 'fee.fixed', '5.00'), 'fee', /exactly one/);
   refuses(withAt(permit(), 'fee.rates', undefined), 'fee', /exactly one/);
   refuses(withAt(permit(), 'fee.rates.field', 'squareMetres'), 'fee.rates.field', /is number, the fee needs choice/);
