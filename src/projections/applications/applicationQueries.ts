@@ -169,9 +169,12 @@ export const documentByCode = async (db: SqlExecutor, schema: string, codeHash: 
 };
 
 /** Documents whose signed PDF has this digest (one, unless the same bytes were somehow issued twice). */
-export const documentBySha256 = async (db: SqlExecutor, schema: string, sha256: string): Promise<PublicDocument | null> => {
-  const [row] = await db.query<DocumentRow>(`SELECT * FROM ${table(schema, DOCUMENTS)} WHERE sha256 = $1 ORDER BY position LIMIT 1`, [sha256]);
-  return row ? publicOf(row) : null;
+export const documentBySha256 = async (db: SqlExecutor, schema: string, sha256: string): Promise<(PublicDocument & { readonly holderMasked: string | null }) | null> => {
+  const [row] = await db.query<DocumentRow & { holder_masked: string | null }>(
+    `SELECT d.*, c.holder_masked FROM ${table(schema, DOCUMENTS)} d LEFT JOIN ${table(schema, DOCUMENT_CODES)} c ON c.document_id = d.document_id WHERE d.sha256 = $1 ORDER BY d.position LIMIT 1`,
+    [sha256],
+  );
+  return row ? { ...publicOf(row), holderMasked: row.holder_masked } : null;
 };
 
 /** The public register, newest first: what the municipality issued, without holders. */

@@ -15,3 +15,4 @@ export const applicationsProjections = (keyring: Keyring): ProjectionsContext =>
 
 /** The documents' register is public: it is a context's projection like the ledger's, made without the keyring. */
 export const documentsProjections: ProjectionsContext = { name: 'documents', projections: [documentsProjection] };
+export { applicationsNotifications } from './notifications.ts';

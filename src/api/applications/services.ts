@@ -1,0 +1,28 @@
+// What the applications context needs of the installation: the store and read models, the keyring (the
+// form's values are sealed), the catalogue read at start-up, the debts context (the instant rules read the
+// applicant's debts; a fee becomes a debt), the document's renderer (the site's) and the signer.
+import type { ServiceDefinition } from '../../domain/index.ts';
+import type { Keyring } from '../../eventstore/keyring.ts';
+import type { EventStore } from '../../eventstore/port.ts';
+import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type { DocumentSigner } from '../../integrations/signing/index.ts';
+import type { DebtsServices } from '../debts/index.ts';
+import type { RenderDocument } from './documentContent.ts';
+
+export interface ApplicationsServices {
+  readonly store: EventStore;
+  readonly client: SqlClient;
+  readonly schema: string;
+  readonly keyring: Keyring;
+  readonly catalogue: readonly ServiceDefinition[];
+  readonly debts: DebtsServices;
+  readonly render: RenderDocument;
+  readonly signer: DocumentSigner;
+  /** OPENDIMOS_PUBLIC_URL: the QR code and the e-mails link to it. */
+  readonly publicUrl: string;
+  /** The municipality's own holidays (its patron saint's day), beside the national ones, for deadlines. */
+  readonly localHolidays?: readonly string[];
+  readonly now?: () => Date;
+}
+
+export const nowOf = (services: Pick<ApplicationsServices, 'now'>): Date => services.now?.() ?? new Date();

@@ -1,0 +1,139 @@
+// Filing an application: the form checked against its service (nothing filed while anything is wrong), the
+// attachments kept, the application recorded once however often it is sent, then carried as far as it can
+// go at once: an instant service decided by its rule and its document issued within the same request; a
+// service with a fee has the fee entered as a debt of the applicant, payable like any other.
+import { createHash } from 'node:crypto';
+import type { ApplicationStatus, AttachmentRef, FieldError, ServiceDefinition, SubmittedDetails } from '../../domain/index.ts';
+import { addWorkingDays, applicationsErrors, feeOf, initialApplication, requestFee, submitApplication, validateFields } from '../../domain/index.ts';
+import { isExpectedRevisionConflict } from '../../eventstore/errors.ts';
+import { table } from '../../projections/shared/tables.ts';
+import { athensDateOf } from '../debts/index.ts';
+import { catalogueOf } from './catalogue.ts';
+import { approveByRule } from './decide.ts';
+import { enterFeeDebt } from './fees.ts';
+import type { ApplicationsServices } from './services.ts';
+import { nowOf } from './services.ts';
+import { decideOn, loadApplication } from './stream.ts';
+import { APPLICATION_FILES } from './tables.ts';
+
+/** Who applies: the session's subject (a company's, for its representative), and who is acting. */
+export interface Applicant {
+  readonly subjectId: string;
+  readonly kind: 'person' | 'company';
+  /** `citizen:<subject>` of the person at the keyboard (the representative, for a company). */
+  readonly actor: string;
+}
+
+/** An uploaded file that passed the upload checks (src/api/shared/uploads.ts): content type, size, re-encoding. */
+export interface CheckedAttachment {
+  readonly kind: string;
+  readonly format: 'pdf' | 'jpeg' | 'png';
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+}
+
+export type Submitted =
+  | { readonly kind: 'filed'; readonly id: string; readonly status: Exclude<ApplicationStatus, 'none'> }
+  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[]; readonly values: Readonly<Record<string, string>> };
+
+/** An application's id from what makes a submission the same one: a retry or a second click lands on it. */
+const applicationIdOf = (services: ApplicationsServices, applicant: Applicant, service: string, key: string): string => {
+  const hex = services.keyring.lookupHash('application-submission', `${applicant.subjectId}\n${service}\n${key}`).slice(0, 32);
+  // Shaped as a UUID (version 8, "custom"), so ids look alike wherever they are shown.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** Without a key from the client, the same form sent within ten minutes is the same submission. */
+const implicitKey = (values: Readonly<Record<string, string>>, attachments: readonly CheckedAttachment[], at: Date): string => {
+  const content = createHash('sha256')
+    .update(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .update(attachments.map((a) => `${a.kind}:${a.sha256}`).join(','))
+    .digest('hex');
+  return `${content}@${Math.floor(at.getTime() / 600_000)}`;
+};
+
+const attachmentErrors = (service: ServiceDefinition, attachments: readonly CheckedAttachment[]): FieldError[] => {
+  const errors: FieldError[] = [];
+  for (const a of attachments) {
+    const spec = service.attachments.find((s) => s.kind === a.kind);
+    if (!spec) errors.push({ field: `attachment:${a.kind}`, el: 'Η υπηρεσία δεν δέχεται αυτό το συνημμένο', en: 'This service takes no such attachment' });
+    else if (!spec.formats.includes(a.format)) errors.push({ field: `attachment:${a.kind}`, el: 'Μη αποδεκτή μορφή αρχείου', en: 'File format not accepted' });
+    else if (a.bytes.length > spec.maxBytes) errors.push({ field: `attachment:${a.kind}`, el: 'Το αρχείο είναι πολύ μεγάλο', en: 'The file is too large' });
+  }
+  for (const spec of service.attachments) {
+    if (spec.required && !attachments.some((a) => a.kind === spec.kind)) {
+      errors.push({ field: `attachment:${spec.kind}`, el: `Επισυνάψτε: ${spec.label.el}`, en: `Attach: ${spec.label.en}` });
+    }
+  }
+  return errors;
+};
+
+/** Keeps the checked files and answers their references for the event. */
+export const keepAttachments = async (services: ApplicationsServices, subjectId: string, attachments: readonly CheckedAttachment[]): Promise<AttachmentRef[]> => {
+  const refs: AttachmentRef[] = [];
+  for (const a of attachments) {
+    const fileId = crypto.randomUUID();
+    await services.client.query(
+      `INSERT INTO ${table(services.schema, APPLICATION_FILES)} (file_id, subject_id, kind, format, media_type, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [fileId, subjectId, a.kind, a.format, a.mediaType, a.sha256, Buffer.from(a.bytes)],
+    );
+    refs.push({ kind: a.kind, fileId, format: a.format, sha256: a.sha256, bytes: a.bytes.length });
+  }
+  return refs;
+};
+
+export const submit = async (
+  services: ApplicationsServices,
+  applicant: Applicant,
+  input: { readonly service: string; readonly fields: Readonly<Record<string, unknown>>; readonly attachments: readonly CheckedAttachment[]; readonly key: string | null },
+): Promise<Submitted> => {
+  const service = catalogueOf(services.catalogue, input.service);
+  if (!service) throw applicationsErrors.OD_SERVICE_UNKNOWN();
+  if (service.applicants !== 'both' && service.applicants !== applicant.kind) throw applicationsErrors.OD_APPLICANT_NOT_ELIGIBLE({ applicants: service.applicants });
+  const checked = validateFields(service, { ...input.fields });
+  const errors = [...checked.errors, ...attachmentErrors(service, input.attachments)];
+  if (errors.length > 0) return { kind: 'invalid', errors, values: checked.values };
+
+  const now = nowOf(services);
+  const applicationId = applicationIdOf(services, applicant, service.code, input.key ?? implicitKey(checked.values, input.attachments, now));
+  const existing = await loadApplication(services.store, applicationId);
+  if (existing.state.status !== 'none') return { kind: 'filed', id: applicationId, status: existing.state.status as Exclude<ApplicationStatus, 'none'> };
+
+  const today = athensDateOf(now);
+  const details: SubmittedDetails = { fields: checked.values };
+  const events = submitApplication(initialApplication(), {
+    applicationId,
+    subjectId: applicant.subjectId,
+    applicantKind: applicant.kind,
+    service: service.code,
+    department: service.department,
+    submittedAt: now.toISOString(),
+    dueOn: addWorkingDays(today, service.deadlineDays, services.localHolidays ?? []),
+    attachments: await keepAttachments(services, applicant.subjectId, input.attachments),
+    sealed: await services.keyring.seal(applicant.subjectId, details),
+  });
+  try {
+    await services.store.append(`application-${applicationId}`, events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: applicant.actor } })), { expectedRevision: 'no_stream' });
+  } catch (error) {
+    // The same submission at the same moment (two clicks): the other one filed it.
+    if (!isExpectedRevisionConflict(error)) throw error;
+    const filed = await loadApplication(services.store, applicationId);
+    return { kind: 'filed', id: applicationId, status: filed.state.status as Exclude<ApplicationStatus, 'none'> };
+  }
+
+  const fee = feeOf(service, checked.values);
+  if (fee !== null && service.fee !== null && fee.isPositive()) {
+    const debt = await enterFeeDebt(services, applicant, service, applicationId, fee, now);
+    const state = await decideOn(services.store, applicationId, applicant.actor, (s) =>
+      requestFee(s, { amount: fee.toFixed(2), kae: service.fee!.kae, year: debt.year, assessment: debt.assessment, at: now.toISOString() }),
+    );
+    return { kind: 'filed', id: applicationId, status: state.status as Exclude<ApplicationStatus, 'none'> };
+  }
+  if (service.decision.kind === 'instant') {
+    const status = await approveByRule(services, service, applicationId, applicant.subjectId, checked.values);
+    return { kind: 'filed', id: applicationId, status };
+  }
+  return { kind: 'filed', id: applicationId, status: 'submitted' };
+};
+
