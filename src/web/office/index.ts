@@ -1,5 +1,6 @@
 // The back office (Γραφείο) as a web context: staff login, password links, a home page per role, the audit
-// trail and the staff list, at /office/ and /en/office/. Its header link is none: staff know the address.
+// trail and the staff list, the departments' queues of applications (with the applications services), at
+// /office/ and /en/office/. Its header link is none: staff know the address.
 import type { WebContext } from '../shared/pageRoutes.ts';
 import type { OfficeServices } from './routes.ts';
 import { officeRoutes } from './routes.ts';

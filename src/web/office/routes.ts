@@ -18,6 +18,9 @@ import { registerPages } from '../shared/pageRoutes.ts';
 import { addressLimiter } from '../../api/shared/addressLimiter.ts';
 import { lixouriPayments } from '../../api/debts/index.ts';
 import { unmatchedCredits } from '../../projections/debts/index.ts';
+import type { ApplicationsServices } from '../../api/applications/index.ts';
+import { mayUseQueues } from './applications.ts';
+import { registerApplicationsPages } from './applicationsRoutes.ts';
 import { assignBankCredit, bankCreditsPage, mayAssignCredits } from './bankCredits.ts';
 import { officeText } from './messages.ts';
 import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
@@ -25,8 +28,11 @@ import { auditPageView, forbiddenPage, homePage, loginPage, messagePage, passwor
 import type { RepresentationsView } from './representations.ts';
 import { lookUpRepresentations, mayRecordRepresentations, representationsPage } from './representations.ts';
 
-/** The staff's services; with the installation's keyring, the office also records legal representations (personal data, sealed). */
-export type OfficeServices = StaffDeps & { readonly keyring?: Keyring };
+/**
+ * The staff's services; with the installation's keyring, the office also records legal representations (personal data, sealed);
+ * with the applications context's services, it has the departments' queues of applications.
+ */
+export type OfficeServices = StaffDeps & { readonly keyring?: Keyring; readonly applications?: ApplicationsServices };
 
 /** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
@@ -151,7 +157,14 @@ export const officeRoutes =
       app.get(
         at('/office/'),
         guarded(pages, null, async (visit, request, member) =>
-          homePage(visit, member, request.session!.csrfToken, member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null, services.keyring !== undefined),
+          homePage(
+            visit,
+            member,
+            request.session!.csrfToken,
+            member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null,
+            services.keyring !== undefined,
+            services.applications !== undefined && mayUseQueues(member),
+          ),
         ),
       );
 
@@ -243,6 +256,8 @@ export const officeRoutes =
           return reply.header('cache-control', 'no-store').redirect(back(taxid, 'revoked'), 303);
         });
       }
+
+      if (services.applications) registerApplicationsPages(app, pages, { services: services.applications, render, memberOf });
 
       app.get<{ Querystring: { done?: 'assigned' } }>(
         at('/office/bank-credits'),
