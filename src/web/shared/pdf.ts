@@ -17,6 +17,8 @@ const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const RULE = rgb(0.75, 0.75, 0.75);
 const SHADE = rgb(0.92, 0.92, 0.92);
+/** A warning on a document's face (a test document's): red, as a stamp would be. */
+const ALERT = rgb(0.75, 0.05, 0.05);
 const CELL_PAD = 3;
 const QR_QUIET = 4;
 
@@ -30,6 +32,15 @@ const fontBytes = (): Promise<{ regular: Uint8Array; bold: Uint8Array }> => {
   ]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 };
+let monoFont: Promise<Uint8Array> | null = null;
+/** Only documents that print a code read it (certificates): 330 KB the statement does without. */
+const monoBytes = (): Promise<Uint8Array> => {
+  monoFont ??= readFile(fontFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf'));
+  return monoFont;
+};
+// pdf-lib tags a subset font's name with a random prefix unless given one: a fixed tag per face makes two
+// renders of the same content the same bytes (a subset tag need only be unique within its document).
+const FONT_NAMES = { regular: 'ODREGU+DejaVuSansCondensed', bold: 'ODBOLD+DejaVuSansCondensed-Bold', mono: 'ODMONO+DejaVuSansMono-Bold' } as const;
 
 export interface PdfDocumentOptions {
   /** The document's title, in its metadata (the reader's window shows it). */
@@ -45,6 +56,10 @@ export interface PdfDocumentOptions {
   readonly issuedAt: Date;
   /** Landscape for wide tables (a statement's ten columns); certificates stand upright. */
   readonly orientation?: 'portrait' | 'landscape';
+  /** At the top right of every page beside `header`, right-aligned, first line bold: a protocol number and date. */
+  readonly headerRight?: readonly string[];
+  /** Embeds DejaVu Sans Mono Bold for text styled `mono` (codes read aloud: 0 and O, 1 and I told apart). */
+  readonly mono?: boolean;
 }
 
 export interface PdfColumn {
@@ -70,10 +85,25 @@ export interface QrMatrix {
   readonly data: ArrayLike<number>;
 }
 
-interface TextStyle {
+export interface TextStyle {
   readonly size?: number;
   readonly bold?: boolean;
   readonly muted?: boolean;
+  /** Red: a warning on the document's face. */
+  readonly alert?: boolean;
+  /** DejaVu Sans Mono Bold; needs the document's `mono` option. */
+  readonly mono?: boolean;
+  readonly align?: 'left' | 'centre';
+}
+
+/** Beside a QR code: a line of muted text, a label and its bold value, or text in a style of its own. */
+export type QrBeside = string | readonly [string, string] | { readonly text: string; readonly style: TextStyle };
+
+export interface QrOptions {
+  /** A thin frame around the symbol and its text. */
+  readonly frame?: boolean;
+  /** Set at the foot of the page (above the footer), where a verification box belongs; on a new page if the text reached there. */
+  readonly bottom?: boolean;
 }
 
 /** Splits text into lines that fit `width`: at spaces, and inside a word only when the word alone is too wide. */
@@ -115,6 +145,7 @@ export class PdfWriter {
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
+    private readonly mono: PDFFont | null,
     private readonly options: PdfDocumentOptions,
   ) {
     this.page = this.newPage();
@@ -126,7 +157,11 @@ export class PdfWriter {
     // next (its text comes back garbled), so each document parses its fonts anew (about 100 ms).
     doc.registerFontkit(fontkit);
     const bytes = await fontBytes();
-    const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, { subset: true }), doc.embedFont(bytes.bold, { subset: true })]);
+    const [regular, bold, mono] = await Promise.all([
+      doc.embedFont(bytes.regular, { subset: true, customName: FONT_NAMES.regular }),
+      doc.embedFont(bytes.bold, { subset: true, customName: FONT_NAMES.bold }),
+      options.mono ? doc.embedFont(await monoBytes(), { subset: true, customName: FONT_NAMES.mono }) : null,
+    ]);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setLanguage(options.language);
     doc.setAuthor(options.author);
@@ -134,7 +169,7 @@ export class PdfWriter {
     doc.setProducer('OpenDimos (pdf-lib)');
     doc.setCreationDate(options.issuedAt);
     doc.setModificationDate(options.issuedAt);
-    return new PdfWriter(doc, regular, bold, options);
+    return new PdfWriter(doc, regular, bold, mono, options);
   }
 
   private get size(): [number, number] {
@@ -146,7 +181,15 @@ export class PdfWriter {
   }
 
   private fontOf(style: TextStyle): PDFFont {
+    if (style.mono) {
+      if (!this.mono) throw new Error('PdfWriter: text styled mono needs the document option mono: true');
+      return this.mono;
+    }
     return style.bold ? this.bold : this.regular;
+  }
+
+  private colourOf(style: TextStyle) {
+    return style.alert ? ALERT : style.muted ? MUTED : INK;
   }
 
   private newPage(): PDFPage {
@@ -154,12 +197,20 @@ export class PdfWriter {
     this.pages.push(page);
     this.page = page;
     this.y = this.size[1] - MARGIN;
-    this.options.header.forEach((line, i) => {
-      const size = i === 0 ? 11 : 8.5;
-      this.y -= size;
-      page.drawText(line, { x: MARGIN, y: this.y, size, font: i === 0 ? this.bold : this.regular, color: i === 0 ? INK : MUTED });
-      this.y -= size * 0.35;
-    });
+    const top = this.y;
+    const headerLines = (lines: readonly string[], right: boolean): number => {
+      let y = top;
+      lines.forEach((line, i) => {
+        const size = i === 0 ? 11 : 8.5;
+        const font = i === 0 ? this.bold : this.regular;
+        y -= size;
+        const x = right ? MARGIN + this.width - font.widthOfTextAtSize(line, size) : MARGIN;
+        page.drawText(line, { x, y, size, font, color: i === 0 ? INK : MUTED });
+        y -= size * 0.35;
+      });
+      return y;
+    };
+    this.y = Math.min(headerLines(this.options.header, false), headerLines(this.options.headerRight ?? [], true));
     this.y -= 4;
     page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + this.width, y: this.y }, thickness: 0.6, color: RULE });
     this.y -= 12;
@@ -189,7 +240,8 @@ export class PdfWriter {
     for (const line of wrapText(text, this.width, (t) => font.widthOfTextAtSize(t, size))) {
       this.room(this.lineHeight(size));
       this.y -= this.lineHeight(size);
-      this.page.drawText(line, { x: MARGIN, y: this.y + size * 0.25, size, font, color: style.muted ? MUTED : INK });
+      const x = style.align === 'centre' ? MARGIN + (this.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN;
+      this.page.drawText(line, { x, y: this.y + size * 0.25, size, font, color: this.colourOf(style) });
     }
     return this.space(size * 0.4);
   }
@@ -252,11 +304,41 @@ export class PdfWriter {
    * A QR code `side` points wide with its quiet zone (four modules, as ISO/IEC 18004 asks), drawn as vector
    * squares (sharp in print); beside it, label and value pairs (the value in bold) and lines of text.
    */
-  qr(matrix: QrMatrix, side: number, beside: readonly (string | readonly [string, string])[] = []): this {
-    this.room(side + 8);
+  qr(matrix: QrMatrix, side: number, beside: readonly QrBeside[] = [], options: QrOptions = {}): this {
+    const size = 9;
+    const pad = options.frame ? 6 : 0;
+    const x = MARGIN + pad + side + 8;
+    const width = this.width - side - 8 - 2 * pad;
+    const pairs = beside.filter((item): item is readonly [string, string] => Array.isArray(item));
+    const labelWidth = Math.max(0, ...pairs.map(([label]) => this.regular.widthOfTextAtSize(label, size))) + 10;
+    // Laid out first and drawn after, so that the box's height is known before it is placed.
+    const lines: { text: string; x: number; dy: number; size: number; font: PDFFont; color: ReturnType<typeof rgb> }[] = [];
+    let dy = 0;
+    for (const item of beside) {
+      if (Array.isArray(item)) {
+        const [label, value] = item as readonly [string, string];
+        dy += this.lineHeight(size);
+        lines.push({ text: label, x, dy, size, font: this.regular, color: MUTED }, { text: value, x: x + labelWidth, dy, size, font: this.bold, color: INK });
+        dy += 3;
+        continue;
+      }
+      const { text, style } = typeof item === 'string' ? { text: item, style: { muted: true } } : (item as { readonly text: string; readonly style: TextStyle });
+      const itemSize = style.size ?? size;
+      const font = this.fontOf(style);
+      for (const line of wrapText(text, width, (t) => font.widthOfTextAtSize(t, itemSize))) {
+        dy += this.lineHeight(itemSize);
+        lines.push({ text: line, x, dy, size: itemSize, font, color: this.colourOf(style) });
+      }
+      dy += 3;
+    }
     const module = side / (matrix.size + 2 * QR_QUIET);
-    const left = MARGIN + QR_QUIET * module;
-    const top = this.y - QR_QUIET * module;
+    const height = Math.max(side, dy + QR_QUIET * module) + 2 * pad;
+    this.room(height + 8);
+    if (options.bottom) this.y = MARGIN + FOOTER + height;
+    const boxTop = this.y;
+    if (options.frame) this.page.drawRectangle({ x: MARGIN, y: boxTop - height, width: this.width, height, borderColor: RULE, borderWidth: 0.8 });
+    const left = MARGIN + pad + QR_QUIET * module;
+    const top = boxTop - pad - QR_QUIET * module;
     for (let row = 0; row < matrix.size; row++) {
       let col = 0;
       while (col < matrix.size) {
@@ -269,27 +351,8 @@ export class PdfWriter {
         this.page.drawRectangle({ x: left + start * module, y: top - (row + 1) * module, width: (col - start) * module, height: module, color: rgb(0, 0, 0) });
       }
     }
-    const size = 9;
-    const x = MARGIN + side + 8;
-    const width = this.width - side - 8;
-    const pairs = beside.filter((item): item is readonly [string, string] => typeof item !== 'string');
-    const labelWidth = Math.max(0, ...pairs.map(([label]) => this.regular.widthOfTextAtSize(label, size))) + 10;
-    let y = this.y - QR_QUIET * module;
-    for (const item of beside) {
-      if (typeof item === 'string') {
-        for (const line of wrapText(item, width, (t) => this.regular.widthOfTextAtSize(t, size))) {
-          y -= this.lineHeight(size);
-          this.page.drawText(line, { x, y, size, font: this.regular, color: MUTED });
-        }
-        y -= 3;
-        continue;
-      }
-      y -= this.lineHeight(size);
-      this.page.drawText(item[0], { x, y, size, font: this.regular, color: MUTED });
-      this.page.drawText(item[1], { x: x + labelWidth, y, size, font: this.bold, color: INK });
-      y -= 3;
-    }
-    this.y = Math.min(this.y - side, y) - 8;
+    for (const line of lines) this.page.drawText(line.text, { x: line.x, y: top - line.dy, size: line.size, font: line.font, color: line.color });
+    this.y = boxTop - height - 8;
     return this;
   }
 
