@@ -25,6 +25,8 @@ export default tseslint.config(
             bankStatements: ['src/ingest/bankStatement'],
             // Witnesses of the verifiable log: the log's publisher sends them each checkpoint.
             witnesses: ['src/api/log'],
+            // Signing certificates (PAdES): the applications routes and pages sign documents and check uploads.
+            signing: ['src/api/applications', 'src/web/applications'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],
