@@ -137,6 +137,7 @@ export const layout = (site: Site, visit: Visit, page: Page): Html => {
 <link rel="alternate" hreflang="${other}" href="${alternateUrl(visit.url, other)}">
 ${previewTags(site, visit, page)}
 ${page.live ? html`<script type="module" src="${site.staticFiles.url('live.js')}"></script>` : null}
+${(page.scripts ?? []).map((file) => html`<script type="module" src="${site.staticFiles.url(file)}"></script>`)}
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipLink}</a>

@@ -4,7 +4,7 @@ import type { Html } from './html.ts';
 import type { Lang } from './lang.ts';
 import type { SharedMessages } from './messages.ts';
 import type { Municipality } from './municipality.ts';
-import type { StaticFiles } from './staticFiles.ts';
+import type { StaticFile, StaticFiles } from './staticFiles.ts';
 
 /** Which header link a page marks as current: the frame's ('home', 'openData') or a context's nav entry. */
 export type Section = string;
@@ -36,6 +36,8 @@ export interface Page {
   readonly main: Html;
   /** Loads the live-update script (the home page only). */
   readonly live?: boolean;
+  /** A context's own scripts (enhancements only: the page works without them), served as static files. */
+  readonly scripts?: readonly StaticFile[];
   readonly status?: number;
 }
 
