@@ -14,6 +14,9 @@ import type { Page, Site, Visit } from '../shared/page.ts';
 import { logText } from './messages.ts';
 
 /** The Python check, read once: the page shows it and /verify/verify.py serves it, byte for byte. */
+/** The page that checks one document by its code or its file, when a context offers it (Site.services). */
+const DOCUMENT_CHECK_PATH = '/verify/document';
+
 export const VERIFY_PY = readFileSync(new URL('./verify.py', import.meta.url), 'utf8');
 export const VERIFY_PY_PATH = '/verify/verify.py';
 
@@ -80,8 +83,11 @@ export const verifyPage = async (site: Site, visit: Visit, log: LogServices): Pr
   const checkpoint = await latestCheckpoint(log.client, log.schema);
   const logUrl = `${site.publicUrl}/log/`;
   const [model, tool, check, single] = t.steps;
+  // Checking one document (the applications context's page) is found here too: a person comes to /verify.
+  const documents = site.services.find((s) => s.path === DOCUMENT_CHECK_PATH);
   const main = html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
+${documents ? html`<section class="band" aria-labelledby="document-check-title"><h2 id="document-check-title">${documents.label[visit.lang]}</h2><p>${documents.summary[visit.lang]}</p><p><a class="button" href="${visit.href(DOCUMENT_CHECK_PATH)}">${documents.label[visit.lang]}</a></p></section>` : ''}
 ${checkpointSection(visit, checkpoint)}
 <section class="band" aria-labelledby="key-title">
   <h2 id="key-title">${t.keyTitle}</h2>

@@ -209,6 +209,40 @@ test('the verify page by code says valid, the type, the masked holder, the diges
   assert.ok(checked.body.includes('Το αρχείο είναι ακριβώς το έγγραφο του μητρώου.'));
 });
 
+test('a permit filed with a correct form asks its fee (link to the debts), is polled while open and can be withdrawn', async ({ site, a }) => {
+  const page = await a.get('/services/public-space-permit/');
+  const sent = await a.post('/services/public-space-permit/', {
+    _csrf: csrfOf(page.body),
+    submission: submissionOf(page.body),
+    'location-lat': '38.2017',
+    'location-long': '20.4386',
+    address: 'Πλατεία Πετριτσή, Ληξούρι',
+    purpose: 'tables-chairs',
+    zone: 'a',
+    squareMetres: '10',
+    from: '2026-06-01',
+    to: '2026-06-10',
+  });
+  assert.is(sent.statusCode, 303, sent.body.slice(0, 400));
+  await caughtUp(site);
+  const location = sent.headers.location as string;
+  const mine = await a.get('/my/applications');
+  assert.ok(mine.body.includes('data-poll="/api/my/applications"'), 'an open application is polled');
+  assert.ok(mine.body.includes('Αναμένεται πληρωμή του τέλους'));
+  assert.ok(mine.body.includes('50,00'), '0.50 € × 10 m² × 10 days');
+  assert.ok(mine.body.includes('href="/my/debts"'));
+  const one = await a.get(location);
+  assert.ok(one.body.includes('38.2017,20.4386'));
+  assert.ok(one.body.includes('Τοποθέτηση τραπεζοκαθισμάτων'), 'a choice in words');
+  assert.ok(one.body.includes('Ζητήθηκε το τέλος'), 'the timeline');
+  const withdrawn = await a.post(`${location}/withdraw`, { _csrf: csrfOf(one.body) });
+  assert.is(withdrawn.statusCode, 303);
+  await caughtUp(site);
+  const after = await a.get(location);
+  assert.ok(after.body.includes('Ανακλήθηκε από εσάς'));
+  assert.not.ok(after.body.includes('/withdraw"'), 'no withdraw button once closed');
+});
+
 test('an unknown code says unknown and nothing else', async ({ site }) => {
   const visitor = new Browser(site.app);
   const page = await visitor.get('/verify/7KQ2-M9XD-AAAA-BBBB-CCCC');
