@@ -262,4 +262,12 @@ test('a visitor asking for the personal pages is asked to log in (401), and noth
   assert.ok(en.body.includes('Log in with TaxisNet'));
 });
 
+test('the verify pages are rate-limited per address: a walker of codes is stopped with 429', async ({ site }) => {
+  const visitor = new Browser(site.app);
+  const answers: number[] = [];
+  for (let i = 0; i < 32; i += 1) answers.push((await visitor.get(`/verify/${String(i).padStart(4, '0')}-AAAA-BBBB-CCCC-DDDD`)).statusCode);
+  assert.is(answers.filter((s) => s === 200).length, 30);
+  assert.is(answers.at(-1), 429);
+});
+
 test.run();
