@@ -26,8 +26,26 @@ const logSettingsOf = (env: NodeJS.ProcessEnv, publicUrl: string): LogSettings =
   return { origin, key: env.OPENDIMOS_LOG_KEY?.trim() || null, witnesses };
 };
 
+/** The municipality's signing certificate for issued documents; both null: the development certificate. */
+export interface SigningSettings {
+  /** OPENDIMOS_SIGNING_P12: the path of its PKCS#12 (.p12 / .pfx). */
+  readonly p12Path: string | null;
+  /** OPENDIMOS_SIGNING_PASSPHRASE, as given (a passphrase may begin or end with a space). */
+  readonly passphrase: string | null;
+}
+
+const signingSettingsOf = (env: NodeJS.ProcessEnv): SigningSettings => {
+  const p12 = env.OPENDIMOS_SIGNING_P12?.trim() || null;
+  const passphrase = env.OPENDIMOS_SIGNING_PASSPHRASE || null;
+  if ((p12 === null) !== (passphrase === null)) {
+    throw new ConfigError(`The signing certificate needs both OPENDIMOS_SIGNING_P12 and OPENDIMOS_SIGNING_PASSPHRASE, or neither for the development certificate; missing: ${p12 === null ? 'OPENDIMOS_SIGNING_P12' : 'OPENDIMOS_SIGNING_PASSPHRASE'}`);
+  }
+  return { p12Path: p12 === null ? null : resolve(p12), passphrase };
+};
+
 export interface Config {
   readonly log: LogSettings;
+  readonly signing: SigningSettings;
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
   readonly databaseUrl: string | null;
   /** EventStoreDB for events (read models stay in PostgreSQL/PGlite). */
@@ -212,6 +230,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (production && !paymentIban) throw new ConfigError('OPENDIMOS_PAYMENT_IBAN must be set in production: the account citizens pay their debts into');
   return {
     log: logSettingsOf(env, publicUrl),
+    signing: signingSettingsOf(env),
     paymentIban,
     publicUrl,
     payments,

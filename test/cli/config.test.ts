@@ -1,5 +1,6 @@
 // Settings read at start-up: the payments section (OPENDIMOS_PAYMENTS and OPENDIMOS_VIVA_*) and the mail
-// sender's default, each wrong setting refused by name before anything starts.
+// sender's default and the signing certificate, each wrong setting refused by name before anything starts.
+import { resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ConfigError, loadConfig } from '../../src/cli/config.ts';
@@ -99,6 +100,16 @@ test('the default sender: no-reply at the public host when it is a mail domain; 
   const atAddress = { ...PRODUCTION, OPENDIMOS_PUBLIC_URL: 'https://10.0.0.5' };
   assert.match(refusal(atAddress), /OPENDIMOS_MAIL_FROM must be set .*"10\.0\.0\.5" is not a mail domain/);
   assert.is(loadConfig({ ...atAddress, OPENDIMOS_MAIL_FROM: 'noreply@lixouri.gr' }).mailFrom, 'noreply@lixouri.gr');
+});
+
+test('the signing certificate: both settings or neither, the path made absolute, the passphrase as given', () => {
+  assert.equal(loadConfig({}).signing, { p12Path: null, passphrase: null });
+  assert.equal(loadConfig({ OPENDIMOS_SIGNING_P12: 'certs/dimos.p12', OPENDIMOS_SIGNING_PASSPHRASE: ' two words ' }).signing, {
+    p12Path: resolve('certs/dimos.p12'),
+    passphrase: ' two words ',
+  });
+  assert.match(refusal({ OPENDIMOS_SIGNING_P12: 'certs/dimos.p12' }), /needs both .*missing: OPENDIMOS_SIGNING_PASSPHRASE$/);
+  assert.match(refusal({ OPENDIMOS_SIGNING_PASSPHRASE: 'secret' }), /needs both .*missing: OPENDIMOS_SIGNING_P12$/);
 });
 
 test.run();

@@ -12,7 +12,8 @@ const NAME: forge.pki.CertificateField[] = [
   { shortName: 'C', value: 'GR' },
 ] as forge.pki.CertificateField[];
 
-export const developmentCertificate = (): { p12: Buffer; passphrase: string } => {
+/** `passphrase`: one already kept on disk (src/cli/signingSetup.ts); by default a new random one. */
+export const developmentCertificate = (passphrase = randomBytes(24).toString('base64url')): { p12: Buffer; passphrase: string } => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();
@@ -31,7 +32,6 @@ export const developmentCertificate = (): { p12: Buffer; passphrase: string } =>
     { name: 'subjectKeyIdentifier' },
   ]);
   certificate.sign(key, forge.md.sha256.create());
-  const passphrase = randomBytes(24).toString('base64url');
   const pfx = forge.pkcs12.toPkcs12Asn1(key, [certificate], passphrase, { algorithm: 'aes256', friendlyName: 'OpenDimos development' });
   return { p12: Buffer.from(forge.asn1.toDer(pfx).getBytes(), 'binary'), passphrase };
 };

@@ -2,6 +2,7 @@
 // signed PDF is named, intact and whole; one changed byte, appended bytes, no signature or no PDF at all
 // are each told apart, and never throw.
 import { createHash } from 'node:crypto';
+import forge from 'node-forge';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -147,6 +148,18 @@ test('a wrong passphrase, a file that is no P12, a PDF that is no PDF: SigningEr
     assert.ok(isSigningError(error));
     assert.is(error.code, 'OD_SIGNING_BAD_PDF');
   }
+});
+
+test('a PKCS#12 holding the certificate without its key: SigningError, not a signer', async ({ p12, passphrase }) => {
+  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), passphrase);
+  const bagType = forge.pki.oids.certBag ?? '';
+  const certificate = pfx.getBags({ bagType })[bagType]?.[0]?.cert;
+  assert.ok(certificate);
+  const keyless = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(null, [certificate], passphrase, { algorithm: 'aes256' })).getBytes(), 'binary');
+  const error = await refusal(keyless, passphrase);
+  assert.ok(isSigningError(error));
+  assert.is(error.code, 'OD_SIGNING_NO_KEY');
+  assert.match(error.en, 'OPENDIMOS_SIGNING_P12');
 });
 
 test.run();
