@@ -60,8 +60,13 @@ export const bodyText = (content: DocumentContent, lang: Lang): string => {
     taxid: content.holder.taxid,
     date: dateInWords(athensDate(content.issuedAt), lang),
   };
-  return content.service.document.body[lang]
-    .replace(PLACEHOLDER, (_, name: string) => known[name] ?? valueText(content, name, lang))
+  let text = content.service.document.body[lang];
+  // Until none is left: a nested «{a{b}}» becomes «{a}» once its inner one is filled.
+  for (let filled = ''; filled !== text; ) {
+    filled = text;
+    text = text.replace(PLACEHOLDER, (_, name: string) => known[name] ?? valueText(content, name, lang));
+  }
+  return text
     .replace(/[{}]/g, '')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
