@@ -4,6 +4,7 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { abuseBench } from './abuse.bench.ts';
+import { applicationsBench } from './applications.bench.ts';
 import { bankStatementBench } from './bankStatement.bench.ts';
 import { debtsBench } from './debts.bench.ts';
 import { embeddedBench } from './embedded.bench.ts';
@@ -16,7 +17,7 @@ import { subscriptionsBench } from './subscriptions.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

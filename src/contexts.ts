@@ -2,6 +2,12 @@
 // composition root (src/cli) hands these to the layers; no layer imports this file. Public contexts are
 // listed as they are; personal ones (personalContexts) are made with the installation's services. The domain composes
 // its own list (src/domain/contexts.ts), since it imports nothing outside itself.
+import type { ApplicationsServices } from './api/applications/index.ts';
+import { applicationsApi } from './api/applications/index.ts';
+import { APPLICATIONS_PROJECTION, applicationsNotifications, applicationsProjections, documentsProjections } from './projections/applications/index.ts';
+import type { ServiceDefinition } from './domain/index.ts';
+import type { DocumentSigner } from './integrations/signing/index.ts';
+import { applicationsWeb, renderDocument } from './web/applications/index.ts';
 import { assetsApi } from './api/assets/index.ts';
 import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
@@ -46,6 +52,8 @@ export const contexts: readonly Context[] = [
   { name: 'suppliers', projections: suppliersProjections, api: suppliersApi, web: suppliersWeb },
   { name: 'assets', projections: assetsProjections, api: assetsApi, web: assetsWeb },
   { name: 'imports', projections: importsProjections, api: importsApi },
+  // The register of issued documents is public (in the verifiable log); the applications it comes from are personal.
+  { name: 'documents', projections: documentsProjections },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */
@@ -67,8 +75,30 @@ export const logContext = (log: LogServices): Context => ({ name: 'log', project
  * The personal contexts, which need the installation's services (the keyring, TaxisNet, the sessions) and so
  * are made by the composition root once it has them: one line each, as the public ones.
  */
-export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments): readonly Context[] => {
+/** What applying needs beyond the citizen platform: the catalogue (config/services/) and the document signer. */
+export interface Applying {
+  readonly catalogue: readonly ServiceDefinition[];
+  readonly signer: DocumentSigner;
+  readonly localHolidays?: readonly string[];
+}
+
+export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments, applying?: Applying): readonly Context[] => {
   const debts: DebtsServices = { ...paying, store: services.store, client: services.client, schema: services.schema, keyring: services.keyring, ...(services.now ? { now: services.now } : {}) };
+  const applications: ApplicationsServices | null = applying
+    ? {
+        store: services.store,
+        client: services.client,
+        schema: services.schema,
+        keyring: services.keyring,
+        catalogue: applying.catalogue,
+        signer: applying.signer,
+        render: renderDocument,
+        debts,
+        publicUrl: services.publicUrl,
+        ...(applying.localHolidays ? { localHolidays: applying.localHolidays } : {}),
+        ...(services.now ? { now: services.now } : {}),
+      }
+    : null;
   return [
   {
     name: 'identity',
@@ -77,14 +107,24 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
     web: identityWeb(services),
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
-  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now }) },
+  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now, ...(applications ? { applications } : {}) }) },
   { name: 'debts', projections: debtsProjections(services.keyring), api: debtsApi(debts), web: debtsWeb(debts), notifications: [debtsNotifications(services.schema, services.publicUrl)] },
+  // Without a catalogue and a signer (a rebuild, a test of another context), the read models alone.
+  applications
+    ? {
+        name: 'applications',
+        projections: applicationsProjections(services.keyring),
+        api: applicationsApi(applications),
+        web: applicationsWeb(applications),
+        notifications: [applicationsNotifications(services.schema, services.publicUrl, applications.catalogue, services.now)],
+      }
+    : { name: 'applications', projections: applicationsProjections(services.keyring) },
   ];
 };
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
-export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices) => {
-  const all = [...contexts, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying)];
+export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices, applying?: Applying) => {
+  const all = [...contexts, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying, applying)];
   return {
     // The outbox's projection last: its rules may read what the contexts' projections just wrote.
     projections: [...all.flatMap((c) => c.projections?.projections ?? []), notifyProjection(all.flatMap((c) => c.notifications ?? []))],
@@ -96,4 +136,4 @@ export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION];

@@ -21,8 +21,8 @@ import { issueDocument } from './issue.ts';
 import { applyRule } from './rules.ts';
 import type { ApplicationsServices } from './services.ts';
 import { nowOf } from './services.ts';
-import type { CheckedAttachment } from './submit.ts';
-import { keepAttachments } from './submit.ts';
+import type { CheckedAttachment } from './attachments.ts';
+import { keepAttachments } from './attachments.ts';
 import { decideOn, loadApplication } from './stream.ts';
 
 type Status = Exclude<ApplicationStatus, 'none'>;

@@ -3,14 +3,13 @@
 // collection reaches the public ledger as any other. The fee watcher then records, on each application
 // waiting for one, that its debt is paid: from the debts' read model, so it needs no hook in any payment path.
 import type { Decimal } from 'decimal.js';
-import type { DebtDetails, ServiceDefinition } from '../../domain/index.ts';
+import type { ApplicationStatus, DebtDetails, ServiceDefinition } from '../../domain/index.ts';
 import { assessDebt, initialDebt, recordFeePaid, streams } from '../../domain/index.ts';
 import { isExpectedRevisionConflict } from '../../eventstore/errors.ts';
 import { paidFees } from '../../projections/applications/index.ts';
 import { athensDateOf } from '../debts/index.ts';
 import { displayName, loadAccount } from '../identity/index.ts';
-import type { ApplicationsServices } from './services.ts';
-import type { Applicant } from './submit.ts';
+import type { Applicant, ApplicationsServices } from './services.ts';
 import { decideOn } from './stream.ts';
 
 /** Days a fee is given to be paid, from the day it is asked. */
@@ -56,16 +55,22 @@ export const enterFeeDebt = async (
   return { year, assessment };
 };
 
-/** Records the fees paid since last asked; answers how many. Run on a timer while serving, and before a page shows them. */
-export const settlePaidFees = async (services: ApplicationsServices): Promise<number> => {
+/**
+ * Records the fees paid since last asked; answers the applications it moved on, with their status now (a page
+ * that asked shows them so, before the read model has the new event). Run on a timer while serving, and
+ * before the applicant's list is shown.
+ */
+export const settlePaidFees = async (services: ApplicationsServices): Promise<ReadonlyMap<string, ApplicationStatus>> => {
   const paid = await paidFees(services.client, services.schema);
+  const moved = new Map<string, ApplicationStatus>();
   for (const fee of paid) {
     try {
-      await decideOn(services.store, fee.id, 'applications:fees', (state) => recordFeePaid(state, { receipt: fee.receipt, at: fee.paidAt }));
+      const state = await decideOn(services.store, fee.id, 'applications:fees', (s) => recordFeePaid(s, { receipt: fee.receipt, at: fee.paidAt }));
+      moved.set(fee.id, state.status);
     } catch (error) {
       // Another node (or the office) wrote to the application meanwhile: the next round sees the fee again.
       if (!isExpectedRevisionConflict(error)) throw error;
     }
   }
-  return paid.length;
+  return moved;
 };

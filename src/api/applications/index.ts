@@ -5,7 +5,8 @@ import type { ApplicationsServices } from './services.ts';
 
 export type { ApplicationsServices } from './services.ts';
 export type { DocumentContent, DocumentHolder, RenderDocument } from './documentContent.ts';
-export type { Applicant, CheckedAttachment, Submitted } from './submit.ts';
+export type { Applicant, Submitted } from './submit.ts';
+export type { CheckedAttachment } from './attachments.ts';
 export type { StaffActor } from './decide.ts';
 export type { Verification, UploadVerification } from './verify.ts';
 export type { ApplicationJson } from './json.ts';

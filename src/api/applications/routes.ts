@@ -67,7 +67,7 @@ export const applicationsRoutes =
             type: 'object',
             required: ['service'],
             additionalProperties: false,
-            properties: { service: { type: 'string', maxLength: 80 }, fields: { type: 'object', maxProperties: 50, additionalProperties: { type: ['string', 'number'], maxLength: 2000 } } },
+            properties: { service: { type: 'string', maxLength: 80 }, fields: { type: 'object', maxProperties: 50, additionalProperties: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'number' }] } } },
           },
         },
       },
@@ -100,8 +100,9 @@ export const applicationsRoutes =
     app.get('/api/my/applications', async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const applicant = await applicantOf(services, request);
-      await settlePaidFees(services);
-      return { applications: (await applicationsOf(services.client, services.schema, applicant.subjectId)).map(applicationJson) };
+      const moved = await settlePaidFees(services);
+      const applications = (await applicationsOf(services.client, services.schema, applicant.subjectId)).map(applicationJson);
+      return { applications: applications.map((a) => (moved.has(a.id) && a.fee ? { ...a, status: moved.get(a.id)!, fee: { ...a.fee, paid: true } } : a)) };
     });
 
     app.get<{ Params: { id: string } }>('/api/my/applications/:id', async (request, reply) => {

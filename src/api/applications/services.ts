@@ -26,3 +26,11 @@ export interface ApplicationsServices {
 }
 
 export const nowOf = (services: Pick<ApplicationsServices, 'now'>): Date => services.now?.() ?? new Date();
+
+/** Who applies: the session's subject (a company's, for its representative), and who is acting. */
+export interface Applicant {
+  readonly subjectId: string;
+  readonly kind: 'person' | 'company';
+  /** `citizen:<subject>` of the person at the keyboard (the representative, for a company). */
+  readonly actor: string;
+}

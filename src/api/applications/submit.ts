@@ -3,35 +3,21 @@
 // go at once: an instant service decided by its rule and its document issued within the same request; a
 // service with a fee has the fee entered as a debt of the applicant, payable like any other.
 import { createHash } from 'node:crypto';
-import type { ApplicationStatus, AttachmentRef, FieldError, ServiceDefinition, SubmittedDetails } from '../../domain/index.ts';
+import type { ApplicationStatus, FieldError, ServiceDefinition, SubmittedDetails } from '../../domain/index.ts';
 import { addWorkingDays, applicationsErrors, feeOf, initialApplication, requestFee, submitApplication, validateFields } from '../../domain/index.ts';
 import { isExpectedRevisionConflict } from '../../eventstore/errors.ts';
-import { table } from '../../projections/shared/tables.ts';
 import { athensDateOf } from '../debts/index.ts';
+import type { CheckedAttachment } from './attachments.ts';
+import { keepAttachments } from './attachments.ts';
 import { catalogueOf } from './catalogue.ts';
 import { approveByRule } from './decide.ts';
 import { enterFeeDebt } from './fees.ts';
-import type { ApplicationsServices } from './services.ts';
+import type { Applicant, ApplicationsServices } from './services.ts';
 import { nowOf } from './services.ts';
 import { decideOn, loadApplication } from './stream.ts';
-import { APPLICATION_FILES } from './tables.ts';
 
-/** Who applies: the session's subject (a company's, for its representative), and who is acting. */
-export interface Applicant {
-  readonly subjectId: string;
-  readonly kind: 'person' | 'company';
-  /** `citizen:<subject>` of the person at the keyboard (the representative, for a company). */
-  readonly actor: string;
-}
 
-/** An uploaded file that passed the upload checks (src/api/shared/uploads.ts): content type, size, re-encoding. */
-export interface CheckedAttachment {
-  readonly kind: string;
-  readonly format: 'pdf' | 'jpeg' | 'png';
-  readonly mediaType: string;
-  readonly sha256: string;
-  readonly bytes: Uint8Array;
-}
+export type { Applicant } from './services.ts';
 
 export type Submitted =
   | { readonly kind: 'filed'; readonly id: string; readonly status: Exclude<ApplicationStatus, 'none'> }
@@ -69,20 +55,6 @@ const attachmentErrors = (service: ServiceDefinition, attachments: readonly Chec
   return errors;
 };
 
-/** Keeps the checked files and answers their references for the event. */
-export const keepAttachments = async (services: ApplicationsServices, subjectId: string, attachments: readonly CheckedAttachment[]): Promise<AttachmentRef[]> => {
-  const refs: AttachmentRef[] = [];
-  for (const a of attachments) {
-    const fileId = crypto.randomUUID();
-    await services.client.query(
-      `INSERT INTO ${table(services.schema, APPLICATION_FILES)} (file_id, subject_id, kind, format, media_type, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [fileId, subjectId, a.kind, a.format, a.mediaType, a.sha256, Buffer.from(a.bytes)],
-    );
-    refs.push({ kind: a.kind, fileId, format: a.format, sha256: a.sha256, bytes: a.bytes.length });
-  }
-  return refs;
-};
-
 export const submit = async (
   services: ApplicationsServices,
   applicant: Applicant,
@@ -98,7 +70,7 @@ export const submit = async (
   const now = nowOf(services);
   const applicationId = applicationIdOf(services, applicant, service.code, input.key ?? implicitKey(checked.values, input.attachments, now));
   const existing = await loadApplication(services.store, applicationId);
-  if (existing.state.status !== 'none') return { kind: 'filed', id: applicationId, status: existing.state.status as Exclude<ApplicationStatus, 'none'> };
+  if (existing.state.status !== 'none') return { kind: 'filed', id: applicationId, status: existing.state.status };
 
   const today = athensDateOf(now);
   const details: SubmittedDetails = { fields: checked.values };

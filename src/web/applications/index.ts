@@ -7,6 +7,7 @@ import { el, en } from './messages.ts';
 import { applicationsWebRoutes } from './routes.ts';
 
 export { VERIFY_DOCUMENT_PATH } from './verifyPages.ts';
+export { renderDocument } from './documentPdf.ts';
 
 export const applicationsWeb = (services: ApplicationsServices): WebContext => ({
   name: 'applications',

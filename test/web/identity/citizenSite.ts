@@ -9,6 +9,7 @@ import type { CitizenServices } from '../../../src/api/identity/index.ts';
 import { endSessionsOf } from '../../../src/api/shared/sessions/index.ts';
 import { citizenLogin, STAND_IN_PREFIX } from '../../../src/cli/citizenLogin.ts';
 import type { TaxisNetConfig } from '../../../src/cli/config.ts';
+import type { Applying } from '../../../src/contexts.ts';
 import { townHall } from '../../../src/contexts.ts';
 import { ledgerEventSchemas } from '../../../src/domain/index.ts';
 import type { Keyring } from '../../../src/eventstore/keyring.ts';
@@ -34,7 +35,8 @@ export interface CitizenSite {
 }
 
 /** `paying`: the debts context's card provider, RF letters and account, as serveCommand hands them (default: none, RF only). */
-export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; publicUrl?: string; paying?: DebtsPayments } = {}): Promise<CitizenSite> => {
+/** `applying`: the applications' catalogue and signer (test/api/applications/applicationsSite.ts makes them). */
+export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; publicUrl?: string; paying?: DebtsPayments; applying?: Applying; now?: () => Date } = {}): Promise<CitizenSite> => {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
   const db = await createTestSchema();
   const store = await openSqlEventStore({ client: db.client, schema: db.schema, schemas: ledgerEventSchemas });
@@ -51,8 +53,9 @@ export const startCitizenSite = async (options: { taxisNet?: TaxisNetConfig; pub
     // As serveCommand wires it: unpaid debts keep an account from erasure.
     erasureObstacles: [debtsErasureObstacle({ client: db.client, schema: db.schema })],
     onErased: [(subjectId) => endSessionsOf(db.client, db.schema, { kind: 'citizen', subjectId })],
+    ...(options.now ? { now: options.now } : {}),
   };
-  const hall = townHall(services, options.paying);
+  const hall = townHall(services, options.paying, undefined, options.applying);
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: hall.projections, onError: (e) => console.error(e) });
   await runner.caughtUp;
   const changes = await startChangeFeed(db.client, db.schema);
