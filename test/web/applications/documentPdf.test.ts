@@ -5,6 +5,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { create } from 'qrcode';
 import type { DocumentContent } from '../../../src/api/applications/index.ts';
 import type { ServiceDefinition } from '../../../src/domain/index.ts';
@@ -123,16 +125,40 @@ test('a company holder by its name; another municipality in the header, without 
   assert.not.ok(page.includes('Δήμος Ληξουρίου'));
 });
 
-test('the QR encodes the verify address (level M); the page draws it', async () => {
+test('the QR on the page, read back pixel by pixel from a rendering, is the symbol of the verify address (level M)', async () => {
   const expected = create(content.verifyUrl, { errorCorrectionLevel: 'M' }).modules;
   const matrix = verificationQr(content.verifyUrl);
   assert.is(matrix.size, expected.size);
   assert.equal([...matrix.data], [...expected.data]);
   assert.not.equal([...verificationQr(`${content.verifyUrl}X`).data], [...matrix.data]);
-  const doc = await PDFDocument.load(await renderDocument(content));
-  const raw = doc.getPages()[0]!.node.Contents();
-  assert.ok(raw !== undefined, 'the page has content');
+  // Read back from the page as a viewer draws it: the dark modules in the box's left part, sampled at their centres.
+  const scale = 4;
+  const { pixels, width, height } = await renderPage(await renderDocument(content), scale);
+  const dark = (x: number, y: number): boolean => pixels[(y * width + x) * 4]! < 128;
+  let [x0, y0, x1, y1] = [width, height, -1, -1];
+  for (let y = Math.floor(height * 0.72); y < height; y++)
+    for (let x = 0; x < Math.floor(width * 0.25); x++)
+      if (dark(x, y)) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  const module = (x1 - x0 + 1) / expected.size;
+  const seen = Array.from({ length: expected.size * expected.size }, (_, i) => (dark(Math.floor(x0 + ((i % expected.size) + 0.5) * module), Math.floor(y0 + (Math.floor(i / expected.size) + 0.5) * module)) ? 1 : 0));
+  assert.ok(Math.abs(y1 - y0 - (x1 - x0)) <= 2, 'a square symbol');
+  assert.equal(seen, [...expected.data]);
 });
+
+/** The first page as RGBA pixels, through PDF.js and its Node canvas (@napi-rs/canvas, which pdfjs-dist ships with). */
+const renderPage = async (bytes: Uint8Array, scale: number): Promise<{ pixels: Uint8ClampedArray; width: number; height: number }> => {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  try {
+    const page = await doc.getPage(1);
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    await page.render({ canvasContext: context as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+    return { pixels: context.getImageData(0, 0, canvas.width, canvas.height).data, width: canvas.width, height: canvas.height };
+  } finally {
+    await doc.destroy();
+  }
+};
 
 test('metadata: title, author, language, dates of issue; the same content gives the same bytes', async () => {
   const [first, second] = [await renderDocument(content), await renderDocument(content)];
