@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once at start-up with a message that names the setting.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AppSettings } from '../api/app.ts';
 import { defaultWebSocketLimits } from '../api/shared/websockets.ts';
 import { isMailDomain } from '../integrations/mail/index.ts';
@@ -43,9 +44,14 @@ const signingSettingsOf = (env: NodeJS.ProcessEnv): SigningSettings => {
   return { p12Path: p12 === null ? null : resolve(p12), passphrase };
 };
 
+/** The catalogue of services shipped with the program: Lixouri's; another municipality points OPENDIMOS_SERVICES at its own. */
+export const SHIPPED_SERVICES = fileURLToPath(new URL('../../config/services', import.meta.url));
+
 export interface Config {
   readonly log: LogSettings;
   readonly signing: SigningSettings;
+  /** OPENDIMOS_SERVICES: the folder of the catalogue's service files (one YAML file per service). */
+  readonly servicesDir: string;
   /** PostgreSQL for events and read models; when absent, PGlite under `dataDir`. */
   readonly databaseUrl: string | null;
   /** EventStoreDB for events (read models stay in PostgreSQL/PGlite). */
@@ -231,6 +237,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   return {
     log: logSettingsOf(env, publicUrl),
     signing: signingSettingsOf(env),
+    servicesDir: env.OPENDIMOS_SERVICES?.trim() ? resolve(env.OPENDIMOS_SERVICES.trim()) : SHIPPED_SERVICES,
     paymentIban,
     publicUrl,
     payments,

@@ -8,6 +8,8 @@ import { debtsErasureObstacle, lixouriPayments, sweepExpiredPayments } from '../
 import { personalDataOf } from './personalData.ts';
 import { startLogPublisher } from '../api/log/index.ts';
 import { loadLogSigner, logServicesOf } from './logSetup.ts';
+import { loadDocumentSigner } from './signingSetup.ts';
+import { loadCatalogue, settlePaidFees } from '../api/applications/index.ts';
 import { payments } from './payments.ts';
 import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
@@ -56,7 +58,10 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   // The verifiable log is built from the events as stored, so only where they are kept in SQL.
   const logKey = config.eventStoreUrl === null ? await loadLogSigner(config.log, config.dataDir) : null;
   const log = logKey ? logServicesOf(installation.client, config.schema, config.log, logKey.signer) : undefined;
-  const hall = townHall(services, paying, log);
+  // The catalogue is checked before anything is served: a wrong service file names itself and its field.
+  const catalogue = await loadCatalogue(config.servicesDir);
+  const documentSigner = await loadDocumentSigner(config.signing, config.dataDir);
+  const hall = townHall(services, paying, log, { catalogue, signer: documentSigner });
   const readSide = await startReadSide(installation, hall.projections, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
     api: hall.api,
@@ -86,6 +91,11 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     );
   }, 60_000);
   sweeper.unref();
+  // Fees paid (by card, bank or at the counter) move their applications on: asked every few seconds.
+  const feeWatcher = setInterval(() => {
+    settlePaidFees({ store: installation.store, client: installation.client, schema: config.schema }).catch((error: unknown) => io.stderr.write(`Σφάλμα τελών αιτήσεων / Application fees error: ${String(error)}\n`));
+  }, 5_000);
+  feeWatcher.unref();
   // Every node dispatches: the outbox's rows are claimed one node at a time. Without SMTP, .eml files.
   const dispatcher = startDispatcher({
     client: installation.client,
@@ -119,6 +129,9 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
       ? `Επαληθεύσιμο βιβλίο / Verifiable ledger: ${config.publicUrl}/log/checkpoint — κλειδί / key ${logKey.signer.verifierKey} (${logKey.source})\n`
       : 'Επαληθεύσιμο βιβλίο: μόνο με τα γεγονότα σε PostgreSQL/PGlite / Verifiable ledger: only with the events in PostgreSQL/PGlite\n',
   );
+  io.stdout.write(
+    `Υπηρεσίες / Services: ${config.publicUrl}/services/ — ${catalogue.length} (${config.servicesDir}); υπογραφή εγγράφων / document signing: ${documentSigner.development ? 'πιστοποιητικό ανάπτυξης / development certificate' : documentSigner.signer.commonName}\n`,
+  );
   io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
     io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
@@ -130,6 +143,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     process.once('SIGHUP', resolve);
   });
   clearInterval(sweeper);
+  clearInterval(feeWatcher);
   await publisher?.stop();
   await control?.close();
   await app.close();

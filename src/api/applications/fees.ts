@@ -60,7 +60,7 @@ export const enterFeeDebt = async (
  * that asked shows them so, before the read model has the new event). Run on a timer while serving, and
  * before the applicant's list is shown.
  */
-export const settlePaidFees = async (services: ApplicationsServices): Promise<ReadonlyMap<string, ApplicationStatus>> => {
+export const settlePaidFees = async (services: Pick<ApplicationsServices, 'store' | 'client' | 'schema'>): Promise<ReadonlyMap<string, ApplicationStatus>> => {
   const paid = await paidFees(services.client, services.schema);
   const moved = new Map<string, ApplicationStatus>();
   for (const fee of paid) {
