@@ -7,10 +7,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { feeAssessmentOf } from '../../../src/api/applications/index.ts';
-import { subjectOf } from '../../../src/api/identity/index.ts';
+import { askToVerifyEmail, confirmEmail, subjectOf } from '../../../src/api/identity/index.ts';
 import { streams } from '../../../src/domain/index.ts';
 import { verifySignedPdf } from '../../../src/integrations/signing/index.ts';
 import { importBytes } from '../../ingest/harness.ts';
+import { outboxRows } from '../../notify/support.ts';
 import { A, B, C, caughtUp, csv, LAST, ROLL_HEADER } from '../../web/debts/debtsSite.ts';
 import type { CitizenSite } from '../../web/identity/citizenSite.ts';
 import { Browser, logInAs } from '../../web/identity/citizenSite.ts';
@@ -227,6 +228,39 @@ test('verification lookups are limited per address; an unknown or malformed code
   let limited = 0;
   for (let i = 0; i < 40; i += 1) if ((await nobody.get(`/api/verify/0000-0000-0000-0000-00${String(i).padStart(2, '0')}`)).statusCode === 429) limited += 1;
   assert.ok(limited >= 10, `limited ${limited} of 40`);
+});
+
+/** Gives the subject a verified address, as following the e-mail link does. */
+const verifyAddress = async (site: CitizenSite, taxid: string, address: string): Promise<void> => {
+  const subjectId = await subjectOf(site.services, taxid);
+  await askToVerifyEmail(site.services, subjectId, address);
+  const requested = (await site.store.readStream(`citizen-${subjectId}`)).filter((e) => e.type === 'ContactEmailRequested').at(-1)!;
+  const opened = await site.keyring.open<{ token: string }>(subjectId, String((requested.data as { sealed: string }).sealed));
+  await confirmEmail(site.services, subjectId, opened!.token);
+};
+
+test('e-mail at each step: an instant result in one message; a staff service filed, its fee asked', async ({ site, a, b }) => {
+  await verifyAddress(site, A, 'giorgos@example.gr');
+  await verifyAddress(site, B, 'eleni@example.gr');
+  await caughtUp(site);
+  const before = (await outboxRows(site.db.client, site.db.schema)).length;
+  await post(site, a, { service: 'no-debt-certificate', fields: {} });
+  await post(site, b, { service: 'no-debt-certificate', fields: {} });
+  await post(site, a, {
+    service: 'public-space-permit',
+    fields: { location: '38.2018,20.4372', address: 'Πλατεία Ηρώων 1, Ληξούρι', purpose: 'goods', zone: 'b', squareMetres: '4', from: '2027-06-01', to: '2027-06-03' },
+  });
+  await caughtUp(site);
+  const rows = (await outboxRows(site.db.client, site.db.schema)).slice(before).filter((r) => r.key.endsWith(':email:application'));
+  const subjects = rows.map((r) => `${r.recipient} ${JSON.stringify(r.content)}`);
+  const toA = subjects.filter((t) => t.startsWith('giorgos@example.gr'));
+  const toB = subjects.filter((t) => t.startsWith('eleni@example.gr'));
+  assert.is(toB.length, 1, 'the refusal alone');
+  assert.ok(toB[0]!.includes('δεν εγκρίθηκε') && toB[0]!.includes('61,35'), toB[0]);
+  assert.is(toA.length, 3, toA.join('\n'));
+  assert.ok(toA.some((t) => t.includes('Εκδόθηκε')), 'the certificate issued');
+  assert.ok(toA.some((t) => t.includes('καταχωρίστηκε')), 'the permit filed');
+  assert.ok(toA.some((t) => t.includes('Τέλος')), 'its fee asked');
 });
 
 test.run();
