@@ -3,7 +3,7 @@
 // listed as they are; personal ones (personalContexts) are made with the installation's services. The domain composes
 // its own list (src/domain/contexts.ts), since it imports nothing outside itself.
 import type { ApplicationsServices } from './api/applications/index.ts';
-import { applicationsApi } from './api/applications/index.ts';
+import { applicationsApi, verificationLimiter } from './api/applications/index.ts';
 import { APPLICATIONS_PROJECTION, applicationsNotifications, applicationsProjections, documentsProjections } from './projections/applications/index.ts';
 import type { ServiceDefinition } from './domain/index.ts';
 import type { DocumentSigner } from './integrations/signing/index.ts';
@@ -97,6 +97,8 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
         publicUrl: services.publicUrl,
         ...(applying.localHolidays ? { localHolidays: applying.localHolidays } : {}),
         ...(services.now ? { now: services.now } : {}),
+        // One count per address for the API's and the pages' lookups together.
+        verificationAllowed: verificationLimiter(services),
       }
     : null;
   return [

@@ -46,6 +46,7 @@ for (const backend of contractBackends()) {
     await migrateDatabase(db.client, schema);
     const applied = await db.client.query<{ component: string; version: number }>(`SELECT component, version FROM ${quoteIdent(schema)}.od_migrations ORDER BY component, version`);
     assert.equal(applied, [
+      { component: 'applications', version: 1 },
       { component: 'auth', version: 1 },
       { component: 'debts', version: 1 },
       { component: 'eventstore', version: 1 },

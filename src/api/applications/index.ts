@@ -17,7 +17,8 @@ export { issuedPdf, takeProtocolNumber } from './issue.ts';
 export { settlePaidFees, feeAssessmentOf } from './fees.ts';
 export { verifyCode, verifyUpload } from './verify.ts';
 export { applicationJson } from './json.ts';
-export { applicantOf, VERIFICATIONS_PER_MINUTE } from './routes.ts';
+export { applicantOf } from './routes.ts';
+export { VERIFICATIONS_PER_MINUTE, verificationLimiter } from './services.ts';
 export { applicationsMigrations, APPLICATION_FILES, ISSUED_FILES } from './tables.ts';
 export { grouped, normalisedCode } from './verificationCode.ts';
 

@@ -7,7 +7,6 @@ import type { DomainError } from '../../domain/index.ts';
 import { isDomainError } from '../../domain/index.ts';
 import { applicationOf, applicationsOf, stepsOf } from '../../projections/applications/index.ts';
 import { loadAccount } from '../identity/index.ts';
-import { addressLimiter } from '../shared/addressLimiter.ts';
 import type { RouteDependencies } from '../shared/apiContext.ts';
 import { ApiError } from '../shared/errors.ts';
 import { answer, withdraw } from './decide.ts';
@@ -15,13 +14,11 @@ import { settlePaidFees } from './fees.ts';
 import { issuedPdf } from './issue.ts';
 import { applicationJson } from './json.ts';
 import type { ApplicationsServices } from './services.ts';
-import { nowOf } from './services.ts';
+import { verificationLimiter } from './services.ts';
 import type { Applicant } from './submit.ts';
 import { submit } from './submit.ts';
 import { verifyCode, verifyUpload } from './verify.ts';
 
-/** Verification lookups per address per minute, on each node: a person checks a few; a walker is stopped. */
-export const VERIFICATIONS_PER_MINUTE = 30;
 /** A signed certificate is tens of kilobytes; a scanned permit a few megabytes. */
 export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -141,7 +138,7 @@ export const applicationsRoutes =
       },
     );
 
-    const allowed = addressLimiter({ max: VERIFICATIONS_PER_MINUTE, windowMs: 60_000 }, () => nowOf(services).getTime());
+    const allowed = services.verificationAllowed ?? verificationLimiter(services);
     const limited = (request: FastifyRequest) => {
       if (!allowed(request.ip)) throw new ApiError('OD_RATE_LIMITED', { el: 'δοκιμάστε ξανά σε ένα λεπτό', en: 'retry in a minute' });
     };

@@ -8,6 +8,7 @@ import type { SqlClient } from '../../eventstore/sql/client.ts';
 import type { DocumentSigner } from '../../integrations/signing/index.ts';
 import type { DebtsServices } from '../debts/index.ts';
 import type { RenderDocument } from './documentContent.ts';
+import { addressLimiter } from '../shared/addressLimiter.ts';
 
 export interface ApplicationsServices {
   readonly store: EventStore;
@@ -23,6 +24,11 @@ export interface ApplicationsServices {
   /** The municipality's own holidays (its patron saint's day), beside the national ones, for deadlines. */
   readonly localHolidays?: readonly string[];
   readonly now?: () => Date;
+  /**
+   * Counts a verification lookup of an address; false beyond the limit. One per process, shared by the API
+   * and the pages, so an address gets its 30 a minute in all (made by verificationLimiter when absent).
+   */
+  readonly verificationAllowed?: (address: string) => boolean;
 }
 
 export const nowOf = (services: Pick<ApplicationsServices, 'now'>): Date => services.now?.() ?? new Date();
@@ -34,3 +40,9 @@ export interface Applicant {
   /** `citizen:<subject>` of the person at the keyboard (the representative, for a company). */
   readonly actor: string;
 }
+
+/** Verification lookups per address per minute, on each node: a person checks a few; a walker is stopped. */
+export const VERIFICATIONS_PER_MINUTE = 30;
+
+export const verificationLimiter = (services: Pick<ApplicationsServices, 'now'>): ((address: string) => boolean) =>
+  addressLimiter({ max: VERIFICATIONS_PER_MINUTE, windowMs: 60_000 }, () => nowOf(services).getTime());

@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApplicationsServices, CheckedAttachment } from '../../api/applications/index.ts';
-import { answer, applicantOf, issuedPdf, settlePaidFees, submit, VERIFICATIONS_PER_MINUTE, verifyCode, verifyUpload, withdraw } from '../../api/applications/index.ts';
+import { answer, applicantOf, issuedPdf, settlePaidFees, submit, verificationLimiter, verifyCode, verifyUpload, withdraw } from '../../api/applications/index.ts';
 import { athensDateOf } from '../../api/debts/index.ts';
-import { addressLimiter } from '../../api/shared/addressLimiter.ts';
 import { checkUpload, isUploadError } from '../../api/shared/uploads.ts';
 import type { FieldError, ServiceDefinition } from '../../domain/index.ts';
 import { applicationsErrors, isDomainError, MAX_ATTACHMENT_BYTES, validateFields } from '../../domain/index.ts';
@@ -94,7 +93,7 @@ export const applicationsWebRoutes =
       if (!found) throw new NotFound();
       return found;
     };
-    const allowed = addressLimiter({ max: VERIFICATIONS_PER_MINUTE, windowMs: 60_000 }, () => (services.now?.() ?? new Date()).getTime());
+    const allowed = services.verificationAllowed ?? verificationLimiter(services);
     const limited = (request: FastifyRequest): void => {
       if (!allowed(request.ip)) throw Object.assign(new Error('too many verifications from this address'), { statusCode: 429 });
     };

@@ -10,6 +10,7 @@ import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
 import { debtsErrors, rfErrors } from '../../../src/domain/debts/index.ts';
+import { applicationsErrors } from '../../../src/domain/applications/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
 
 const test = suite('refusal catalogues');
@@ -116,6 +117,20 @@ const identityExamples: Examples<typeof identityErrors> = {
 };
 
 const of = { year: 2025, assessment: '000123' };
+const applicationsExamples: Examples<typeof applicationsErrors> = {
+  OD_SERVICE_UNKNOWN: [],
+  OD_APPLICATION_UNKNOWN: [],
+  OD_APPLICATION_INVALID: [],
+  OD_APPLICANT_NOT_ELIGIBLE: [{ applicants: 'company' }],
+  OD_APPLICATION_CLOSED: [],
+  OD_APPLICATION_FEE_UNPAID: [],
+  OD_APPLICATION_NOT_ASSIGNED: [],
+  OD_APPLICATION_NO_QUESTION: [],
+  OD_APPLICATION_NOT_APPROVED: [],
+  OD_APPLICATION_REASON_REQUIRED: [],
+  OD_DOCUMENT_UNKNOWN: [],
+};
+
 const debtsExamples: Examples<typeof debtsErrors> = {
   OD_DEBT_CONFLICT: [of],
   OD_DEBT_UNKNOWN: [of],
@@ -153,6 +168,7 @@ const everyRefusal = [
   ...built(identityErrors, identityExamples),
   ...built(debtsErrors, debtsExamples),
   ...built(rfErrors, rfExamples),
+  ...built(applicationsErrors, applicationsExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {
