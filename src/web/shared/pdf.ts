@@ -42,6 +42,27 @@ const monoBytes = (): Promise<Uint8Array> => {
 // renders of the same content the same bytes (a subset tag need only be unique within its document).
 const FONT_NAMES = { regular: 'ODREGU+DejaVuSansCondensed', bold: 'ODBOLD+DejaVuSansCondensed-Bold', mono: 'ODMONO+DejaVuSansMono-Bold' } as const;
 
+/**
+ * OpenType shaping off: Greek and Latin need none (no ligature or contextual form is required to read them),
+ * and fontkit's shaping of every string drawn and measured was most of a certificate's 90 ms (bench/applications).
+ */
+const NO_SHAPING = { liga: false, clig: false, calt: false, kern: false, ccmp: false, locl: false, mark: false, mkmk: false, rlig: false, dlig: false } as const;
+
+/** Each character's advance at size 1, per embedded font: without shaping a line's width is their sum. */
+const advances = new WeakMap<PDFFont, Map<string, number>>();
+
+const widthOf = (font: PDFFont, text: string, size: number): number => {
+  let known = advances.get(font);
+  if (!known) advances.set(font, (known = new Map<string, number>()));
+  let width = 0;
+  for (const char of text) {
+    let advance = known.get(char);
+    if (advance === undefined) known.set(char, (advance = font.widthOfTextAtSize(char, 1)));
+    width += advance;
+  }
+  return width * size;
+};
+
 export interface PdfDocumentOptions {
   /** The document's title, in its metadata (the reader's window shows it). */
   readonly title: string;
@@ -158,9 +179,9 @@ export class PdfWriter {
     doc.registerFontkit(fontkit);
     const bytes = await fontBytes();
     const [regular, bold, mono] = await Promise.all([
-      doc.embedFont(bytes.regular, { subset: true, customName: FONT_NAMES.regular }),
-      doc.embedFont(bytes.bold, { subset: true, customName: FONT_NAMES.bold }),
-      options.mono ? doc.embedFont(await monoBytes(), { subset: true, customName: FONT_NAMES.mono }) : null,
+      doc.embedFont(bytes.regular, { subset: true, customName: FONT_NAMES.regular, features: NO_SHAPING }),
+      doc.embedFont(bytes.bold, { subset: true, customName: FONT_NAMES.bold, features: NO_SHAPING }),
+      options.mono ? doc.embedFont(await monoBytes(), { subset: true, customName: FONT_NAMES.mono, features: NO_SHAPING }) : null,
     ]);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setLanguage(options.language);
@@ -204,7 +225,7 @@ export class PdfWriter {
         const size = i === 0 ? 11 : 8.5;
         const font = i === 0 ? this.bold : this.regular;
         y -= size;
-        const x = right ? MARGIN + this.width - font.widthOfTextAtSize(line, size) : MARGIN;
+        const x = right ? MARGIN + this.width - widthOf(font, line, size) : MARGIN;
         page.drawText(line, { x, y, size, font, color: i === 0 ? INK : MUTED });
         y -= size * 0.35;
       });
@@ -237,10 +258,10 @@ export class PdfWriter {
   text(text: string, style: TextStyle = {}): this {
     const size = style.size ?? 9.5;
     const font = this.fontOf(style);
-    for (const line of wrapText(text, this.width, (t) => font.widthOfTextAtSize(t, size))) {
+    for (const line of wrapText(text, this.width, (t) => widthOf(font, t, size))) {
       this.room(this.lineHeight(size));
       this.y -= this.lineHeight(size);
-      const x = style.align === 'centre' ? MARGIN + (this.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN;
+      const x = style.align === 'centre' ? MARGIN + (this.width - widthOf(font, line, size)) / 2 : MARGIN;
       this.page.drawText(line, { x, y: this.y + size * 0.25, size, font, color: this.colourOf(style) });
     }
     return this.space(size * 0.4);
@@ -255,7 +276,7 @@ export class PdfWriter {
 
   /** Label and value pairs, the label's column as wide as the longest label needs (at most 40 %). */
   facts(rows: readonly (readonly [string, string])[], size = 9.5): this {
-    const labelWidth = Math.min(this.width * 0.4, Math.max(...rows.map(([label]) => this.bold.widthOfTextAtSize(label, size))) + 12);
+    const labelWidth = Math.min(this.width * 0.4, Math.max(...rows.map(([label]) => widthOf(this.bold, label, size))) + 12);
     return this.table({ columns: [{ header: '', weight: labelWidth }, { header: '', weight: this.width - labelWidth }], rows, size }, false);
   }
 
@@ -265,7 +286,7 @@ export class PdfWriter {
     const widths = spec.columns.map((c) => (c.weight / total) * this.width);
     const row = (cells: readonly string[], style: TextStyle & { shade?: boolean; ruleAbove?: boolean }) => {
       const font = this.fontOf(style);
-      const lines = cells.map((cell, i) => wrapText(cell, widths[i]! - 2 * CELL_PAD, (t) => font.widthOfTextAtSize(t, size)));
+      const lines = cells.map((cell, i) => wrapText(cell, widths[i]! - 2 * CELL_PAD, (t) => widthOf(font, t, size)));
       const height = Math.max(...lines.map((l) => l.length)) * this.lineHeight(size) + 2 * CELL_PAD;
       this.room(height);
       const top = this.y;
@@ -276,7 +297,7 @@ export class PdfWriter {
         const right = spec.columns[i]!.align === 'right';
         cellLines.forEach((line, n) => {
           const baseline = top - CELL_PAD - (n + 1) * this.lineHeight(size) + size * 0.3;
-          const lineX = right ? x + widths[i]! - CELL_PAD - font.widthOfTextAtSize(line, size) : x + CELL_PAD;
+          const lineX = right ? x + widths[i]! - CELL_PAD - widthOf(font, line, size) : x + CELL_PAD;
           this.page.drawText(line, { x: lineX, y: baseline, size, font, color: INK });
         });
         x += widths[i]!;
@@ -310,7 +331,7 @@ export class PdfWriter {
     const x = MARGIN + pad + side + 8;
     const width = this.width - side - 8 - 2 * pad;
     const pairs = beside.filter((item): item is readonly [string, string] => Array.isArray(item));
-    const labelWidth = Math.max(0, ...pairs.map(([label]) => this.regular.widthOfTextAtSize(label, size))) + 10;
+    const labelWidth = Math.max(0, ...pairs.map(([label]) => widthOf(this.regular, label, size))) + 10;
     // Laid out first and drawn after, so that the box's height is known before it is placed.
     const lines: { text: string; x: number; dy: number; size: number; font: PDFFont; color: ReturnType<typeof rgb> }[] = [];
     let dy = 0;
@@ -325,7 +346,7 @@ export class PdfWriter {
       const { text, style } = typeof item === 'string' ? { text: item, style: { muted: true } } : (item as { readonly text: string; readonly style: TextStyle });
       const itemSize = style.size ?? size;
       const font = this.fontOf(style);
-      for (const line of wrapText(text, width, (t) => font.widthOfTextAtSize(t, itemSize))) {
+      for (const line of wrapText(text, width, (t) => widthOf(font, t, itemSize))) {
         dy += this.lineHeight(itemSize);
         lines.push({ text: line, x, dy, size: itemSize, font, color: this.colourOf(style) });
       }
@@ -361,7 +382,7 @@ export class PdfWriter {
     const count = this.pages.length;
     this.pages.forEach((page, i) => {
       const label = this.options.pageLabel(i + 1, count);
-      const width = this.regular.widthOfTextAtSize(label, 8);
+      const width = widthOf(this.regular, label, 8);
       page.drawText(label, { x: MARGIN + this.width - width, y: MARGIN - 14, size: 8, font: this.regular, color: MUTED });
       page.drawLine({ start: { x: MARGIN, y: MARGIN - 2 }, end: { x: MARGIN + this.width, y: MARGIN - 2 }, thickness: 0.4, color: RULE });
     });
