@@ -218,6 +218,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Οι αιτήσεις της συνεδρίας / The session's own applications
+         * @description Κάθε αίτηση του υποκειμένου της συνεδρίας, νεότερη πρώτη, με το έγγραφο όταν εκδόθηκε. Ποτέ στην cache.
+         *     Every application of the session's subject, newest first, with its document once issued. Never cached.
+         */
+        get: operations["getMyApplications"];
+        put?: never;
+        /**
+         * Υποβολή αίτησης / File an application
+         * @description Με τη συνεδρία και την κεφαλίδα `x-csrf-token`. Μια άμεση υπηρεσία απαντά στο ίδιο αίτημα (`issued` ή
+         *     `rejected`). Η ίδια αίτηση ξανά (ίδιο `Idempotency-Key`, ή ίδια πεδία μέσα σε δέκα λεπτά) είναι μία.
+         *     With the session and the `x-csrf-token` header. An instant service answers within the request (`issued`
+         *     or `rejected`). The same application again (same `Idempotency-Key`, or the same fields within ten minutes) is one.
+         */
+        post: operations["fileApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Έλεγχος εγγράφου με τον κωδικό του / Check a document by its code
+         * @description Για όλους, 30 ελέγχους το λεπτό ανά διεύθυνση. Άγνωστος ή λάθος κωδικός: `unknown`, τίποτε άλλο.
+         *     For anyone, 30 lookups a minute per address. An unknown or malformed code: `unknown`, nothing else.
+         */
+        get: operations["verifyDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Έλεγχος εγγράφου από το αρχείο του / Check a document from its file
+         * @description Το PDF (πεδίο `file`, ως 10 MB) και προαιρετικά ο κωδικός (`code`): το SHA-256 του συγκρίνεται με το
+         *     δημόσιο μητρώο και ελέγχεται η υπογραφή του. The PDF (field `file`, up to 10 MB) and optionally the code
+         *     (`code`): its SHA-256 is compared with the public register and its signature checked.
+         */
+        post: operations["verifyDocumentFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/inclusion": {
         parameters: {
             query?: never;
@@ -291,6 +362,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        ApplicationStatus: "submitted" | "fee-requested" | "assigned" | "information-requested" | "approved" | "rejected" | "issued" | "withdrawn";
+        MyApplications: {
+            applications: {
+                id: string;
+                service: string;
+                status: components["schemas"]["ApplicationStatus"];
+                /** Format: date-time */
+                submittedAt: string;
+                reason: string | null;
+                document: null | {
+                    url: string;
+                    verificationCode: string;
+                    sha256: string;
+                };
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date */
+                dueOn?: string;
+                fee?: null | {
+                    amount: string;
+                    paid: boolean;
+                    debt: string;
+                };
+            }[];
+        };
+        Verification: {
+            /** @enum {string} */
+            status: "valid" | "revoked" | "unknown";
+            /** @description the service's code */
+            type: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @description «12/2026» — number and year */
+            protocolNumber: string | null;
+            sha256: string | null;
+            /** @description the holder's name masked */
+            holder: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            revocationReason?: string | null;
+            developmentSignature?: boolean;
+            /** @description the ledger position of the digest (its leaf in the verifiable log) */
+            logPosition?: number | null;
+        };
         LogInclusion: {
             leafIndex: number;
             treeSize: number;
@@ -995,6 +1111,171 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getMyApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι αιτήσεις / The applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyApplications"];
+                };
+            };
+            /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    fileApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example no-debt-certificate */
+                    service: string;
+                    fields?: {
+                        [key: string]: string | number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Καταχωρίστηκε / Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: components["schemas"]["ApplicationStatus"];
+                    };
+                };
+            };
+            /** @description Λάθη στα πεδία / Errors in the fields (OD_APPLICATION_INVALID, with `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Χωρίς CSRF token, ή η υπηρεσία δεν είναι για αυτό το είδος προσώπου / No CSRF token, or the service is not for this kind of applicant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Άγνωστη υπηρεσία / Unknown service (OD_SERVICE_UNKNOWN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η απάντηση / The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    verifyDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Η απάντηση / The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"] & {
+                        match: boolean;
+                        uploadedSha256: string;
+                        signature: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Λείπει το αρχείο / The file is missing (OD_FILE_MISSING) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["RateLimited"];
         };
     };

@@ -96,7 +96,8 @@ test('the OpenAPI document is served, is 3.1, and every operation in it is a rou
   // GET /api/my and /api/my/debts belong to the personal contexts, which need the installation's keyring and
   // TaxisNet: they are served by the citizens' app (test/web/identity and test/web/debts check them there).
   // The log's proofs need the installation's signing key: served by the log's app (test/api/log checks them).
-  const personal = new Set(['/api/my', '/api/my/debts', '/api/log/inclusion', '/api/log/consistency', '/api/log/proof']);
+  // The applications' routes need the catalogue and the document signer: test/api/applications checks them.
+  const personal = new Set(['/api/my', '/api/my/debts', '/api/log/inclusion', '/api/log/consistency', '/api/log/proof', '/api/my/applications', '/api/verify', '/api/verify/:code']);
   const missing = routes.filter(([method, url]) => url !== '/health' && !personal.has(url) && !rest.app.hasRoute({ method, url }));
   assert.equal(missing, [], 'documented but not served');
 });

@@ -4,6 +4,8 @@
 // fields; a fee becomes the applicant's debt and, once paid, lets the application go on; the public register
 // holds the digest and nothing personal; anyone verifies by code or by the file; nobody reaches another's.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { feeAssessmentOf } from '../../../src/api/applications/index.ts';
@@ -228,6 +230,17 @@ test('verification lookups are limited per address; an unknown or malformed code
   let limited = 0;
   for (let i = 0; i < 40; i += 1) if ((await nobody.get(`/api/verify/0000-0000-0000-0000-00${String(i).padStart(2, '0')}`)).statusCode === 429) limited += 1;
   assert.ok(limited >= 10, `limited ${limited} of 40`);
+});
+
+test('every operation the OpenAPI document gives the applications is a route of the site', async ({ site }) => {
+  const document = parse(await readFile(new URL('../../../src/api/openapi.yaml', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => operation.tags?.includes('applications'))
+      .map(([method]) => ({ method: method.toUpperCase() as 'GET' | 'POST', url: path.replace(/\{(\w+)\}/g, ':$1') })),
+  );
+  assert.is(routes.length, 4);
+  for (const route of routes) assert.ok(site.app.hasRoute(route), `${route.method} ${route.url}`);
 });
 
 /** Gives the subject a verified address, as following the e-mail link does. */
