@@ -7,4 +7,5 @@ export * from './imports/index.ts';
 export * from './identity/index.ts';
 export * from './debts/index.ts';
 export * from './applications/index.ts';
+export * from './requests/index.ts';
 export * from './contexts.ts';

@@ -11,6 +11,7 @@ import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
 import { debtsErrors, rfErrors } from '../../../src/domain/debts/index.ts';
 import { applicationsErrors } from '../../../src/domain/applications/index.ts';
+import { requestsErrors } from '../../../src/domain/requests/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
 
 const test = suite('refusal catalogues');
@@ -161,6 +162,25 @@ const rfExamples: Examples<typeof rfErrors> = {
   OD_RF_ASSESSMENT_INVALID: [{ raw: '2025 123' }],
 };
 
+const requestsExamples: Examples<typeof requestsErrors> = {
+  OD_REQUEST_SERVICE_UNKNOWN: [],
+  OD_REQUEST_SERVICE_CODE_INVALID: [],
+  OD_REQUEST_UNKNOWN: [],
+  OD_REQUEST_LOCATION_REQUIRED: [],
+  OD_REQUEST_COORDINATES_INVALID: [],
+  OD_REQUEST_OUTSIDE_MUNICIPALITY: [{ bounds: '38.15–38.32 N, 20.33–20.52 E' }],
+  OD_REQUEST_DESCRIPTION_TOO_LONG: [{ max: 4000 }],
+  OD_REQUEST_FIELD_TOO_LONG: [{ column: 'first_name', max: 100 }],
+  OD_REQUEST_EMAIL_INVALID: [],
+  OD_REQUEST_PHONE_INVALID: [],
+  OD_REQUEST_MEDIA_URL_INVALID: [],
+  OD_REQUEST_ATTRIBUTE_INVALID: [{ column: 'attribute[size]', reasonEl: 'είναι υποχρεωτικό', reasonEn: 'is required' }],
+  OD_REQUEST_CLOSED: [],
+  OD_REQUEST_STATUS_INVALID: [],
+  OD_REQUEST_DATE_INVALID: [{ column: 'start_date' }],
+  OD_REQUEST_API_KEY_INVALID: [],
+};
+
 const everyRefusal = [
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
@@ -169,6 +189,7 @@ const everyRefusal = [
   ...built(debtsErrors, debtsExamples),
   ...built(rfErrors, rfExamples),
   ...built(applicationsErrors, applicationsExamples),
+  ...built(requestsErrors, requestsExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {

@@ -1,0 +1,62 @@
+// The requests context's refusals: an Open311 client reads them as the spec's error array
+// (`[{ "code": 400, "description": "…" }]`, the description Greek then English), the site beside its fields.
+import { refusals } from '../shared/errors.ts';
+
+export const requestsErrors = refusals({
+  OD_REQUEST_SERVICE_UNKNOWN: { status: 404, column: 'service_code', el: () => 'Δεν υπάρχει τέτοιο είδος αιτήματος', en: () => 'There is no such service_code' },
+  OD_REQUEST_SERVICE_CODE_INVALID: {
+    status: 400,
+    column: 'service_code',
+    el: () => 'Το service_code λείπει ή δεν είναι είδος αιτήματος του Δήμου',
+    en: () => 'service_code is missing or is not one of the municipality’s services',
+  },
+  OD_REQUEST_UNKNOWN: { status: 404, column: 'service_request_id', el: () => 'Δεν υπάρχει τέτοιο αίτημα', en: () => 'There is no such service request' },
+  OD_REQUEST_LOCATION_REQUIRED: {
+    status: 400,
+    column: 'lat',
+    el: () => 'Δώστε τη θέση: lat και long, ή address_string, ή address_id',
+    en: () => 'Give the location: lat and long, or address_string, or address_id',
+  },
+  OD_REQUEST_COORDINATES_INVALID: {
+    status: 400,
+    column: 'lat',
+    el: () => 'Τα lat και long δίνονται μαζί, ως δεκαδικοί αριθμοί (WGS 84)',
+    en: () => 'lat and long go together, as decimal numbers (WGS 84)',
+  },
+  OD_REQUEST_OUTSIDE_MUNICIPALITY: {
+    status: 400,
+    column: 'lat',
+    el: (p: { bounds: string }) => `Η θέση είναι έξω από τα όρια του Δήμου (${p.bounds})`,
+    en: (p: { bounds: string }) => `The location is outside the municipality (${p.bounds})`,
+  },
+  OD_REQUEST_DESCRIPTION_TOO_LONG: {
+    status: 400,
+    column: 'description',
+    el: (p: { max: number }) => `Η περιγραφή ξεπερνά τους ${p.max} χαρακτήρες`,
+    en: (p: { max: number }) => `The description is longer than ${p.max} characters`,
+  },
+  OD_REQUEST_FIELD_TOO_LONG: {
+    status: 400,
+    column: null,
+    el: (p: { column: string; max: number }) => `Το ${p.column} ξεπερνά τους ${p.max} χαρακτήρες`,
+    en: (p: { column: string; max: number }) => `${p.column} is longer than ${p.max} characters`,
+  },
+  OD_REQUEST_EMAIL_INVALID: { status: 400, column: 'email', el: () => 'Η διεύθυνση e-mail δεν είναι έγκυρη', en: () => 'The e-mail address is not valid' },
+  OD_REQUEST_PHONE_INVALID: { status: 400, column: 'phone', el: () => 'Ο αριθμός τηλεφώνου δεν είναι έγκυρος', en: () => 'The phone number is not valid' },
+  OD_REQUEST_MEDIA_URL_INVALID: { status: 400, column: 'media_url', el: () => 'Το media_url πρέπει να είναι διεύθυνση https:// ή http://', en: () => 'media_url must be an https:// or http:// address' },
+  OD_REQUEST_ATTRIBUTE_INVALID: {
+    status: 400,
+    column: null,
+    el: (p: { column: string; reasonEl: string; reasonEn: string }) => `Το ${p.column}: ${p.reasonEl}`,
+    en: (p: { column: string; reasonEl: string; reasonEn: string }) => `${p.column}: ${p.reasonEn}`,
+  },
+  OD_REQUEST_CLOSED: { status: 409, column: null, el: () => 'Το αίτημα έχει κλείσει', en: () => 'The service request is closed' },
+  OD_REQUEST_STATUS_INVALID: { status: 400, column: 'status', el: () => 'Η κατάσταση είναι open ή closed', en: () => 'The status is open or closed' },
+  OD_REQUEST_DATE_INVALID: {
+    status: 400,
+    column: null,
+    el: (p: { column: string }) => `Το ${p.column} θέλει ημερομηνία W3C με ζώνη ώρας (π.χ. 2026-05-04T08:00:00Z)`,
+    en: (p: { column: string }) => `${p.column} takes a W3C date-time with its time zone (e.g. 2026-05-04T08:00:00Z)`,
+  },
+  OD_REQUEST_API_KEY_INVALID: { status: 403, column: 'api_key', el: () => 'Το api_key λείπει ή δεν είναι έγκυρο', en: () => 'api_key is missing or not valid' },
+});
