@@ -28,6 +28,7 @@ import { CITIZENS_PROJECTION, identityNotifications, identityProjections, REPRES
 import type { NotificationRule } from './notify/index.ts';
 import { notifyProjection } from './notify/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
+import { requestsProjections } from './projections/requests/index.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
 import { assetsWeb } from './web/assets/index.ts';
@@ -54,6 +55,8 @@ export const contexts: readonly Context[] = [
   { name: 'imports', projections: importsProjections, api: importsApi },
   // The register of issued documents is public (in the verifiable log); the applications it comes from are personal.
   { name: 'documents', projections: documentsProjections },
+  // Service requests (Open311): their public face; the reporters' contacts are sealed in personal streams.
+  { name: 'requests', projections: requestsProjections },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */

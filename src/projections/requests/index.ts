@@ -1,0 +1,8 @@
+// The requests context's read side: the public face of each service request.
+import type { ProjectionsContext } from '../shared/projection.ts';
+import { requestsProjection } from './requestsProjection.ts';
+
+export { REQUESTS, REQUESTS_PROJECTION, requestsProjection } from './requestsProjection.ts';
+export * from './requestQueries.ts';
+
+export const requestsProjections: ProjectionsContext = { name: 'requests', projections: [requestsProjection] };
