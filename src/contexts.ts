@@ -28,6 +28,8 @@ import { CITIZENS_PROJECTION, identityNotifications, identityProjections, REPRES
 import type { NotificationRule } from './notify/index.ts';
 import { notifyProjection } from './notify/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
+import { loadRequestTypes, requestsApi } from './api/requests/index.ts';
+import { LIXOURI_BOUNDS } from './domain/index.ts';
 import { requestsProjections } from './projections/requests/index.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
@@ -56,7 +58,8 @@ export const contexts: readonly Context[] = [
   // The register of issued documents is public (in the verifiable log); the applications it comes from are personal.
   { name: 'documents', projections: documentsProjections },
   // Service requests (Open311): their public face; the reporters' contacts are sealed in personal streams.
-  { name: 'requests', projections: requestsProjections },
+  // The request types are read (and checked) once, as the town hall is put together at start-up.
+  { name: 'requests', projections: requestsProjections, api: requestsApi({ types: loadRequestTypes(), bounds: LIXOURI_BOUNDS }) },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */

@@ -7,6 +7,7 @@ import { applicationsMigrations } from '../api/applications/index.ts';
 import { debtsMigrations } from '../api/debts/index.ts';
 import { identityMigrations } from '../api/identity/index.ts';
 import { logMigrations } from '../api/log/index.ts';
+import { requestsMigrations } from '../api/requests/index.ts';
 import { tokenMigrations } from '../api/shared/auth/tokenTable.ts';
 import { sessionMigrations } from '../api/shared/sessions/index.ts';
 import { staffMigrations } from '../api/shared/staff/index.ts';
@@ -35,6 +36,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'debts', migrations: debtsMigrations },
   { component: 'log', migrations: logMigrations },
   { component: 'applications', migrations: applicationsMigrations },
+  { component: 'requests', migrations: requestsMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>

@@ -87,7 +87,9 @@ const attributeFault = (column: string, reasonEl: string, reasonEn: string) => r
 
 const attributesOf = (type: RequestType, given: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> => {
   const answers: Record<string, readonly string[]> = {};
-  for (const code of Object.keys(given)) {
+  // An empty field of a form (a client that sends every input) is no answer.
+  for (const [code, values] of Object.entries(given)) {
+    if (values.every((v) => v.trim() === '')) continue;
     if (!type.attributes.some((a) => a.code === code && a.variable)) throw attributeFault(`attribute[${code}]`, 'δεν υπάρχει σε αυτό το είδος αιτήματος', 'this service has no such attribute');
   }
   for (const a of type.attributes) {
