@@ -1,5 +1,6 @@
 // Commands that work on the ledger's database. They run in this process, or — when a server already holds
 // the embedded database — inside that server, through its control socket.
+import { apiKeyCommand } from './apiKeyCommand.ts';
 import { personalDataOf } from './personalData.ts';
 import { userInfo } from 'node:os';
 import { runImportCommand } from './importCommand.ts';
@@ -27,6 +28,7 @@ export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
       database: { client: installation.client, schema: installation.config.schema },
       personal: personalDataOf(installation),
     }),
+  apikey: (args, { installation, io }) => apiKeyCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
   token: (args, { installation, io }) => tokenCommand([...args], { client: installation.client, schema: installation.config.schema, stdout: io.stdout, stderr: io.stderr }),
   staff: (args, { installation, io }) =>
     staffCommand([...args], {

@@ -16,6 +16,7 @@ const USAGE = `Χρήση / Usage: opendimos <command>
                                    εισαγωγή κινήσεων, περιουσίας, οφειλών / import movements, assets, debts
   token create --role finance [--name NAME] | token list | token revoke ID
                                    κλειδιά για το API εισαγωγής / tokens for the import API
+  apikey create --name APP        κλειδί εφαρμογής Open311 / an Open311 app's API key
   staff create --email E --name N --role R… | staff list | staff disable --email E
   staff roles --email E --role R… | staff link --email E
                                    λογαριασμοί προσωπικού / staff accounts (the back office)
