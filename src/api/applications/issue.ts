@@ -35,7 +35,7 @@ export const takeProtocolNumber = (services: Pick<ApplicationsServices, 'store'>
   const stream = streams.protocol(year);
   return serialised(stream, async () => {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      let revision = lastSeen.get(`${stream}`) ?? -1;
+      let revision = lastSeen.get(stream) ?? -1;
       if (attempt > 0 || !lastSeen.has(stream)) {
         const tail = await services.store.readStream(stream, { fromRevision: revision + 1 });
         revision = tail.at(-1)?.revision ?? revision;

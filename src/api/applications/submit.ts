@@ -70,6 +70,10 @@ export const submit = async (
   const now = nowOf(services);
   const applicationId = applicationIdOf(services, applicant, service.code, input.key ?? implicitKey(checked.values, input.attachments, now));
   const existing = await loadApplication(services.store, applicationId);
+  // A retry of an instant application approved by a process that died before its document was issued: issued now.
+  if (existing.state.status === 'approved' && service.decision.kind === 'instant') {
+    return { kind: 'filed', id: applicationId, status: await approveByRule(services, service, applicationId, applicant.subjectId, checked.values) };
+  }
   if (existing.state.status !== 'none') return { kind: 'filed', id: applicationId, status: existing.state.status };
 
   const today = athensDateOf(now);
