@@ -12,11 +12,15 @@ import { appOfKey } from './apiKeys.ts';
 import { requestTypeOf } from './catalogue.ts';
 import type { Format } from './format.ts';
 import { sendError, sendList, sendObject, sendRefusal, splitFormat } from './format.ts';
+import type { SubmissionLimits, TooManyRequests } from './limits.ts';
+import { checkSubmissionLimits, DEFAULT_SUBMISSION_LIMITS, submissionLimiter } from './limits.ts';
 
 export interface RequestsOptions {
   readonly types: readonly RequestType[];
   readonly bounds: Bounds;
   readonly now?: () => Date;
+  /** POSTs a minute per API key and per client address; the defaults where not given. */
+  readonly limits?: Partial<SubmissionLimits>;
 }
 
 /** The date of this discovery document's last change (the spec's changeset). */
@@ -91,6 +95,10 @@ export const requestsRoutes =
   (options: RequestsOptions): FastifyPluginAsync<RouteDependencies> =>
   async (app, deps) => {
     const now = options.now ?? (() => new Date());
+    // One pair of counters per app: each node counts what reaches it.
+    const limiter = submissionLimiter(checkSubmissionLimits({ ...DEFAULT_SUBMISSION_LIMITS, ...options.limits }), () => now().getTime());
+    const tooMany = (reply: FastifyReply, format: Format, refused: TooManyRequests): FastifyReply =>
+      sendError(reply.header('retry-after', String(refused.retryAfterSeconds)), format, 429, refused.description);
     const formatOfUrl = (url: string): Format => (/\.xml(\?|$)/.test(url) ? 'xml' : 'json');
     // Whatever fails on the way (a body that does not parse), in the spec's error format.
     app.setErrorHandler(async (error: { statusCode?: number; message: string }, request, reply) => {
@@ -124,8 +132,14 @@ export const requestsRoutes =
 
       app.post(`/open311/v2/requests.${format}`, async (request, reply) =>
         refusing(reply, format, async () => {
+          // The address first, whatever the key (a forged key counts too); the key once it is known to be one.
+          const fromAddress = limiter.fromAddress(request.ip);
+          if (fromAddress) return tooMany(reply, format, fromAddress);
           const body = (request.body ?? {}) as Query;
-          if ((await appOfKey(deps.db, deps.schema, one(body['api_key']))) === null) throw requestsErrors.OD_REQUEST_API_KEY_INVALID();
+          const key = one(body['api_key']);
+          if (key === undefined || (await appOfKey(deps.db, deps.schema, key)) === null) throw requestsErrors.OD_REQUEST_API_KEY_INVALID();
+          const withKey = limiter.withKey(key);
+          if (withKey) return tooMany(reply, format, withKey);
           const type = requestTypeOf(options.types, one(body['service_code']) ?? '');
           if (!type) throw requestsErrors.OD_REQUEST_SERVICE_CODE_INVALID();
           const checked = checkSubmission(
