@@ -9,10 +9,10 @@ import type { EventOf, EventSchema, EventSchemas } from './shared/context.ts';
 import type { DuplicateCodes } from './shared/errors.ts';
 import { refusalTable } from './shared/errors.ts';
 import { sharedErrors } from './shared/sharedErrors.ts';
-import { reportersDomain, reporterStream, requestsDomain, requestsErrors, requestStream } from './requests/index.ts';
+import { reportersDomain, reporterStream, requestNotesDomain, requestNotesStream, requestsDomain, requestsErrors, requestStream } from './requests/index.ts';
 import { supplierStream, suppliersDomain } from './suppliers/index.ts';
 
-export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain, applicationsDomain, documentsDomain, requestsDomain, reportersDomain] as const;
+export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain, applicationsDomain, documentsDomain, requestsDomain, reportersDomain, requestNotesDomain] as const;
 
 /** Every event of every context. */
 export type DomainEvent = EventOf<(typeof domainContexts)[number]>;
@@ -31,7 +31,7 @@ const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [nev
 export const domainRefusals = refusalTable(...domainErrorCatalogues);
 
 /** Stream names, by context. */
-export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream, application: applicationStream, document: documentStream, protocol: protocolStream, request: requestStream, reporter: reporterStream } as const;
+export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream, application: applicationStream, document: documentStream, protocol: protocolStream, request: requestStream, reporter: reporterStream, requestNotes: requestNotesStream } as const;
 
 /** Event types of personal streams: never in a public read model, export, feed or the public log. */
 export const personalEventTypes: ReadonlySet<string> = new Set(domainContexts.flatMap((c) => ('personal' in c && c.personal ? Object.keys(c.eventSchemas) : [])));

@@ -59,4 +59,48 @@ export const requestsErrors = refusals({
     en: (p: { column: string }) => `${p.column} takes a W3C date-time with its time zone (e.g. 2026-05-04T08:00:00Z)`,
   },
   OD_REQUEST_API_KEY_INVALID: { status: 403, column: 'api_key', el: () => 'Το api_key λείπει ή δεν είναι έγκυρο', en: () => 'api_key is missing or not valid' },
+  OD_REQUEST_STAGE_INVALID: {
+    status: 400,
+    column: 'stage',
+    el: () => 'Το στάδιο είναι ένα από: ανοιχτό, παραλήφθηκε, σε εξέλιξη, αποκαταστάθηκε, έκλεισε, διπλή αναφορά, εκτός αρμοδιότητας',
+    en: () => 'The stage is one of: open, acknowledged, in progress, fixed, closed, duplicate, not municipal',
+  },
+  OD_REQUEST_DUPLICATE_BY_MERGE: {
+    status: 400,
+    column: 'stage',
+    el: () => 'Διπλή αναφορά γίνεται με συγχώνευση στο αίτημα που μένει',
+    en: () => 'A request becomes a duplicate by merging it into the one that stays',
+  },
+  OD_REQUEST_REASON_REQUIRED: {
+    status: 400,
+    column: 'status_notes',
+    el: () => 'Γράψτε γιατί κλείνει (ο πολίτης το διαβάζει, και πού να απευθυνθεί)',
+    en: () => 'Say why it is closed (the citizen reads it, and where to turn)',
+  },
+  OD_REQUEST_REPLY_REQUIRED: { status: 400, column: 'text', el: () => 'Γράψτε το κείμενο', en: () => 'Write the text' },
+  OD_REQUEST_REPLY_TOO_LONG: {
+    status: 400,
+    column: 'text',
+    el: (p: { max: number }) => `Το κείμενο ξεπερνά τους ${p.max} χαρακτήρες`,
+    en: (p: { max: number }) => `The text is longer than ${p.max} characters`,
+  },
+  OD_REQUEST_EXPECTED_BEFORE_REQUESTED: {
+    status: 400,
+    column: 'expected_datetime',
+    el: () => 'Η αναμενόμενη ημερομηνία είναι πριν από την υποβολή του αιτήματος',
+    en: () => 'The expected date is before the request was made',
+  },
+  OD_REQUEST_MERGE_INVALID: {
+    status: 409,
+    column: 'into',
+    el: () => 'Συγχώνευση γίνεται από ανοιχτό αίτημα σε άλλο αίτημα που δεν είναι διπλή αναφορά',
+    en: () => 'A merge goes from an open request into another request that is not a duplicate',
+  },
+  OD_REQUEST_NOT_FIXED: { status: 409, column: null, el: () => 'Ξανανοίγει μόνο αίτημα που σημειώθηκε ως αποκατεστημένο', en: () => 'Only a request marked fixed can be reopened' },
+  OD_REQUEST_REOPEN_TOO_LATE: {
+    status: 409,
+    column: null,
+    el: (p: { days: number }) => `Πέρασαν οι ${p.days} ημέρες από την αποκατάσταση· κάντε νέα αναφορά`,
+    en: (p: { days: number }) => `The ${p.days} days after the fix have passed; make a new report`,
+  },
 });

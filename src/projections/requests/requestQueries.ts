@@ -1,8 +1,9 @@
 // Queries for Open311's GET requests.json and requests/<id>.json: public rows only, newest first.
-import type { RequestStatus } from '../../domain/index.ts';
+import type { RequestStage, RequestStatus } from '../../domain/index.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { table } from '../shared/tables.ts';
-import { REQUESTS } from './requestsProjection.ts';
+import type { TimelineKind } from './requestsProjection.ts';
+import { REQUEST_TIMELINE, REQUESTS } from './requestsProjection.ts';
 
 /** The spec's default span and cap: the last 90 days, at most 1,000 requests. */
 export const DEFAULT_SPAN_DAYS = 90;
@@ -12,7 +13,10 @@ export interface PublicRequest {
   readonly id: string;
   readonly serviceCode: string;
   readonly status: RequestStatus;
+  readonly stage: RequestStage;
   readonly statusNotes: string | null;
+  /** The department whose queue it waits in; null until the office assigns it (the type's department then). */
+  readonly department: string | null;
   readonly agency: string;
   readonly description: string;
   readonly lat: number | null;
@@ -23,6 +27,11 @@ export interface PublicRequest {
   readonly requestedAt: string;
   readonly updatedAt: string;
   readonly expectedAt: string | null;
+  readonly fixedAt: string | null;
+  readonly closedAt: string | null;
+  /** When a duplicate: the request it was merged into. */
+  readonly mergedInto: string | null;
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
   readonly supports: number;
 }
 
@@ -39,7 +48,9 @@ interface Row {
   request_id: string;
   service_code: string;
   status: RequestStatus;
+  stage: RequestStage;
   status_notes: string | null;
+  department: string | null;
   agency: string;
   description: string;
   lat: number | null;
@@ -50,6 +61,10 @@ interface Row {
   requested_at: Date | string;
   updated_at: Date | string;
   expected_at: Date | string | null;
+  fixed_at: Date | string | null;
+  closed_at: Date | string | null;
+  merged_into: string | null;
+  attributes: Record<string, string[]> | string;
   supports: number;
 }
 
@@ -59,7 +74,9 @@ const publicOf = (r: Row): PublicRequest => ({
   id: r.request_id,
   serviceCode: r.service_code,
   status: r.status,
+  stage: r.stage,
   statusNotes: r.status_notes,
+  department: r.department,
   agency: r.agency,
   description: r.description,
   lat: r.lat === null ? null : Number(r.lat),
@@ -70,10 +87,16 @@ const publicOf = (r: Row): PublicRequest => ({
   requestedAt: iso(r.requested_at),
   updatedAt: iso(r.updated_at),
   expectedAt: r.expected_at === null ? null : iso(r.expected_at),
+  fixedAt: r.fixed_at === null ? null : iso(r.fixed_at),
+  closedAt: r.closed_at === null ? null : iso(r.closed_at),
+  mergedInto: r.merged_into,
+  attributes: typeof r.attributes === 'string' ? (JSON.parse(r.attributes) as Record<string, string[]>) : r.attributes,
   supports: Number(r.supports),
 });
 
-const COLUMNS = 'request_id, service_code, status, status_notes, agency, description, lat, long, address, address_id, media_url, requested_at, updated_at, expected_at, supports';
+export const REQUEST_COLUMNS =
+  'request_id, service_code, status, stage, status_notes, department, agency, description, lat, long, address, address_id, media_url, attributes, requested_at, updated_at, expected_at, fixed_at, closed_at, merged_into, supports';
+const COLUMNS = REQUEST_COLUMNS;
 
 export const requestById = async (db: SqlExecutor, schema: string, id: string): Promise<PublicRequest | null> => {
   const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM ${table(schema, REQUESTS)} WHERE request_id = $1`, [id]);
@@ -102,3 +125,23 @@ export const findRequests = async (db: SqlExecutor, schema: string, filter: Requ
   const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM ${requests} WHERE ${where.join(' AND ')} ORDER BY requested_at DESC LIMIT ${MAX_REQUESTS}`, params);
   return rows.map(publicOf);
 };
+
+/** One public step of a request's life, oldest first: what the request's page shows. */
+export interface TimelineEntry {
+  readonly kind: TimelineKind;
+  readonly stage: RequestStage | null;
+  /** The reply or status notes; the agency when assigned; the date when expected; the other request when merged. */
+  readonly text: string | null;
+  readonly at: string;
+}
+
+export const timelineOf = async (db: SqlExecutor, schema: string, id: string): Promise<TimelineEntry[]> => {
+  const rows = await db.query<{ kind: TimelineKind; stage: RequestStage | null; text: string | null; at: Date | string }>(
+    `SELECT kind, stage, text, at FROM ${table(schema, REQUEST_TIMELINE)} WHERE request_id = $1 ORDER BY position`,
+    [id],
+  );
+  return rows.map((r) => ({ kind: r.kind, stage: r.stage, text: r.text, at: iso(r.at) }));
+};
+
+/** Turns a row of od_requests (selected with REQUEST_COLUMNS) into a PublicRequest; for the other queries of the context. */
+export const publicRequestOf = (row: Record<string, unknown>): PublicRequest => publicOf(row as unknown as Row);

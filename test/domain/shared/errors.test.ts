@@ -179,6 +179,15 @@ const requestsExamples: Examples<typeof requestsErrors> = {
   OD_REQUEST_STATUS_INVALID: [],
   OD_REQUEST_DATE_INVALID: [{ column: 'start_date' }],
   OD_REQUEST_API_KEY_INVALID: [],
+  OD_REQUEST_STAGE_INVALID: [],
+  OD_REQUEST_DUPLICATE_BY_MERGE: [],
+  OD_REQUEST_REASON_REQUIRED: [],
+  OD_REQUEST_REPLY_REQUIRED: [],
+  OD_REQUEST_REPLY_TOO_LONG: [{ max: 4000 }],
+  OD_REQUEST_EXPECTED_BEFORE_REQUESTED: [],
+  OD_REQUEST_MERGE_INVALID: [],
+  OD_REQUEST_NOT_FIXED: [],
+  OD_REQUEST_REOPEN_TOO_LATE: [{ days: 30 }],
 };
 
 const everyRefusal = [
