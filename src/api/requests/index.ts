@@ -6,6 +6,8 @@ import { requestsRoutes } from './routes.ts';
 export type { RequestsOptions } from './routes.ts';
 export { DEFAULT_REQUESTS_FILE, loadRequestTypes, requestTypeOf } from './catalogue.ts';
 export { API_KEYS, appOfKey, createApiKey, isValidAppName, requestsMigrations } from './apiKeys.ts';
+export { appendNote, decideOnRequest, loadRequest } from './stream.ts';
+export type { LoadedRequest } from './stream.ts';
 
 export const requestsApi = (options: RequestsOptions): ApiContext => ({
   name: 'requests',
