@@ -31,6 +31,9 @@ import { importsProjections } from './projections/imports/index.ts';
 import { loadRequestTypes, requestsApi } from './api/requests/index.ts';
 import { LIXOURI_BOUNDS } from './domain/index.ts';
 import { requestsProjections } from './projections/requests/index.ts';
+import type { Requesting } from './web/requests/index.ts';
+import { requestsWeb } from './web/requests/index.ts';
+import { OSM_TILES } from './web/shared/map.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
 import { suppliersProjections } from './projections/suppliers/index.ts';
 import { assetsWeb } from './web/assets/index.ts';
@@ -40,6 +43,13 @@ import { ledgerWeb } from './web/ledger/index.ts';
 import { logWeb } from './web/log/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
 import { suppliersWeb } from './web/suppliers/index.ts';
+
+/** The shipped request types (config/requests.yaml, read and checked once), Lixouri's bounds, OpenStreetMap. */
+export function shippedRequesting(): Requesting {
+  shipped ??= { types: loadRequestTypes(), bounds: LIXOURI_BOUNDS, mapTiles: OSM_TILES };
+  return shipped;
+}
+let shipped: Requesting | undefined;
 
 export interface Context {
   readonly name: string;
@@ -58,8 +68,8 @@ export const contexts: readonly Context[] = [
   // The register of issued documents is public (in the verifiable log); the applications it comes from are personal.
   { name: 'documents', projections: documentsProjections },
   // Service requests (Open311): their public face; the reporters' contacts are sealed in personal streams.
-  // The request types are read (and checked) once, as the town hall is put together at start-up.
-  { name: 'requests', projections: requestsProjections, api: requestsApi({ types: loadRequestTypes(), bounds: LIXOURI_BOUNDS }) },
+  // Here with the shipped request types; townHall makes its API from the installation's (OPENDIMOS_REQUESTS).
+  { name: 'requests', projections: requestsProjections, api: requestsApi(shippedRequesting()) },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */
@@ -88,7 +98,7 @@ export interface Applying {
   readonly localHolidays?: readonly string[];
 }
 
-export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments, applying?: Applying): readonly Context[] => {
+export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments, applying?: Applying, requesting: Requesting = shippedRequesting()): readonly Context[] => {
   const debts: DebtsServices = { ...paying, store: services.store, client: services.client, schema: services.schema, keyring: services.keyring, ...(services.now ? { now: services.now } : {}) };
   const applications: ApplicationsServices | null = applying
     ? {
@@ -127,12 +137,16 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
         notifications: [applicationsNotifications(services.schema, services.publicUrl, applications.catalogue, services.now)],
       }
     : { name: 'applications', projections: applicationsProjections(services.keyring) },
+  // Reporting a problem and following it: the pages need the keyring (the reporter's contact is sealed).
+  { name: 'reporting', web: requestsWeb({ ...services, ...requesting }) },
   ];
 };
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
-export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices, applying?: Applying) => {
-  const all = [...contexts, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying, applying)];
+export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices, applying?: Applying, requesting: Requesting = shippedRequesting()) => {
+  // The installation's request types and bounds answer Open311, in place of the shipped ones.
+  const publicOnes = contexts.map((c) => (c.name === 'requests' ? { ...c, api: requestsApi(requesting) } : c));
+  const all = [...publicOnes, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying, applying, requesting)];
   return {
     // The outbox's projection last: its rules may read what the contexts' projections just wrote.
     projections: [...all.flatMap((c) => c.projections?.projections ?? []), notifyProjection(all.flatMap((c) => c.notifications ?? []))],

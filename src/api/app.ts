@@ -72,7 +72,12 @@ export const buildApp = async (deps: AppDependencies): Promise<FastifyInstance> 
   const settings = { ...defaultSettings, ...deps.settings };
   const app = Fastify({ logger: settings.logger, bodyLimit: 1_048_576, trustProxy: settings.trustProxy });
   // First: the rate limit, security headers and error bodies reach only routes registered after them.
-  await app.register(securityPlugin, { rateLimitPerMinute: settings.rateLimitPerMinute, formActions: settings.formActions ?? [] });
+  await app.register(securityPlugin, {
+    rateLimitPerMinute: settings.rateLimitPerMinute,
+    formActions: settings.formActions ?? [],
+    // The map's tile server, named by the contexts that show maps, and no other host.
+    imageSources: (deps.web ?? []).flatMap((w) => w.imageSources ?? []),
+  });
   // Before every route: each request's session (or none), and the CSRF check of state-changing ones.
   await app.register(sessionsPlugin, { client: deps.client, schema: deps.schema, publicUrl: settings.publicUrl ?? 'http://localhost:8080', csrfExempt: settings.csrfExempt });
   await app.register(healthPlugin, { store: deps.store });

@@ -7,6 +7,11 @@ import { isMailDomain } from '../integrations/mail/index.ts';
 import { VIVA_DEMO, VIVA_PRODUCTION } from '../integrations/payments/index.ts';
 import { isKeyName } from '../domain/log/index.ts';
 import type { WitnessAddress } from '../integrations/witnesses/index.ts';
+import { DEFAULT_REQUESTS_FILE } from '../api/requests/index.ts';
+import type { Bounds } from '../domain/index.ts';
+import { LIXOURI_BOUNDS } from '../domain/index.ts';
+import type { MapTiles } from '../web/shared/map.ts';
+import { OSM_TILES, parseTileUrl } from '../web/shared/map.ts';
 import { parseWitnesses } from '../integrations/witnesses/index.ts';
 
 /** The verifiable log: its origin line, its signing key and its witnesses. */
@@ -44,11 +49,41 @@ const signingSettingsOf = (env: NodeJS.ProcessEnv): SigningSettings => {
   return { p12Path: p12 === null ? null : resolve(p12), passphrase };
 };
 
+/** Requests to the services: the request types, the territory a report must fall in, the map's tiles. */
+export interface RequestsSettings {
+  /** OPENDIMOS_REQUESTS: the YAML file of request types (default config/requests.yaml, Lixouri's). */
+  readonly typesFile: string;
+  /** OPENDIMOS_REQUESTS_BOUNDS: "south,west,north,east" in WGS 84 degrees (default the Paliki peninsula). */
+  readonly bounds: Bounds;
+  /** OPENDIMOS_MAP_TILES (a tile URL template) and OPENDIMOS_MAP_ATTRIBUTION; default OpenStreetMap's. */
+  readonly mapTiles: MapTiles;
+}
+
+const requestsSettingsOf = (env: NodeJS.ProcessEnv): RequestsSettings => {
+  const boundsText = env.OPENDIMOS_REQUESTS_BOUNDS?.trim();
+  let bounds = LIXOURI_BOUNDS;
+  if (boundsText) {
+    const parts = boundsText.split(',').map((p) => Number(p.trim()));
+    const [south, west, north, east] = parts as [number, number, number, number];
+    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || south >= north || west >= east || south < -90 || north > 90 || west < -180 || east > 180) {
+      throw new ConfigError(`OPENDIMOS_REQUESTS_BOUNDS must be "south,west,north,east" in degrees, south < north and west < east, e.g. 38.15,20.33,38.32,20.52 (got "${boundsText}")`);
+    }
+    bounds = { south, west, north, east };
+  }
+  const tilesText = env.OPENDIMOS_MAP_TILES?.trim();
+  const tileUrl = tilesText ? parseTileUrl(tilesText) : OSM_TILES.url;
+  if (typeof tileUrl !== 'string') throw new ConfigError(`OPENDIMOS_MAP_TILES must be ${tileUrl.error} (got "${tilesText}")`);
+  const attribution = env.OPENDIMOS_MAP_ATTRIBUTION?.trim() || (tilesText ? '' : OSM_TILES.attribution);
+  if (attribution === '') throw new ConfigError('OPENDIMOS_MAP_ATTRIBUTION must be set with OPENDIMOS_MAP_TILES: the tiles\' licence asks that every map credit them');
+  return { typesFile: env.OPENDIMOS_REQUESTS?.trim() ? resolve(env.OPENDIMOS_REQUESTS.trim()) : DEFAULT_REQUESTS_FILE, bounds, mapTiles: { url: tileUrl, attribution } };
+};
+
 /** The catalogue of services shipped with the program: Lixouri's; another municipality points OPENDIMOS_SERVICES at its own. */
 export const SHIPPED_SERVICES = fileURLToPath(new URL('../../config/services', import.meta.url));
 
 export interface Config {
   readonly log: LogSettings;
+  readonly requests: RequestsSettings;
   readonly signing: SigningSettings;
   /** OPENDIMOS_SERVICES: the folder of the catalogue's service files (one YAML file per service). */
   readonly servicesDir: string;
@@ -236,6 +271,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (production && !paymentIban) throw new ConfigError('OPENDIMOS_PAYMENT_IBAN must be set in production: the account citizens pay their debts into');
   return {
     log: logSettingsOf(env, publicUrl),
+    requests: requestsSettingsOf(env),
     signing: signingSettingsOf(env),
     servicesDir: env.OPENDIMOS_SERVICES?.trim() ? resolve(env.OPENDIMOS_SERVICES.trim()) : SHIPPED_SERVICES,
     paymentIban,

@@ -10,6 +10,7 @@ import { startLogPublisher } from '../api/log/index.ts';
 import { loadLogSigner, logServicesOf } from './logSetup.ts';
 import { loadDocumentSigner } from './signingSetup.ts';
 import { loadCatalogue, settlePaidFees } from '../api/applications/index.ts';
+import { loadRequestTypes } from '../api/requests/index.ts';
 import { payments } from './payments.ts';
 import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
@@ -61,7 +62,8 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   // The catalogue is checked before anything is served: a wrong service file names itself and its field.
   const catalogue = await loadCatalogue(config.servicesDir);
   const documentSigner = await loadDocumentSigner(config.signing, config.dataDir);
-  const hall = townHall(services, paying, log, { catalogue, signer: documentSigner });
+  const requesting = { types: loadRequestTypes(config.requests.typesFile), bounds: config.requests.bounds, mapTiles: config.requests.mapTiles };
+  const hall = townHall(services, paying, log, { catalogue, signer: documentSigner }, requesting);
   const readSide = await startReadSide(installation, hall.projections, (error) => io.stderr.write(`Σφάλμα προβολής / Projection error: ${String(error)}\n`));
   const app = await buildApp({
     api: hall.api,

@@ -13,6 +13,8 @@ export interface SecurityOptions {
   readonly rateLimitPerMinute: number;
   /** Origins besides this one that a form may lead to (the TaxisNet logout). */
   readonly formActions?: readonly string[];
+  /** Origins besides this one that images may come from (the map's tile server). */
+  readonly imageSources?: readonly string[];
 }
 
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
@@ -30,7 +32,7 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   frameAncestors: ["'none'"],
 };
 
-const security: FastifyPluginAsync<SecurityOptions> = async (app, { rateLimitPerMinute, formActions = [] }) => {
+const security: FastifyPluginAsync<SecurityOptions> = async (app, { rateLimitPerMinute, formActions = [], imageSources = [] }) => {
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
     throw new Error(`securityPlugin: rateLimitPerMinute must be a whole number of requests per minute, 0 for none (got ${rateLimitPerMinute})`);
   }
@@ -39,7 +41,9 @@ const security: FastifyPluginAsync<SecurityOptions> = async (app, { rateLimitPer
     // No upgrade-insecure-requests: a newcomer's http://localhost:8080 must keep loading its own script.
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, k === 'formAction' ? [...v, ...formActions] : [...v]])),
+      directives: Object.fromEntries(
+        Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, k === 'formAction' ? [...v, ...formActions] : k === 'imgSrc' ? [...v, ...new Set(imageSources)] : [...v]]),
+      ),
     },
     frameguard: { action: 'deny' },
   });

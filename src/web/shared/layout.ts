@@ -133,6 +133,7 @@ export const layout = (site: Site, visit: Visit, page: Page): Html => {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · ${t.tagline} · ${name}</title>
 <link rel="stylesheet" href="${site.staticFiles.url('site.css')}">
+${(page.styles ?? []).map((file) => html`<link rel="stylesheet" href="${site.staticFiles.url(file)}">`)}
 <link rel="icon" href="${site.staticFiles.url('favicon.svg')}" type="image/svg+xml">
 <link rel="alternate" hreflang="${other}" href="${alternateUrl(visit.url, other)}">
 ${previewTags(site, visit, page)}

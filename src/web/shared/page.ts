@@ -38,6 +38,8 @@ export interface Page {
   readonly live?: boolean;
   /** A context's own scripts (enhancements only: the page works without them), served as static files. */
   readonly scripts?: readonly StaticFile[];
+  /** Stylesheets besides the site's (a map's), served as static files. */
+  readonly styles?: readonly StaticFile[];
   readonly status?: number;
 }
 

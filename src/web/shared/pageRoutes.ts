@@ -35,6 +35,8 @@ export interface WebContext {
   readonly sitemap?: (site: Site) => Promise<readonly string[]>;
   /** Links it adds beside every movement the other contexts show (the log's verification of each). */
   readonly movementLinks?: readonly MovementLink[];
+  /** Other origins its pages load images from (a map's tiles): the Content Security Policy names them alone. */
+  readonly imageSources?: readonly string[];
   readonly routes: WebRoutes;
 }
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptedEncoding, compress } from '../compress.ts';
 
-export const STATIC_FILES = ['site.css', 'live.js', 'applications.js', 'favicon.svg'] as const;
+export const STATIC_FILES = ['site.css', 'live.js', 'applications.js', 'favicon.svg', 'leaflet.js', 'leaflet.css', 'map.js'] as const;
 export type StaticFile = (typeof STATIC_FILES)[number];
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -33,10 +33,24 @@ export interface StaticFiles {
 
 const STATIC_DIR = new URL('../static/', import.meta.url);
 
+/** Files served from an installed package rather than src/web/static: Leaflet, at the version package.json pins. */
+const VENDORED: Readonly<Partial<Record<StaticFile, string>>> = {
+  'leaflet.js': 'leaflet/dist/leaflet.js',
+  'leaflet.css': 'leaflet/dist/leaflet.css',
+};
+
+const sourceOf = (file: StaticFile): URL => {
+  const vendored = VENDORED[file];
+  return vendored ? new URL(import.meta.resolve(vendored)) : new URL(file, STATIC_DIR);
+};
+
+/** A vendored file's source-map comment would send browsers after a .map we do not serve. */
+const withoutSourceMap = (bytes: Buffer): Buffer => Buffer.from(bytes.toString('utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+
 export const loadStaticFiles = async (): Promise<{ files: StaticFiles; byName: ReadonlyMap<string, ServedFile> }> => {
   const byFile = new Map<StaticFile, ServedFile>();
   for (const file of STATIC_FILES) {
-    const identity = await readFile(new URL(file, STATIC_DIR));
+    const identity = VENDORED[file] ? withoutSourceMap(await readFile(sourceOf(file))) : await readFile(sourceOf(file));
     const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10);
     const dot = file.lastIndexOf('.');
     const extension = file.slice(dot + 1);
