@@ -103,4 +103,29 @@ export const requestsErrors = refusals({
     el: (p: { days: number }) => `Πέρασαν οι ${p.days} ημέρες από την αποκατάσταση· κάντε νέα αναφορά`,
     en: (p: { days: number }) => `The ${p.days} days after the fix have passed; make a new report`,
   },
+  OD_REQUEST_MERGE_TARGET_UNKNOWN: {
+    status: 400,
+    column: 'into',
+    el: () => 'Δεν υπάρχει αίτημα με αυτόν τον αριθμό για τη συγχώνευση',
+    en: () => 'There is no request with this number to merge into',
+  },
+  OD_REQUEST_DEPARTMENT_UNKNOWN: {
+    status: 400,
+    column: 'department',
+    el: () => 'Επιλέξτε ένα από τα τμήματα του καταλόγου των αιτημάτων',
+    en: () => 'Choose one of the departments of the request types',
+  },
+  OD_REQUEST_EXPECTED_DATE_INVALID: {
+    status: 400,
+    column: 'expected_datetime',
+    el: () => 'Η αναμενόμενη ημερομηνία γράφεται ΕΕΕΕ-ΜΜ-ΗΗ (ή μένει κενή για να αποσυρθεί)',
+    en: () => 'The expected date is written YYYY-MM-DD (or left empty to withdraw it)',
+  },
+  OD_REQUEST_NONE_SELECTED: { status: 400, column: 'ids', el: () => 'Επιλέξτε τουλάχιστον ένα αίτημα', en: () => 'Select at least one request' },
+  OD_REQUEST_REOPEN_LINK_INVALID: {
+    status: 404,
+    column: 'token',
+    el: () => 'Ο σύνδεσμος επανανοίγματος δεν είναι έγκυρος',
+    en: () => 'The reopening link is not valid',
+  },
 });

@@ -188,6 +188,11 @@ const requestsExamples: Examples<typeof requestsErrors> = {
   OD_REQUEST_MERGE_INVALID: [],
   OD_REQUEST_NOT_FIXED: [],
   OD_REQUEST_REOPEN_TOO_LATE: [{ days: 30 }],
+  OD_REQUEST_MERGE_TARGET_UNKNOWN: [],
+  OD_REQUEST_DEPARTMENT_UNKNOWN: [],
+  OD_REQUEST_EXPECTED_DATE_INVALID: [],
+  OD_REQUEST_NONE_SELECTED: [],
+  OD_REQUEST_REOPEN_LINK_INVALID: [],
 };
 
 const everyRefusal = [
