@@ -68,6 +68,6 @@ for (const bench of benches.filter((b) => only.length === 0 || only.includes(b.n
 
 const previous = await readFile('BENCHMARKS.md', 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; newest run first.\n');
 const [head, ...runs] = previous.split(/\n(?=## Run of )/);
-await writeFile('BENCHMARKS.md', [head!.trimEnd(), markdown(results), ...runs.slice(0, 4)].join('\n\n'));
+await writeFile('BENCHMARKS.md', [head!.trimEnd(), markdown(results), ...runs.slice(0, 11)].join('\n\n'));
 const failed = results.flatMap((r) => r.figures).filter((f) => passes(f) === false);
 if (failed.length > 0) console.log(`targets not met: ${failed.map((f) => f.name).join(', ')}`);
