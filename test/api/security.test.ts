@@ -17,9 +17,9 @@ test.before(async (context) => {
 test.after(async ({ rest }) => rest.close());
 
 /** An app as buildApp makes it (1 MB body limit), with the security plugin and two plain routes. */
-const smallApp = async (rateLimitPerMinute: number): Promise<FastifyInstance> => {
+const smallApp = async (rateLimitPerMinute: number, imageSources: readonly string[] = []): Promise<FastifyInstance> => {
   const app = Fastify({ bodyLimit: 1_048_576 });
-  await app.register(securityPlugin, { rateLimitPerMinute });
+  await app.register(securityPlugin, { rateLimitPerMinute, imageSources });
   app.get('/page', async () => 'ok');
   app.post('/echo', async (request) => request.body);
   await app.ready();
@@ -41,6 +41,17 @@ test('every response carries the security headers, with a CSP that allows no inl
       url,
     );
   }
+});
+
+test('a map’s tile host, and no other, joins img-src; every other directive stays as strict', async () => {
+  const app = await smallApp(0, ['https://tile.openstreetmap.org', 'https://tile.openstreetmap.org']);
+  const { headers } = await app.inject({ method: 'GET', url: '/page' });
+  assert.is(
+    headers['content-security-policy'],
+    "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data: https://tile.openstreetmap.org;font-src 'self';connect-src 'self';" +
+      "object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+  );
+  await app.close();
 });
 
 test('the rate limit refuses a client past its limit per minute with 429, Retry-After and the error body; others go on', async () => {

@@ -5,6 +5,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ConfigError, loadConfig } from '../../src/cli/config.ts';
 import { parseFrom } from '../../src/integrations/mail/index.ts';
+import { DEFAULT_REQUESTS_FILE } from '../../src/api/requests/index.ts';
+import { LIXOURI_BOUNDS } from '../../src/domain/index.ts';
+import { OSM_TILES, tileSource } from '../../src/web/shared/map.ts';
 
 const test = suite('config: payments and mail');
 
@@ -110,6 +113,29 @@ test('the signing certificate: both settings or neither, the path made absolute,
   });
   assert.match(refusal({ OPENDIMOS_SIGNING_P12: 'certs/dimos.p12' }), /needs both .*missing: OPENDIMOS_SIGNING_PASSPHRASE$/);
   assert.match(refusal({ OPENDIMOS_SIGNING_PASSPHRASE: 'secret' }), /needs both .*missing: OPENDIMOS_SIGNING_P12$/);
+});
+
+test('requests: the shipped types, Lixouri’s bounds and OpenStreetMap by default; each setting checked by name', () => {
+  assert.equal(loadConfig({}).requests, { typesFile: DEFAULT_REQUESTS_FILE, bounds: LIXOURI_BOUNDS, mapTiles: OSM_TILES });
+  const given = loadConfig({
+    OPENDIMOS_REQUESTS: 'conf/requests.yaml',
+    OPENDIMOS_REQUESTS_BOUNDS: ' 38.1, 20.3 ,38.4,20.6 ',
+    OPENDIMOS_MAP_TILES: 'https://{s}.tiles.example.gr/osm/{z}/{x}/{y}.png',
+    OPENDIMOS_MAP_ATTRIBUTION: '© OpenStreetMap, tiles by Example',
+  }).requests;
+  assert.equal(given, {
+    typesFile: resolve('conf/requests.yaml'),
+    bounds: { south: 38.1, west: 20.3, north: 38.4, east: 20.6 },
+    mapTiles: { url: 'https://{s}.tiles.example.gr/osm/{z}/{x}/{y}.png', attribution: '© OpenStreetMap, tiles by Example' },
+  });
+  assert.is(tileSource(given.mapTiles), 'https://*.tiles.example.gr', 'the CSP names the tile host, its {s} subdomains as a wildcard');
+  assert.is(tileSource(OSM_TILES), 'https://tile.openstreetmap.org');
+  for (const bounds of ['38.1,20.3,38.4', '38.4,20.3,38.1,20.6', 'a,b,c,d', '38.1,20.6,38.4,20.3', '91,0,92,1']) {
+    assert.match(refusal({ OPENDIMOS_REQUESTS_BOUNDS: bounds }), /^OPENDIMOS_REQUESTS_BOUNDS must be "south,west,north,east"/, bounds);
+  }
+  assert.match(refusal({ OPENDIMOS_MAP_TILES: 'https://tiles.example.gr/{z}/{x}.png', OPENDIMOS_MAP_ATTRIBUTION: 'x' }), /^OPENDIMOS_MAP_TILES must be an http\(s\) URL template with \{z\}, \{x\} and \{y\}/);
+  assert.match(refusal({ OPENDIMOS_MAP_TILES: 'javascript:{z}{x}{y}', OPENDIMOS_MAP_ATTRIBUTION: 'x' }), /^OPENDIMOS_MAP_TILES must be/);
+  assert.match(refusal({ OPENDIMOS_MAP_TILES: 'https://tiles.example.gr/{z}/{x}/{y}.png' }), /^OPENDIMOS_MAP_ATTRIBUTION must be set with OPENDIMOS_MAP_TILES/);
 });
 
 test.run();

@@ -14,7 +14,7 @@ export const OSM_TILES: MapTiles = {
   attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 };
 
-const TEMPLATE = /^https?:\/\/[^/{}]+\/.*\{z\}.*\{x\}.*\{y\}/;
+const TEMPLATE = /^https?:\/\/(\{s\}\.)?[^/{}]+\/.*\{z\}.*\{x\}.*\{y\}/;
 
 /** The checked template, or why it is not one (for the configuration's message). */
 export const parseTileUrl = (url: string): string | { readonly error: string } => {
