@@ -8,4 +8,5 @@ export * from './identity/index.ts';
 export * from './debts/index.ts';
 export * from './applications/index.ts';
 export * from './requests/index.ts';
+export * from './diavgeia/index.ts';
 export * from './contexts.ts';
