@@ -21,6 +21,8 @@ import { unmatchedCredits } from '../../projections/debts/index.ts';
 import type { ApplicationsServices } from '../../api/applications/index.ts';
 import { mayUseQueues } from './applications.ts';
 import { registerApplicationsPages } from './applicationsRoutes.ts';
+import type { RequestsOfficeServices } from './requests.ts';
+import { registerRequestsPages } from './requestsRoutes.ts';
 import { assignBankCredit, bankCreditsPage, mayAssignCredits } from './bankCredits.ts';
 import { officeText } from './messages.ts';
 import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
@@ -30,9 +32,10 @@ import { lookUpRepresentations, mayRecordRepresentations, representationsPage } 
 
 /**
  * The staff's services; with the installation's keyring, the office also records legal representations (personal data, sealed);
- * with the applications context's services, it has the departments' queues of applications.
+ * with the applications context's services, it has the departments' queues of applications; with the requests
+ * context's, the departments' queues of service requests (their reporters' contacts opened with the keyring).
  */
-export type OfficeServices = StaffDeps & { readonly keyring?: Keyring; readonly applications?: ApplicationsServices };
+export type OfficeServices = StaffDeps & { readonly keyring?: Keyring; readonly applications?: ApplicationsServices; readonly requests?: RequestsOfficeServices };
 
 /** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
@@ -258,6 +261,7 @@ export const officeRoutes =
       }
 
       if (services.applications) registerApplicationsPages(app, pages, { services: services.applications, render, memberOf });
+      if (services.requests) registerRequestsPages(app, pages, { services: { ...(services.keyring ? { keyring: services.keyring } : {}), ...services.requests }, render, memberOf });
 
       app.get<{ Querystring: { done?: 'assigned' } }>(
         at('/office/bank-credits'),
