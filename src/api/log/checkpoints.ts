@@ -52,6 +52,18 @@ const published = (row: CheckpointRow): PublishedCheckpoint => {
   return { ...parsed, note: row.note + (row.cosignatures ?? ''), signedNote: row.note, publishedAt: new Date(row.published_at as string).toISOString() };
 };
 
+// Every checkpoint or cosignature this process writes, counted per database and schema: a node's cache of the
+// newest checkpoint starts again when the count moves, so its own publisher is never a second behind.
+const writes = new WeakMap<object, Map<string, number>>();
+const wrote = (db: object, schema: string): void => {
+  const counts = writes.get(db) ?? new Map<string, number>();
+  counts.set(schema, (counts.get(schema) ?? 0) + 1);
+  writes.set(db, counts);
+};
+
+/** How many checkpoints and cosignatures this process has written to the schema (for caches to notice). */
+export const checkpointWrites = (db: object, schema: string): number => writes.get(db)?.get(schema) ?? 0;
+
 export const latestCheckpoint = async (db: SqlExecutor, schema: string): Promise<PublishedCheckpoint | null> => {
   const [row] = await db.query<CheckpointRow>(`${SELECT(schema)} ORDER BY c.size DESC LIMIT 1`);
   return row ? published(row) : null;
@@ -88,6 +100,7 @@ export const publishCheckpoint = async (services: LogServices): Promise<Publishe
     return { size, previous: last?.size ?? null };
   });
   if (!signed) return null;
+  wrote(client, schema);
   return checkpointOfSize(client, schema, signed.size);
 };
 
@@ -131,6 +144,7 @@ export const witnessCheckpoint = async (services: LogServices, witness: WitnessA
         [witness.url, checkpoint.size],
       );
     });
+    wrote(client, schema);
     return true;
   }
   return false;

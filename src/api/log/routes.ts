@@ -2,19 +2,21 @@
 // the verifier key, every checkpoint kept, and JSON proofs under /api/log/ for readers who do not fetch tiles.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { entryBundle, formatProof, parseTilePath, TILE_WIDTH } from '../../domain/log/index.ts';
-import { consistencyProof, entriesOfLeaves, inclusionProof, leafOfPosition, tileBytes } from '../../projections/log/index.ts';
+import { consistencyProof, entriesOfLeaves, inclusionProof, leafEntryOfPosition, tileBytes } from '../../projections/log/index.ts';
 import type { components, operations } from '../openapi.d.ts';
 import type { RouteDependencies } from '../shared/apiContext.ts';
 import { ApiError } from '../shared/errors.ts';
 import { fastifyPath } from '../shared/rest/openApiDocument.ts';
 import type { LogServices, PublishedCheckpoint } from './checkpoints.ts';
-import { checkpointOfSize, checkpointsFrom, latestCheckpoint } from './checkpoints.ts';
+import { checkpointOfSize, checkpointsFrom, checkpointWrites, latestCheckpoint } from './checkpoints.ts';
 
 type Inclusion = components['schemas']['LogInclusion'];
 type InclusionQuery = NonNullable<operations['getLogInclusion']['parameters']['query']>;
 type ConsistencyQuery = operations['getLogConsistency']['parameters']['query'];
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** How long the newest checkpoint read is reused (checkpoints come at most once a second). */
+const CHECKPOINT_CACHE_MS = 1_000;
 const base64 = (h: Uint8Array) => Buffer.from(h).toString('base64');
 const encoder = new TextEncoder();
 
@@ -28,8 +30,18 @@ export const logRoutes =
   async (app, { document }) => {
     const { client, schema, tables } = services;
 
+    // A new checkpoint comes at most once a second and is served with max-age=2, so the newest one read in the
+    // last second answers every request of that second (each node reads its own; no cross-node state).
+    let cached: { readonly at: number; readonly writes: number; readonly checkpoint: Promise<PublishedCheckpoint | null> } | null = null;
     const newest = async (): Promise<PublishedCheckpoint> => {
-      const checkpoint = await latestCheckpoint(client, schema);
+      const at = Date.now();
+      const writes = checkpointWrites(client, schema);
+      if (cached === null || at - cached.at >= CHECKPOINT_CACHE_MS || cached.writes !== writes) {
+        const checkpoint = latestCheckpoint(client, schema);
+        cached = { at, writes, checkpoint };
+        checkpoint.catch(() => (cached = null));
+      }
+      const checkpoint = await cached.checkpoint;
       if (!checkpoint) throw notFound('Δεν έχει δημοσιευτεί ακόμη σημείο ελέγχου', 'No checkpoint has been published yet');
       return checkpoint;
     };
@@ -86,13 +98,13 @@ export const logRoutes =
     };
 
     const inclusionOf = async (position: number, treeSize: number | undefined) => {
-      const leafIndex = await leafOfPosition(client, tables, position);
-      if (leafIndex === null) throw notFound('Καμία δημόσια κίνηση σε αυτή τη θέση του βιβλίου', 'No public event at that position of the ledger');
-      const checkpoint = await checkpointFor(treeSize);
+      // The leaf with its entry, and the checkpoint, at once; then the proof's hashes from their tiles.
+      const [found, checkpoint] = await Promise.all([leafEntryOfPosition(client, tables, position), checkpointFor(treeSize)]);
+      if (found === null) throw notFound('Καμία δημόσια κίνηση σε αυτή τη θέση του βιβλίου', 'No public event at that position of the ledger');
+      const leafIndex = found.leaf;
       if (leafIndex >= checkpoint.size) throw notFound('η κίνηση δεν περιλαμβάνεται ακόμη σε αυτό το σημείο ελέγχου', 'the event is not yet in that checkpoint');
-      const [entry] = await entriesOfLeaves(client, tables, leafIndex, 1);
       const proof = await inclusionProof(client, tables, leafIndex, checkpoint.size);
-      return { leafIndex, checkpoint, entry: entry!.text, proof };
+      return { leafIndex, checkpoint, entry: found.entry.text, proof };
     };
 
     const inclusionPath = '/api/log/inclusion';

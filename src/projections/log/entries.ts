@@ -64,3 +64,9 @@ export const entriesBetween = async (db: SqlExecutor, events: string, after: num
 /** The entries of these positions, in order (positions that are not in the events are left out). */
 export const entriesAt = async (db: SqlExecutor, events: string, positions: readonly number[]): Promise<StoredEntry[]> =>
   positions.length === 0 ? [] : entriesOf(await db.query<StoredRow>(`SELECT ${columns('e')} FROM ${events} e WHERE e.position = ANY($1::bigint[]) ORDER BY e.position`, [positions]));
+
+/** The leaf of the public event at `position` and its entry, in one query; null when the log does not hold it. */
+export const leafEntryAt = async (db: SqlExecutor, leaves: string, events: string, position: number): Promise<{ leaf: number; entry: StoredEntry } | null> => {
+  const [row] = await db.query<StoredRow & { leaf: unknown }>(`SELECT l.leaf, ${columns('e')} FROM ${leaves} l JOIN ${events} e ON e.position = l.position WHERE l.position = $1`, [position]);
+  return row ? { leaf: Number(row.leaf), entry: entriesOf([row])[0]! } : null;
+};

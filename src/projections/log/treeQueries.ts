@@ -4,7 +4,7 @@ import type { Hash, Range, TileId } from '../../domain/log/index.ts';
 import { consistencyRanges, HASH_SIZE, hashUp, inclusionRanges, rangeHash, storedAtLevel, subtreesOf, TILE_WIDTH, tileOfSubtree } from '../../domain/log/index.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { table } from '../shared/tables.ts';
-import { entriesOfRange } from './entries.ts';
+import { entriesOfRange, leafEntryAt } from './entries.ts';
 import { sha256Hasher } from './hasher.ts';
 import { LOG_LEAVES, LOG_TILES, treeSizeOf } from './logProjection.ts';
 
@@ -62,6 +62,9 @@ export const tileBytes = async (db: SqlExecutor, t: LogTables, tile: TileId, siz
 
 /** The entries of leaves [first, first + count), rebuilt from the events as they are stored now. */
 export const entriesOfLeaves = (db: SqlExecutor, t: LogTables, first: number, count: number) => entriesOfRange(db, t.leaves, t.events, first, first + count);
+
+/** The leaf of an event's position with its entry (one query): what a proof of that event starts from. */
+export const leafEntryOfPosition = (db: SqlExecutor, t: LogTables, position: number) => leafEntryAt(db, t.leaves, t.events, position);
 
 export const leafOfPosition = async (db: SqlExecutor, t: LogTables, position: number): Promise<number | null> => {
   const [row] = await db.query<{ leaf: unknown }>(`SELECT leaf FROM ${t.leaves} WHERE position = $1`, [position]);
