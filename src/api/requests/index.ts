@@ -8,6 +8,11 @@ export { DEFAULT_REQUESTS_FILE, loadRequestTypes, requestTypeOf } from './catalo
 export { API_KEYS, appOfKey, createApiKey, isValidAppName, requestsMigrations } from './apiKeys.ts';
 export { appendNote, decideOnRequest, loadRequest } from './stream.ts';
 export type { LoadedRequest } from './stream.ts';
+export { PENDING_REPORTS, REQUEST_PHOTOS, requestReportMigrations } from './reportTables.ts';
+export { reportErrors } from './reportErrors.ts';
+export { MAX_PHOTO_BYTES, MAX_PHOTOS, photoCount, photoUrl, publishedPhoto, reencodePhoto } from './photos.ts';
+export type { Photo } from './photos.ts';
+export * from './reports.ts';
 
 export const requestsApi = (options: RequestsOptions): ApiContext => ({
   name: 'requests',

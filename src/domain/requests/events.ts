@@ -120,7 +120,14 @@ export interface ReporterContact {
 
 export interface ReporterRecorded {
   readonly type: 'ReporterRecorded';
-  readonly data: { readonly requestId: string; readonly subjectId: string; readonly at: string; readonly sealed: SealedText };
+  readonly data: {
+    readonly requestId: string;
+    readonly subjectId: string;
+    readonly at: string;
+    readonly sealed: SealedText;
+    /** Reported by a citizen logged in with TaxisNet: the subject is their account's (absent: a contact of its own). */
+    readonly account?: true;
+  };
 }
 
 export type ReporterEvent = ReporterRecorded;

@@ -6,6 +6,8 @@ import { requestsProjection } from './requestsProjection.ts';
 export { REQUEST_TIMELINE, REQUESTS, REQUESTS_PROJECTION, requestsProjection } from './requestsProjection.ts';
 export type { TimelineKind } from './requestsProjection.ts';
 export * from './requestQueries.ts';
+export { haversineMetres, NEARBY_METRES, openRequestsNear } from './nearby.ts';
+export type { NearbyRequest } from './nearby.ts';
 
 export const requestsProjections: ProjectionsContext = { name: 'requests', projections: [requestsProjection] };
 
