@@ -27,6 +27,8 @@ export default tseslint.config(
             witnesses: ['src/api/log'],
             // Signing certificates (PAdES): the applications routes and pages sign documents and check uploads.
             signing: ['src/api/applications', 'src/web/applications'],
+            // Diavgeia's OpenData API: the context's sync asks it for the organisation's decisions.
+            diavgeia: ['src/api/diavgeia'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],
