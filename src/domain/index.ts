@@ -9,4 +9,5 @@ export * from './debts/index.ts';
 export * from './applications/index.ts';
 export * from './requests/index.ts';
 export * from './diavgeia/index.ts';
+export * from './council/index.ts';
 export * from './contexts.ts';
