@@ -6,6 +6,8 @@ import { requestsProjection } from './requestsProjection.ts';
 export { REQUEST_TIMELINE, REQUESTS, REQUESTS_PROJECTION, requestsProjection } from './requestsProjection.ts';
 export type { TimelineKind } from './requestsProjection.ts';
 export * from './requestQueries.ts';
+export * from './listQueries.ts';
+export * from './figures.ts';
 export { haversineMetres, NEARBY_METRES, openRequestsNear } from './nearby.ts';
 export type { NearbyRequest } from './nearby.ts';
 
