@@ -29,6 +29,8 @@ export default tseslint.config(
             signing: ['src/api/applications', 'src/web/applications'],
             // Diavgeia's OpenData API: the context's sync asks it for the organisation's decisions.
             diavgeia: ['src/api/diavgeia'],
+            // E-invoices (EN 16931 UBL): the suppliers' invoice routes read what a supplier uploads.
+            einvoicing: ['src/api/suppliers'],
             // E-mail and webhooks implement ports of src/notify (its Transports), which never imports them:
             // only the composition root builds them and hands them to the dispatcher.
             mail: [],

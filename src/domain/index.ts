@@ -10,4 +10,5 @@ export * from './applications/index.ts';
 export * from './requests/index.ts';
 export * from './diavgeia/index.ts';
 export * from './council/index.ts';
+export * from './einvoices/index.ts';
 export * from './contexts.ts';
