@@ -134,6 +134,9 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   io.stdout.write(
     `Υπηρεσίες / Services: ${config.publicUrl}/services/ — ${catalogue.length} (${config.servicesDir}); υπογραφή εγγράφων / document signing: ${documentSigner.development ? 'πιστοποιητικό ανάπτυξης / development certificate' : documentSigner.signer.commonName}\n`,
   );
+  io.stdout.write(
+    `Αναφορές προβλημάτων / Problem reports: ${config.publicUrl}/requests/new — ${requesting.types.length} είδη / types; Open311: ${config.publicUrl}/open311/discovery.json (κλειδί εφαρμογής / app key: opendimos apikey create --name APP); χάρτης / map tiles: ${new URL(requesting.mapTiles.url.replace(/\{[a-z]\}/g, '0')).host}\n`,
+  );
   io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
     io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
