@@ -21,7 +21,7 @@ import { ledgerApi } from './api/ledger/index.ts';
 import type { CitizenServices } from './api/identity/index.ts';
 import { identityApi } from './api/identity/index.ts';
 import type { ApiContext } from './api/shared/apiContext.ts';
-import { suppliersApi } from './api/suppliers/index.ts';
+import { supplierPortalApi, suppliersApi } from './api/suppliers/index.ts';
 import type { Projection, ProjectionsContext } from './projections/shared/projection.ts';
 import { assetsProjections } from './projections/assets/index.ts';
 import { CITIZENS_PROJECTION, identityNotifications, identityProjections, REPRESENTATIONS_PROJECTION } from './projections/identity/index.ts';
@@ -35,14 +35,15 @@ import type { Requesting } from './web/requests/index.ts';
 import { requestsWeb } from './web/requests/index.ts';
 import { OSM_TILES } from './web/shared/map.ts';
 import { ledgerProjections } from './projections/ledger/index.ts';
-import { suppliersProjections } from './projections/suppliers/index.ts';
+import { SUPPLIER_NOTICES_PROJECTION, supplierAccountNotifications, supplierNoticesProjection, supplierNotifications, suppliersProjections } from './projections/suppliers/index.ts';
 import { assetsWeb } from './web/assets/index.ts';
 import { identityWeb } from './web/identity/index.ts';
 import { officeWeb } from './web/office/index.ts';
 import { ledgerWeb } from './web/ledger/index.ts';
 import { logWeb } from './web/log/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
-import { suppliersWeb } from './web/suppliers/index.ts';
+import { supplierPortalWeb, suppliersWeb } from './web/suppliers/index.ts';
+import { publicEndpointRefusal, publicEndpointsOnly } from './integrations/webhooks/index.ts';
 
 /** The shipped request types (config/requests.yaml, read and checked once), Lixouri's bounds, OpenStreetMap. */
 export function shippedRequesting(): Requesting {
@@ -117,6 +118,8 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
         verificationAllowed: verificationLimiter(services),
       }
     : null;
+  // In production a webhook goes only to https on public addresses (SSRF), checked when it is registered too.
+  const supplierPortal = { ...services, ...(publicEndpointsOnly() ? { endpointRefusal: (url: string) => publicEndpointRefusal(url) } : {}) };
   return [
   {
     name: 'identity',
@@ -139,6 +142,8 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
     : { name: 'applications', projections: applicationsProjections(services.keyring) },
   // Reporting a problem and following it: the pages need the keyring (the reporter's contact is sealed).
   { name: 'reporting', web: requestsWeb({ ...services, ...requesting }) },
+  // A supplier's own statement and its notices (e-mail subscriptions, webhooks), on the company's session.
+  { name: 'supplier-portal', projections: { name: 'supplier-portal', projections: [supplierNoticesProjection(services.keyring)] }, api: supplierPortalApi(supplierPortal), web: supplierPortalWeb(supplierPortal), notifications: [supplierNotifications(services.schema, services.publicUrl, services.now), supplierAccountNotifications(services.schema, services.publicUrl, services.keyring)] },
   ];
 };
 
@@ -158,4 +163,4 @@ export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION];

@@ -13,9 +13,9 @@ import type { DuplicateCodes } from './shared/errors.ts';
 import { refusalTable } from './shared/errors.ts';
 import { sharedErrors } from './shared/sharedErrors.ts';
 import { reportersDomain, reporterStream, requestNotesDomain, requestNotesStream, requestsDomain, requestsErrors, requestStream } from './requests/index.ts';
-import { supplierStream, suppliersDomain } from './suppliers/index.ts';
+import { supplierNoticesDomain, supplierNoticesErrors, supplierNoticesStream, supplierStream, suppliersDomain } from './suppliers/index.ts';
 
-export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain, applicationsDomain, documentsDomain, requestsDomain, reportersDomain, requestNotesDomain, diavgeiaDomain, councilDomain, einvoicesDomain, supplierThreadsDomain] as const;
+export const domainContexts = [ledgerDomain, suppliersDomain, assetsDomain, importsDomain, identityDomain, debtsDomain, applicationsDomain, documentsDomain, requestsDomain, reportersDomain, requestNotesDomain, diavgeiaDomain, councilDomain, supplierNoticesDomain, einvoicesDomain, supplierThreadsDomain] as const;
 
 /** Every event of every context. */
 export type DomainEvent = EventOf<(typeof domainContexts)[number]>;
@@ -25,7 +25,7 @@ export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flat
 export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
 
 /** The refusal catalogues: what all contexts share, then one per context that refuses anything. */
-export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors, applicationsErrors, requestsErrors, councilErrors, einvoicesErrors] as const;
+export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors, applicationsErrors, requestsErrors, councilErrors, supplierNoticesErrors, einvoicesErrors] as const;
 
 // A code defined in two catalogues fails to compile here, and the error names it.
 const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [never] ? true : DuplicateCodes<typeof domainErrorCatalogues> = true;
@@ -34,7 +34,7 @@ const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [nev
 export const domainRefusals = refusalTable(...domainErrorCatalogues);
 
 /** Stream names, by context. */
-export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream, application: applicationStream, document: documentStream, protocol: protocolStream, request: requestStream, reporter: reporterStream, requestNotes: requestNotesStream, decision: decisionStream, diavgeiaSync: diavgeiaSyncStream, councilBody: councilBodyStream, councilSession: councilSessionStream, invoice: invoiceStream, supplierThread: supplierThreadStream } as const;
+export const streams = { fiscalYear: fiscalYearStream, supplier: supplierStream, asset: assetStream, import: importStream, citizen: citizenStream, debt: debtStream, payment: paymentStream, application: applicationStream, document: documentStream, protocol: protocolStream, request: requestStream, reporter: reporterStream, requestNotes: requestNotesStream, decision: decisionStream, diavgeiaSync: diavgeiaSyncStream, councilBody: councilBodyStream, councilSession: councilSessionStream, supplierNotices: supplierNoticesStream, invoice: invoiceStream, supplierThread: supplierThreadStream } as const;
 
 /** Event types of personal streams: never in a public read model, export, feed or the public log. */
 export const personalEventTypes: ReadonlySet<string> = new Set(domainContexts.flatMap((c) => ('personal' in c && c.personal ? Object.keys(c.eventSchemas) : [])));

@@ -5,6 +5,7 @@ import type { SupplierEvent } from './events.ts';
 export * from './events.ts';
 export * from './commands.ts';
 export * from './supplier.ts';
+export * from './notices.ts';
 
 export const suppliersDomain = domainContext<SupplierEvent>({
   name: 'suppliers',

@@ -1,15 +1,27 @@
 // Webhooks, the notify room's WebhookTransport: a JSON POST signed per Standard Webhooks (`webhook-id`,
 // `webhook-timestamp`, `webhook-signature`) by the spec's reference library, `standardwebhooks`, with the
 // endpoint's own secret. 2xx is delivered; 410 Gone means the endpoint wants no more (failed, at once);
-// anything else, a redirect included (the spec: update the URL instead), a timeout or a refused
-// connection is tried again later. Only http: and https: URLs are called.
+// anything else, a redirect included (never followed; the spec: update the URL instead), a timeout or a
+// refused connection is tried again later. Only http: and https: URLs are called; in production only
+// https: to public addresses (publicAddress.ts).
 import { Webhook } from 'standardwebhooks';
 import type { DeliveryReceipt, WebhookToSend, WebhookTransport } from '../../notify/index.ts';
 import { assertWebhookUrl, DeliveryFailed, isInvalidOutboundMessage } from '../../notify/index.ts';
+import type { Resolve } from './publicAddress.ts';
+import { publicEndpointRefusal } from './publicAddress.ts';
+
+export type { EndpointRefusal, Resolve } from './publicAddress.ts';
+export { isNonPublicAddress, publicEndpointRefusal } from './publicAddress.ts';
+
+/** Production sends webhooks to public https endpoints only (publicAddress.ts); development anywhere. */
+export const publicEndpointsOnly = (): boolean => (process.env.NODE_ENV ?? '').trim() === 'production';
 
 export interface WebhookTransportOptions {
   /** How long an endpoint may take to answer; 10 s by default. */
   readonly timeoutMs?: number;
+  /** Refuse all but https to public addresses, resolved before each send (SSRF); production's default. */
+  readonly publicOnly?: boolean;
+  readonly resolve?: Resolve;
 }
 
 /** The body: the spec's envelope, with the event's time (the attempt's time is in the header). */
@@ -18,6 +30,7 @@ export const webhookBody = (m: Pick<WebhookToSend, 'type' | 'payload' | 'created
 
 export const createWebhookTransport = (o: WebhookTransportOptions = {}): WebhookTransport => {
   const timeoutMs = o.timeoutMs ?? 10_000;
+  const publicOnly = o.publicOnly ?? publicEndpointsOnly();
   return {
     async send(m: WebhookToSend): Promise<DeliveryReceipt> {
       try {
@@ -26,6 +39,9 @@ export const createWebhookTransport = (o: WebhookTransportOptions = {}): Webhook
         if (isInvalidOutboundMessage(error)) throw new DeliveryFailed(error.en, true, { cause: error });
         throw error;
       }
+      const refusal = publicOnly ? await publicEndpointRefusal(m.url, o.resolve) : null;
+      // Permanent (but for a name that did not resolve): the same URL is refused next time too.
+      if (refusal) throw new DeliveryFailed(`endpoint refused: ${refusal.en} / ${refusal.el}`, refusal.temporary !== true);
       const body = webhookBody(m);
       const sentAt = new Date();
       let signature: string;

@@ -7,3 +7,11 @@ export * from './supplierQueries.ts';
 export { SUPPLIERS, SUPPLIER_DOCUMENTS, SUPPLIER_YEARS, suppliersProjection } from './suppliersProjection.ts';
 
 export const suppliersProjections: ProjectionsContext = { name: 'suppliers', projections: [suppliersProjection] };
+
+// The supplier's own statement, and the personal read model of its notices (subscriptions, webhooks).
+export * from './statementQueries.ts';
+export * from './noticeQueries.ts';
+export { SUPPLIER_NOTICES_PROJECTION, SUPPLIER_SUBSCRIPTIONS, SUPPLIER_WEBHOOKS, SUPPLIER_DIGEST_ITEMS, supplierNoticesProjection } from './noticesProjection.ts';
+export type { SealedSubscription, SealedWebhook } from './noticesProjection.ts';
+export type { SupplierNotice } from './notifications.ts';
+export { athensDay, noticeLines, supplierAccountNotifications, supplierEmail, supplierNotifications } from './notifications.ts';

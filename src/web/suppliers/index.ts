@@ -8,3 +8,6 @@ export const suppliersWeb: WebContext = {
   nav: [{ section: 'suppliers', path: '/suppliers', label: { el: el.sections.suppliers, en: en.sections.suppliers } }],
   routes: suppliersRoutes,
 };
+
+// The supplier's own portal (personal), made with the installation's services.
+export { supplierPortalWeb } from './portal.ts';
