@@ -12,9 +12,9 @@ import type { CliIo } from './io.ts';
 export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-transactions.csv', import.meta.url)), kind: 'transactions' as const },
   { path: fileURLToPath(new URL('../../fixtures/lixouri-assets.csv', import.meta.url)), kind: 'assets' as const },
+  { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-supplier.csv', import.meta.url)), kind: 'transactions' as const },
 ];
 
-  { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-supplier.csv', import.meta.url)), kind: 'transactions' as const },
 
 /**
  * The fixture year, then (with the keyring) a debt roll of the TaxisNet stand-in's people dated from today,
