@@ -15,10 +15,11 @@ import { loginBench } from './login.bench.ts';
 import { readSideBench } from './readside.bench.ts';
 import { requestsBench } from './requests.bench.ts';
 import { subscriptionsBench } from './subscriptions.bench.ts';
+import { suppliersBench } from './suppliers.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench, suppliersBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
