@@ -10,6 +10,7 @@ import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
 import { debtsErrors, rfErrors } from '../../../src/domain/debts/index.ts';
+import { supplierNoticesErrors } from '../../../src/domain/suppliers/index.ts';
 import { applicationsErrors } from '../../../src/domain/applications/index.ts';
 import { requestsErrors } from '../../../src/domain/requests/index.ts';
 import { domainErrorCatalogues, domainRefusals } from '../../../src/domain/contexts.ts';
@@ -195,6 +196,14 @@ const requestsExamples: Examples<typeof requestsErrors> = {
   OD_REQUEST_REOPEN_LINK_INVALID: [],
 };
 
+const supplierNoticesExamples: Examples<typeof supplierNoticesErrors> = {
+  OD_SUPPLIER_EVENTS_INVALID: [],
+  OD_SUPPLIER_EMAIL_INVALID: [],
+  OD_SUPPLIER_WEBHOOK_URL_INVALID: [{ reason: { el: 'μόνο https://', en: 'only https://' } }],
+  OD_SUPPLIER_LINK_INVALID: [],
+  OD_SUPPLIER_TOO_MANY: [{ limit: 10 }],
+};
+
 const everyRefusal = [
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
@@ -204,6 +213,7 @@ const everyRefusal = [
   ...built(rfErrors, rfExamples),
   ...built(applicationsErrors, applicationsExamples),
   ...built(requestsErrors, requestsExamples),
+  ...built(supplierNoticesErrors, supplierNoticesExamples),
 ];
 
 test('each code is defined once across every catalogue of the domain', () => {
