@@ -4,6 +4,8 @@
 // same number is refused by the store itself; `supplier-thread-<id>`, one per conversation about a document.
 // Amounts are decimal strings (two places), never floats.
 
+import type { SealedText } from '../identity/index.ts';
+
 export type InvoiceKind = 'invoice' | 'credit-note';
 
 /** What an invoice says of itself, as read and checked (the XML itself is kept apart, by its digest). */
@@ -71,7 +73,8 @@ export interface ThreadMessagePosted {
     readonly threadId: string;
     readonly messageId: string;
     readonly author: ThreadAuthor;
-    readonly text: string;
+    /** The text, sealed with the company's key: it may name people (who called, who signed). */
+    readonly sealed: SealedText;
     readonly attachments: readonly ThreadAttachment[];
     readonly at: string;
   };

@@ -2,6 +2,7 @@
 // department. The supplier opens it with a first message and may write again, which opens a closed thread
 // anew; the office replies while it is open and closes it when the matter is settled.
 import { einvoicesErrors, MAX_THREAD_FILES, MAX_THREAD_TEXT } from './errors.ts';
+import type { SealedText } from '../identity/index.ts';
 import type { ThreadAttachment, ThreadAuthor, ThreadEvent, ThreadTopic } from './events.ts';
 
 export type ThreadState =
@@ -42,7 +43,8 @@ export const checkAttachmentCount = (count: number): void => {
 export interface PostMessage {
   readonly messageId: string;
   readonly author: ThreadAuthor;
-  readonly text: string;
+  /** Its text as messageText keeps it, sealed by the caller (sealing is not the domain's: it needs the keyring). */
+  readonly sealed: SealedText;
   readonly attachments: readonly ThreadAttachment[];
   readonly at: string;
 }
@@ -61,7 +63,7 @@ export const postMessage = (state: ThreadState, message: PostMessage): ThreadEve
   // The office answers open threads; the supplier's new message reopens a closed one.
   if (state.status === 'closed' && message.author.side === 'office') throw einvoicesErrors.OD_SUPPLIER_THREAD_CLOSED();
   checkAttachmentCount(message.attachments.length);
-  return [{ type: 'ThreadMessagePosted', data: { threadId: state.threadId, messageId: message.messageId, author: message.author, text: messageText(message.text), attachments: message.attachments, at: message.at } }];
+  return [{ type: 'ThreadMessagePosted', data: { threadId: state.threadId, messageId: message.messageId, author: message.author, sealed: message.sealed, attachments: message.attachments, at: message.at } }];
 };
 
 export const closeThread = (state: ThreadState, command: { readonly staffId: string; readonly at: string }): ThreadEvent[] => {
