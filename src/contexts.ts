@@ -10,6 +10,8 @@ import type { DocumentSigner } from './integrations/signing/index.ts';
 import { applicationsWeb, renderDocument } from './web/applications/index.ts';
 import { assetsApi } from './api/assets/index.ts';
 import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
+import { diavgeiaApi } from './api/diavgeia/index.ts';
+import { diavgeiaProjections } from './projections/diavgeia/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
@@ -71,6 +73,8 @@ export const contexts: readonly Context[] = [
   // Service requests (Open311): their public face; the reporters' contacts are sealed in personal streams.
   // Here with the shipped request types; townHall makes its API from the installation's (OPENDIMOS_REQUESTS).
   { name: 'requests', projections: requestsProjections, api: requestsApi(shippedRequesting()) },
+  // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
+  { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */

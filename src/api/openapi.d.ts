@@ -289,6 +289,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crosscheck/diavgeia": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Κάθε κίνηση με ΑΔΑ απέναντι στην απόφασή της στη Διαύγεια / Every movement with an ΑΔΑ against its decision on Diavgeia
+         * @description Οι κινήσεις εξόδων και οι αναμορφώσεις του έτους που αναφέρουν ΑΔΑ, η καθεμία με την απόφασή της: ο τύπος ταιριάζει
+         *     στο στάδιο (Β.1.3 ή Β.2.1 για δέσμευση, Β.2.2 για ένταλμα και πληρωμή, Α.2 ή Β.1.1 για αναμόρφωση), τα ποσά ανά ΚΑΕ
+         *     και ο ΑΦΜ του δικαιούχου συμφωνούν, η απόφαση δεν έχει ανακληθεί· και οι αποφάσεις δαπάνης (Β.1.3, Β.2.2) του έτους
+         *     χωρίς κίνηση. Every expense movement and amendment of the year that cites an ΑΔΑ, with its decision: the type fits
+         *     the stage, the amounts per ΚΑΕ and the payee's ΑΦΜ agree, the decision is not revoked; and the year's spending
+         *     decisions (Β.1.3, Β.2.2) that no movement cites. Natural persons are compared without being named.
+         */
+        get: operations["getDiavgeiaCrossCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/inclusion": {
         parameters: {
             query?: never;
@@ -362,6 +387,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        DiavgeiaVerdict: "matched" | "amountMismatch" | "typeMismatch" | "payeeMismatch" | "revoked" | "missingInDiavgeia" | "withoutAda" | "notInLedger";
+        DiavgeiaCrossCheck: {
+            summary: {
+                matched: number;
+                amountMismatch: number;
+                typeMismatch: number;
+                payeeMismatch: number;
+                revoked: number;
+                missingInDiavgeia: number;
+                withoutAda: number;
+                notInLedger: number;
+            };
+            items: {
+                /**
+                 * @description ΑΔΑ
+                 * @example 6ΧΙΥΩΚ9-4ΑΟ
+                 */
+                ada: string | null;
+                /** @description Ο αριθμός παραστατικού του καθολικού / The ledger's document number */
+                document: string | null;
+                /** @example 30-7323.005 */
+                kae: string | null;
+                /**
+                 * @description Decimal string
+                 * @example 1387.30
+                 */
+                ledgerAmount: string | null;
+                /**
+                 * @description Decimal string
+                 * @example 1387.30
+                 */
+                diavgeiaAmount: string | null;
+                verdict: components["schemas"]["DiavgeiaVerdict"];
+            }[];
+        };
         /** @enum {string} */
         ApplicationStatus: "submitted" | "fee-requested" | "assigned" | "information-requested" | "approved" | "rejected" | "issued" | "withdrawn";
         MyApplications: {
@@ -1276,6 +1337,31 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDiavgeiaCrossCheck: {
+        parameters: {
+            query: {
+                /** @description Το οικονομικό έτος / The fiscal year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η διασταύρωση / The cross-check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiavgeiaCrossCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["RateLimited"];
         };
     };

@@ -22,7 +22,10 @@ export const STAGE_DECISION_TYPES: Readonly<Record<CheckedStage, readonly string
  */
 export const SPENDING_DECISION_TYPES: readonly string[] = ['Β.1.3', 'Β.2.2'];
 
-/** Stages that must cite a decision (`withoutAda` when they do not): the expense's and the amendments. */
-export const STAGES_NEEDING_ADA: readonly CheckedStage[] = ['amendment', 'commitment', 'order', 'payment'];
+/**
+ * Stages that must cite a decision (`withoutAda` when they do not): the commitment, the payment order and the
+ * amendment are each posted; a payment follows its order's posting (Β.2.2 is the order's «ΧΕΠ») and need not.
+ */
+export const STAGES_NEEDING_ADA: readonly CheckedStage[] = ['amendment', 'commitment', 'order'];
 
 export const fitsStage = (stage: CheckedStage, decisionTypeId: string): boolean => STAGE_DECISION_TYPES[stage].includes(decisionTypeId);
