@@ -77,7 +77,7 @@ test('each verdict on the known set, in the documented shape', async () => {
   assert.not.ok(body.items.some((i) => i.ada === 'ΒΒΒ246ΜΛΩ6-011'), "another year's decision is not this year's");
   assert.not.ok(body.items.some((i) => i.document === 'ΠΛ-1' || i.document === 'Π-1'), 'payments and the budget without an ΑΔΑ are not flagged');
   for (const item of body.items) assert.equal(Object.keys(item), ['ada', 'document', 'kae', 'ledgerAmount', 'diavgeiaAmount', 'verdict']);
-  const other = (await t.app.inject({ method: 'GET', url: '/api/crosscheck/diavgeia?year=2024' })).json() as { summary: Record<string, number>; items: { ada: string }[] };
+  const other = (await t.app.inject({ method: 'GET', url: '/api/crosscheck/diavgeia?year=2024' })).json<{ summary: Record<string, number>; items: { ada: string }[] }>();
   assert.equal(Object.values(other.summary), [0, 0, 0, 0, 0, 0, 0, 1], "2024: that year's decision alone, which no movement cites");
   assert.is(other.items[0]!.ada, 'ΒΒΒ246ΜΛΩ6-011');
 });
