@@ -61,7 +61,7 @@ test.after(async () => t.close());
 test('each verdict on the known set, in the documented shape', async () => {
   const response = await t.app.inject({ method: 'GET', url: '/api/crosscheck/diavgeia?year=2025' });
   assert.is(response.statusCode, 200);
-  const body = response.json() as { summary: Record<string, number>; items: Record<string, unknown>[] };
+  const body = response.json<{ summary: Record<string, number>; items: Record<string, unknown>[] }>();
   assert.equal(Object.keys(body), ['summary', 'items']);
   assert.equal(body.summary, { matched: 3, amountMismatch: 1, typeMismatch: 1, payeeMismatch: 1, revoked: 1, missingInDiavgeia: 1, withoutAda: 1, notInLedger: 1 });
   const by = (document: string | null, ada?: string) => body.items.find((i) => i.document === document && (ada === undefined || i.ada === ada));
