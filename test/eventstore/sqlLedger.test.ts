@@ -57,6 +57,7 @@ for (const backend of contractBackends()) {
       { component: 'log', version: 1 },
       { component: 'notify', version: 1 },
       { component: 'readmodels', version: 1 },
+      { component: 'request-reports', version: 1 },
       { component: 'requests', version: 1 },
       { component: 'sessions', version: 1 },
       { component: 'sessions', version: 2 },

@@ -67,7 +67,7 @@ export const requestEvents = async (site: CitizenSite): Promise<{ type: string; 
   const all = await site.store.readAll();
   return all
     .filter((e) => e.type === 'RequestSubmitted' || e.type === 'ReporterRecorded' || e.type === 'RequestSupported')
-    .map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: (e.metadata ?? {}) as Record<string, unknown> }));
+    .map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: (e.metadata ?? {}) as unknown as Record<string, unknown> }));
 };
 
 /** A JPEG as a phone takes it: EXIF with GPS and the camera, rotated by its orientation. */
