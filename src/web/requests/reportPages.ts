@@ -131,7 +131,7 @@ ${csrfInput(view.csrfToken)}
 ${errors['form'] ? html`<p class="error-message" role="alert">${errors['form']}</p>` : null}
 <div class="${fieldClass(errors, 'description')}"><label for="report-description">${t.describe}</label>
 <p class="hint" id="report-description-hint">${t.describeHint}</p>${errorOf(errors, 'description')}
-<textarea id="report-description" name="description" rows="5" maxlength="4000" required aria-describedby="report-description-hint">${one(values, 'description')}</textarea></div>
+<textarea id="report-description" name="description" rows="5" cols="60" maxlength="4000" required aria-describedby="report-description-hint">${one(values, 'description')}</textarea></div>
 ${type.attributes.length > 0 ? html`<fieldset><legend>${t.details}</legend>${type.attributes.map((a) => attributeControl(v, a, values, errors))}</fieldset>` : null}
 <fieldset id="report-where"><legend>${t.where}</legend>
 <p class="hint">${t.whereHint}</p>${errorOf(errors, 'lat')}
