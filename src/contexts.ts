@@ -32,7 +32,7 @@ import { notifyProjection } from './notify/index.ts';
 import { importsProjections } from './projections/imports/index.ts';
 import { loadRequestTypes, requestsApi } from './api/requests/index.ts';
 import { LIXOURI_BOUNDS } from './domain/index.ts';
-import { requestsProjections } from './projections/requests/index.ts';
+import { REQUEST_REPORTERS_PROJECTION, requestReportersProjections, requestsNotifications, requestsProjections } from './projections/requests/index.ts';
 import type { Requesting } from './web/requests/index.ts';
 import { requestsWeb } from './web/requests/index.ts';
 import { OSM_TILES } from './web/shared/map.ts';
@@ -132,7 +132,7 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
     web: identityWeb(services),
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
-  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now, ...(applications ? { applications } : {}) }) },
+  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now, ...(applications ? { applications } : {}), requests: { store: services.store, client: services.client, schema: services.schema, types: requesting.types, ...(services.now ? { now: services.now } : {}) } }) },
   { name: 'debts', projections: debtsProjections(services.keyring), api: debtsApi(debts), web: debtsWeb(debts), notifications: [debtsNotifications(services.schema, services.publicUrl)] },
   // Without a catalogue and a signer (a rebuild, a test of another context), the read models alone.
   applications
@@ -145,7 +145,13 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
       }
     : { name: 'applications', projections: applicationsProjections(services.keyring) },
   // Reporting a problem and following it: the pages need the keyring (the reporter's contact is sealed).
-  { name: 'reporting', web: requestsWeb({ ...services, ...requesting }) },
+  // Who reported which request (personal), and the e-mails that tell them of its progress.
+  {
+    name: 'reporting',
+    projections: requestReportersProjections,
+    web: requestsWeb({ ...services, ...requesting }),
+    notifications: [requestsNotifications({ schema: services.schema, keyring: services.keyring, publicUrl: services.publicUrl, types: requesting.types, ...(services.now ? { now: services.now } : {}) })],
+  },
   // A supplier's own statement and its notices (e-mail subscriptions, webhooks), on the company's session.
   { name: 'supplier-portal', projections: { name: 'supplier-portal', projections: [supplierNoticesProjection(services.keyring)] }, api: supplierPortalApi(supplierPortal), web: supplierPortalWeb(supplierPortal), notifications: [supplierNotifications(services.schema, services.publicUrl, services.now), supplierAccountNotifications(services.schema, services.publicUrl, services.keyring)] },
   ];
@@ -167,4 +173,4 @@ export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION, REQUEST_REPORTERS_PROJECTION];

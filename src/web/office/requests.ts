@@ -446,7 +446,7 @@ ${choosable.length > 1 ? html`<div class="field"><label for="department">${t.dep
 <div class="form-actions"><button class="button" type="submit">${t.show}</button></div></fieldset></form>
 ${
   view.rows.length === 0
-    ? html`<p>${t.none}</p>`
+    ? html`${errorFor(view.messages, 'bulk')}<p>${t.none}</p>`
     : html`<form method="post" action="${visit.href('/office/requests/bulk')}">${csrfField(view.csrfToken)}
 <div class="table-scroll"><table id="requests-queue"><thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${view.rows.map(row)}</tbody></table></div>
 <fieldset><legend>${t.bulk}</legend>${errorFor(view.messages, 'bulk')}
