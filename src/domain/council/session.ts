@@ -5,7 +5,7 @@
 import { normalizeAda } from '../shared/codes/ada.ts';
 import type { Body } from './body.ts';
 import { isInOffice, membersInOffice, nextDecisionNumber } from './body.ts';
-import type { AgendaItem, BodyEvent, ItemDocument, ItemResult, Majority, SessionConvened, SessionEvent, SessionKind, Tally, VoteOption } from './events.ts';
+import type { AgendaItem, DecisionNumbered, ItemDocument, ItemResolved, ItemResult, Majority, SessionConvened, SessionEvent, SessionKind, Tally, VoteOption } from './events.ts';
 import { councilErrors } from './errors.ts';
 import { checkDateTime, checkStreamUrl, dayOf, requireText } from './fields.ts';
 
@@ -188,7 +188,7 @@ export const castVote = (session: Session, body: Body, input: { readonly item: n
  * The item's result: its tally against the majority it needs, and the body's next decision number of the
  * session's year. Two events, one for each stream, appended together so the number is never lost nor given twice.
  */
-export const resolveItem = (session: Session, body: Body, input: { readonly item: number; readonly summary: string | null }): { readonly body: BodyEvent[]; readonly session: SessionEvent[] } => {
+export const resolveItem = (session: Session, body: Body, input: { readonly item: number; readonly summary: string | null }): { readonly body: DecisionNumbered[]; readonly session: ItemResolved[] } => {
   const notice = open(session);
   const state = itemOf(session, input.item);
   if (state.resolved !== null) throw councilErrors.OD_COUNCIL_ITEM_RESOLVED({ item: input.item });
