@@ -8,6 +8,8 @@ import type { PersonalData } from '../ingest/personalData.ts';
 import { Readable } from 'node:stream';
 import { debtFixtureFiles } from '../../fixtures/lixouriDebts.ts';
 import type { CliIo } from './io.ts';
+import { loadRequestTypes } from '../api/requests/index.ts';
+import { loadRequestFixtures } from './requestFixtures.ts';
 
 export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-transactions.csv', import.meta.url)), kind: 'transactions' as const },
@@ -32,4 +34,6 @@ export const loadFixtures = async (store: EventStore, io: Pick<CliIo, 'stdout'>,
       `Φόρτωση / Loaded ${file.name}: ${report.imported} γραμμές / rows` + (report.accepted ? '\n' : ` — απορρίφθηκε / rejected (${report.errors.length} errors)\n`),
     );
   }
+  // A year of problem reports up to today, so the requests' list, map and figures have something to show.
+  await loadRequestFixtures(store, loadRequestTypes(), new Date(), io);
 };
