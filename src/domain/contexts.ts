@@ -7,7 +7,7 @@ import { debtsDomain, debtsErrors, debtStream, paymentStream, rfErrors } from '.
 import { citizenStream, identityDomain, identityErrors } from './identity/index.ts';
 import { importStream, importsDomain } from './imports/index.ts';
 import { fiscalYearStream, ledgerDomain, ledgerErrors } from './ledger/index.ts';
-import { einvoicesDomain, einvoicesErrors, invoiceStream, supplierThreadsDomain, supplierThreadStream } from './einvoices/index.ts';
+import { einvoicesDomain, einvoicesErrors, invoiceStream, supplierThreadErrors, supplierThreadsDomain, supplierThreadStream } from './einvoices/index.ts';
 import type { EventOf, EventSchema, EventSchemas } from './shared/context.ts';
 import type { DuplicateCodes } from './shared/errors.ts';
 import { refusalTable } from './shared/errors.ts';
@@ -25,7 +25,7 @@ export const eventSchemas: EventSchemas = Object.fromEntries(domainContexts.flat
 export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
 
 /** The refusal catalogues: what all contexts share, then one per context that refuses anything. */
-export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors, applicationsErrors, requestsErrors, councilErrors, supplierNoticesErrors, einvoicesErrors] as const;
+export const domainErrorCatalogues = [sharedErrors, ledgerErrors, assetsErrors, identityErrors, debtsErrors, rfErrors, applicationsErrors, requestsErrors, councilErrors, supplierNoticesErrors, einvoicesErrors, supplierThreadErrors] as const;
 
 // A code defined in two catalogues fails to compile here, and the error names it.
 const _eachCodeOnce: [DuplicateCodes<typeof domainErrorCatalogues>] extends [never] ? true : DuplicateCodes<typeof domainErrorCatalogues> = true;

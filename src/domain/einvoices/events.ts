@@ -45,17 +45,21 @@ export interface InvoiceReceived {
 
 export type InvoiceEvent = InvoiceReceived;
 
-/** The document a thread is about: a commitment by its ΑΔΑ, or an invoice the supplier sent. */
+/** The document a thread is about: a commitment, payment order or payment of the ledger, or an invoice the supplier sent. */
 export interface ThreadTopic {
-  readonly kind: 'commitment' | 'invoice';
-  /** The ΑΔΑ (normalised), or the invoice's id. */
+  readonly kind: 'commitment' | 'order' | 'payment' | 'invoice';
+  /** The ledger's document number, or the invoice's id. */
   readonly ref: string;
+  /** The document's ΑΔΑ, when it has one (an invoice: none). */
+  readonly ada: string | null;
+  /** The fiscal year of a ledger document (numbers are per year); an invoice: null. */
+  readonly year: number | null;
 }
 
 /** A file attached to a message, kept in the context's own table; the event holds its reference. */
 export interface ThreadAttachment {
   readonly fileId: string;
-  readonly format: 'pdf' | 'jpeg' | 'png';
+  readonly format: 'pdf' | 'jpeg' | 'png' | 'xml';
   readonly sha256: string;
   readonly bytes: number;
 }
@@ -85,7 +89,13 @@ export interface ThreadClosed {
   readonly data: { readonly threadId: string; readonly staffId: string; readonly at: string };
 }
 
-export type ThreadEvent = ThreadOpened | ThreadMessagePosted | ThreadClosed;
+/** Staff open a closed thread again (a matter not settled after all). */
+export interface ThreadReopened {
+  readonly type: 'ThreadReopened';
+  readonly data: { readonly threadId: string; readonly staffId: string; readonly at: string };
+}
+
+export type ThreadEvent = ThreadOpened | ThreadMessagePosted | ThreadClosed | ThreadReopened;
 
 export const invoiceStream = (invoiceId: string): string => `invoice-${invoiceId}`;
 export const supplierThreadStream = (threadId: string): string => `supplier-thread-${threadId}`;

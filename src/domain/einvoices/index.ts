@@ -18,5 +18,5 @@ export const einvoicesDomain = domainContext<InvoiceEvent>({
 export const supplierThreadsDomain = domainContext<ThreadEvent>({
   name: 'supplierThreads',
   personal: true,
-  eventSchemas: { ThreadOpened: { version: 1 }, ThreadMessagePosted: { version: 1 }, ThreadClosed: { version: 1 } },
+  eventSchemas: { ThreadOpened: { version: 1 }, ThreadMessagePosted: { version: 1 }, ThreadClosed: { version: 1 }, ThreadReopened: { version: 1 } },
 });
