@@ -4,6 +4,8 @@ import { loadSdl } from '../shared/apiContext.ts';
 import { suppliersResolvers } from './resolvers.ts';
 import type { SupplierPortalServices } from './portalServices.ts';
 import { supplierPortalRoutes } from './portalRoutes.ts';
+import type { SupplierInvoicesServices } from './invoiceServices.ts';
+import { supplierInvoiceRoutes } from './invoiceRoutes.ts';
 
 
 export const suppliersApi: ApiContext = { name: 'suppliers', sdl: loadSdl(import.meta.url, './suppliers.graphql'), resolvers: suppliersResolvers };
@@ -18,4 +20,18 @@ export const supplierPortalApi = (services: SupplierPortalServices, options: { r
   sdl: '',
   resolvers: () => ({ resolvers: {} }),
   routes: supplierPortalRoutes(services, options),
+});
+
+// The supplier's e-invoices (personal): uploaded as UBL, checked, and tracked through the ledger.
+export type { SupplierCompany, SupplierInvoicesServices } from './invoiceServices.ts';
+export { LIXOURI_TAXID, supplierCompanyOf } from './invoiceServices.ts';
+export { invoiceIdOf, invoiceXmlOf, isInvoiceRejected, receiveInvoice } from './invoices.ts';
+export { einvoicesMigrations, EINVOICE_FILES, SUPPLIER_THREAD_FILES } from './invoiceTables.ts';
+export { invoiceJson } from './invoiceRoutes.ts';
+
+export const supplierInvoicesApi = (services: SupplierInvoicesServices): ApiContext => ({
+  name: 'supplier-invoices',
+  sdl: '',
+  resolvers: () => ({ resolvers: {} }),
+  routes: supplierInvoiceRoutes(services),
 });

@@ -9,11 +9,7 @@ import type { SqlClient } from '../../eventstore/sql/client.ts';
 import { loadAccount } from '../identity/index.ts';
 import { ApiError } from '../shared/errors.ts';
 
-/**
- * The municipality's ΑΦΜ, which an invoice must name as its buyer. A placeholder with a valid check digit until
- * the municipality confirms its own; OPENDIMOS installations for another municipality pass theirs.
- */
-export const LIXOURI_TAXID = '997744128';
+export { LIXOURI_TAXID } from '../../domain/index.ts';
 
 export interface SupplierInvoicesServices {
   readonly store: EventStore;
@@ -21,6 +17,7 @@ export interface SupplierInvoicesServices {
   readonly schema: string;
   readonly keyring: Keyring;
   readonly publicUrl: string;
+  /** The municipality's ΑΦΜ (OPENDIMOS_MUNICIPALITY_TAXID; default LIXOURI_TAXID): every invoice's buyer. */
   readonly buyerTaxid: string;
   readonly now?: () => Date;
 }

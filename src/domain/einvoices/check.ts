@@ -19,6 +19,12 @@ const ZERO_CATEGORIES = new Set(['Z', 'E', 'AE', 'K', 'G', 'O']);
 /** Those that must say why (BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10). */
 const REASON_CATEGORIES = new Set(['E', 'AE', 'K', 'G', 'O']);
 
+/**
+ * The municipality's ΑΦΜ by default, which an invoice must name as its buyer: a placeholder with a valid check
+ * digit until Lixouri's own is confirmed. An installation sets its own with OPENDIMOS_MUNICIPALITY_TAXID.
+ */
+export const LIXOURI_TAXID = '997744128';
+
 export interface InvoiceParties {
   /** The logged-in company's ΑΦΜ. */
   readonly sellerTaxid: string;

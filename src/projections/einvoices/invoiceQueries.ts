@@ -6,8 +6,14 @@ import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { table } from '../shared/tables.ts';
 import { EINVOICE_LEDGER, EINVOICES, SUPPLIER_THREAD_MESSAGES, SUPPLIER_THREADS } from './einvoicesProjection.ts';
 
-/** Where an invoice stands: received, matched to a commitment, a payment order issued, paid. */
-export type InvoiceStage = 'received' | 'matched' | 'ordered' | 'paid';
+/** Where an invoice stands: received, matched to a commitment, a payment order issued, paid in part, paid. */
+export type InvoiceStage = 'received' | 'matched' | 'ordered' | 'part-paid' | 'paid';
+
+/**
+ * Why a received invoice is not matched yet: it names no reference; none of its references is a commitment of
+ * the ledger (yet: the commitment may be recorded later); or the commitment it names is another supplier's.
+ */
+export type UnmatchedReason = 'no-reference' | 'no-commitment' | 'another-supplier';
 
 export interface LedgerDocument {
   readonly year: number;
@@ -36,6 +42,8 @@ export interface InvoiceRecord {
 
 export interface TrackedInvoice extends InvoiceRecord {
   readonly stage: InvoiceStage;
+  /** Set while the stage is `received`. */
+  readonly unmatched: UnmatchedReason | null;
   readonly commitments: readonly LedgerDocument[];
   readonly orders: readonly LedgerDocument[];
   readonly payments: readonly LedgerDocument[];
@@ -76,7 +84,7 @@ const instantOf = (value: Date | string): string => (value instanceof Date ? val
 const documentOf = (row: LedgerRow): LedgerDocument => ({ year: row.year, document: row.document, ada: row.ada, amount: new Decimal(row.amount).minus(row.reversed), date: dayOf(row.date) });
 
 /** The commitments an invoice names (by ΑΔΑ or document number) for its seller, then their orders and payments. */
-const trackingOf = async (db: SqlExecutor, schema: string, row: InvoiceRow): Promise<Pick<TrackedInvoice, 'stage' | 'commitments' | 'orders' | 'payments' | 'paid'>> => {
+const trackingOf = async (db: SqlExecutor, schema: string, row: InvoiceRow): Promise<Pick<TrackedInvoice, 'stage' | 'unmatched' | 'commitments' | 'orders' | 'payments' | 'paid'>> => {
   const rows = await db.query<LedgerRow>(
     `WITH c AS (SELECT * FROM ${table(schema, EINVOICE_LEDGER)} WHERE type = 'commitment' AND afm = $1 AND (ada = ANY($2) OR document = ANY($2))),
           o AS (SELECT l.* FROM ${table(schema, EINVOICE_LEDGER)} l JOIN c ON l.type = 'order' AND l.afm = $1 AND l.year = c.year AND l.follows = c.document),
@@ -90,8 +98,18 @@ const trackingOf = async (db: SqlExecutor, schema: string, row: InvoiceRow): Pro
   const orders = of('order');
   const payments = of('payment');
   const paid = payments.reduce((sum, p) => sum.plus(p.amount), new Decimal(0));
-  const stage: InvoiceStage = payments.length > 0 ? 'paid' : orders.length > 0 ? 'ordered' : commitments.length > 0 ? 'matched' : 'received';
-  return { stage, commitments, orders, payments, paid };
+  // Paid when the payments under its commitment cover what it asks; a commitment may carry several invoices.
+  const stage: InvoiceStage =
+    payments.length > 0 ? (paid.greaterThanOrEqualTo(row.payable) ? 'paid' : 'part-paid') : orders.length > 0 ? 'ordered' : commitments.length > 0 ? 'matched' : 'received';
+  const unmatched = stage === 'received' ? await unmatchedReason(db, schema, row) : null;
+  return { stage, unmatched, commitments, orders, payments, paid };
+};
+
+const unmatchedReason = async (db: SqlExecutor, schema: string, row: InvoiceRow): Promise<UnmatchedReason> => {
+  if (row.refs.length === 0) return 'no-reference';
+  // The ledger is public: saying that the ΑΔΑ is another supplier's tells nothing the public pages do not.
+  const others = await db.query(`SELECT 1 FROM ${table(schema, EINVOICE_LEDGER)} WHERE type = 'commitment' AND afm <> $1 AND (ada = ANY($2) OR document = ANY($2)) LIMIT 1`, [row.seller_taxid, row.refs]);
+  return others.length > 0 ? 'another-supplier' : 'no-commitment';
 };
 
 const recordOf = (row: InvoiceRow): InvoiceRecord => ({
