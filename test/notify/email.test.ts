@@ -79,6 +79,19 @@ test('a server that offers no STARTTLS still gets the message (STARTTLS is used 
   }
 });
 
+test('messages share a pool of connections, at most maxConnections of them', async (c) => {
+  await c.db.client.transaction((tx) => enqueueMessages(tx, c.db.schema, Array.from({ length: 12 }, () => emailMessage())));
+  const before = c.smtp.connections();
+  const email = smtpTransport(c, `${c.smtp.url}?maxConnections=2`);
+  const counts = await dispatchPass({ client: c.db.client, schema: c.db.schema, transports: { email, webhook: unusedWebhook }, concurrency: 6 });
+  await email.close();
+  assert.equal(counts, { delivered: 12, retried: 0, failed: 0 });
+  assert.is(c.smtp.received.length, 12);
+  assert.ok(c.smtp.received.every((m) => m.secure && m.user === 'dimos'), 'STARTTLS and AUTH on every pooled connection');
+  const opened = c.smtp.connections() - before;
+  assert.ok(opened >= 1 && opened <= 2, `${opened} connections for 12 messages`);
+});
+
 test('without SMTP each message is one .eml file, 0600, written once however often it is sent', async (c) => {
   const message = emailMessage();
   const email = createEmailTransport({ smtpUrl: null, from: FROM, dataDir: c.dataDir });
@@ -182,6 +195,9 @@ test('bad mail settings are refused at start-up, naming the setting', () => {
     ['not a url', FROM],
     ['smtp://mail.example.gr:587', 'noreply'],
     ['smtp://mail.example.gr:587', 'a@b.gr\r\nBcc: x@y.gr'],
+    ['smtp://mail.example.gr:587?maxConnections=0', FROM],
+    ['smtp://mail.example.gr:587?maxConnections=many', FROM],
+    ['smtp://mail.example.gr:587?maxConnections=500', FROM],
   ] as const) {
     try {
       createEmailTransport({ smtpUrl, from, dataDir: '/tmp' });

@@ -1,6 +1,7 @@
 // The mail settings, checked at start-up with a message that names the setting: OPENDIMOS_SMTP_URL
 // (`smtp://user:pass@host:587`, STARTTLS when the server offers it; `smtps://host:465`, TLS from the
-// first byte) and OPENDIMOS_MAIL_FROM (the sender, e.g. `Δήμος Ληξουρίου <noreply@lixouri.gr>`).
+// first byte; `?maxConnections=N`, the pool's size) and OPENDIMOS_MAIL_FROM (the sender, e.g.
+// `Δήμος Ληξουρίου <noreply@lixouri.gr>`).
 
 export interface SmtpSettings {
   readonly host: string;
@@ -8,7 +9,14 @@ export interface SmtpSettings {
   /** TLS from the first byte (smtps:); otherwise plain until STARTTLS, which is used whenever offered. */
   readonly secure: boolean;
   readonly auth: { readonly user: string; readonly pass: string } | null;
+  /** Connections kept open to the server, messages sent over them one after another (`?maxConnections=`). */
+  readonly maxConnections: number;
 }
+
+/** Enough for the dispatcher's lanes to keep 200+ messages a second moving to a local relay (bench/suppliers). */
+export const DEFAULT_SMTP_CONNECTIONS = 5;
+/** More than a relay usually allows one client (Postfix's default is 50 per client). */
+const MAX_SMTP_CONNECTIONS = 50;
 
 export class MailSettingsInvalid extends Error {
   readonly code = 'OD_MAIL_SETTINGS_INVALID';
@@ -32,11 +40,20 @@ export const parseSmtpUrl = (smtpUrl: string): SmtpSettings => {
   if (!url.hostname) throw new MailSettingsInvalid('Το OPENDIMOS_SMTP_URL δεν ορίζει διακομιστή', 'OPENDIMOS_SMTP_URL names no host');
   const secure = url.protocol === 'smtps:';
   const user = decodeURIComponent(url.username);
+  const connections = url.searchParams.get('maxConnections');
+  const maxConnections = connections === null ? DEFAULT_SMTP_CONNECTIONS : Number(connections);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > MAX_SMTP_CONNECTIONS) {
+    throw new MailSettingsInvalid(
+      `Το maxConnections του OPENDIMOS_SMTP_URL πρέπει να είναι ακέραιος από 1 έως ${MAX_SMTP_CONNECTIONS}, όχι «${connections}»`,
+      `maxConnections in OPENDIMOS_SMTP_URL must be a whole number from 1 to ${MAX_SMTP_CONNECTIONS}, not "${connections}"`,
+    );
+  }
   return {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     auth: user ? { user, pass: decodeURIComponent(url.password) } : null,
+    maxConnections,
   };
 };
 

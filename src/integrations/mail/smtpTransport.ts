@@ -1,5 +1,6 @@
-// E-mail over SMTP by nodemailer. One connection per message (an SMTP transaction each), STARTTLS whenever
-// the server offers it (nodemailer's default), smtps: for TLS from the start. A refusal the server calls
+// E-mail over SMTP by nodemailer. A pool of connections (`maxConnections`), each carrying one SMTP
+// transaction after another: a connection per message (greeting, EHLO, STARTTLS, AUTH each time) held the
+// bench at 193 messages/s against the 200/s of issue 19. STARTTLS whenever the server offers it (nodemailer's default), smtps: for TLS from the start. A refusal the server calls
 // permanent (a 5xx to the envelope or the message) fails the message; anything else (4xx, refused
 // connection, timeout, failed login) is tried again later.
 import nodemailer from 'nodemailer';
@@ -26,6 +27,10 @@ const toDeliveryFailed = (error: unknown): DeliveryFailed => {
 
 export const createSmtpTransport = (settings: SmtpSettings, sender: { from: string; domain: string }, tls?: ConnectionOptions): EmailTransport => {
   const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: settings.maxConnections,
+    // A connection is renewed after this many messages (nodemailer's default), so none lives for ever.
+    maxMessages: 100,
     host: settings.host,
     port: settings.port,
     secure: settings.secure,

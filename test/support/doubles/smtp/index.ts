@@ -34,6 +34,8 @@ export interface SmtpDouble {
   /** smtp://[user:pass@]127.0.0.1:port */
   readonly url: string;
   readonly received: ReceivedMail[];
+  /** TCP connections the server has accepted so far. */
+  readonly connections: () => number;
   /** Answers the next `count` messages' DATA with this reply instead of accepting them. */
   refuseNext(count: number, responseCode: number, message: string): void;
   /**
@@ -54,6 +56,7 @@ export const startSmtpDouble = async (options: SmtpDoubleOptions = {}): Promise<
   const received: ReceivedMail[] = [];
   let refusals: { count: number; responseCode: number; message: string } | null = null;
   let hook: AnswerHook | null = null;
+  let connections = 0;
 
   const server = new SMTPServer({
     logger: false,
@@ -61,6 +64,10 @@ export const startSmtpDouble = async (options: SmtpDoubleOptions = {}): Promise<
     ...(options.certificate ? { key: options.certificate.key, cert: options.certificate.cert } : {}),
     disabledCommands: [...(options.certificate ? [] : ['STARTTLS']), ...(options.auth ? [] : ['AUTH'])],
     authOptional: !options.auth,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     // Credentials only over TLS when TLS is on offer, as a real submission server does.
     allowInsecureAuth: !options.certificate,
     onAuth(auth, _session, callback) {
@@ -100,6 +107,7 @@ export const startSmtpDouble = async (options: SmtpDoubleOptions = {}): Promise<
     port,
     url: `smtp://${credentials}127.0.0.1:${port}`,
     received,
+    connections: () => connections,
     refuseNext(count, responseCode, message) {
       refusals = { count, responseCode, message };
     },
