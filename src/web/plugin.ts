@@ -124,8 +124,9 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     void reply
       .code(page.status ?? 200)
       .header('Content-Type', 'text/html; charset=utf-8')
-      // A page with someone's name in its header is theirs: no shared cache may keep it.
-      .header('Cache-Control', visit.account ? 'private, no-store' : 'no-cache')
+      // A page with someone's name in its header is theirs: no shared cache may keep it. A route that said
+      // more (no-store for a page carrying a one-time link's token) keeps what it said.
+      .header('Cache-Control', reply.getHeader('cache-control') ?? (visit.account ? 'private, no-store' : 'no-cache'))
       .header('Content-Language', visit.lang)
       .header('Vary', 'Accept-Encoding');
     return encoding === null ? reply.send(body) : reply.header('Content-Encoding', encoding).send(compress(body, encoding, 'fast'));
