@@ -9,10 +9,12 @@ import { isKeyName } from '../domain/log/index.ts';
 import type { WitnessAddress } from '../integrations/witnesses/index.ts';
 import { DEFAULT_REQUESTS_FILE } from '../api/requests/index.ts';
 import type { Bounds } from '../domain/index.ts';
-import { LIXOURI_BOUNDS } from '../domain/index.ts';
+import { isValidAfm, LIXOURI_BOUNDS, LIXOURI_TAXID } from '../domain/index.ts';
 import type { MapTiles } from '../web/shared/map.ts';
 import { OSM_TILES, parseTileUrl } from '../web/shared/map.ts';
 import { parseWitnesses } from '../integrations/witnesses/index.ts';
+import type { DiavgeiaConfig } from './diavgeiaConfig.ts';
+import { diavgeiaConfigOf } from './diavgeiaConfig.ts';
 
 /** The verifiable log: its origin line, its signing key and its witnesses. */
 export interface LogSettings {
@@ -109,6 +111,10 @@ export interface Config {
   readonly payments: PaymentsConfig;
   /** OPENDIMOS_PAYMENT_IBAN: the account debts are paid into by transfer (RF); null: the placeholder of src/api/debts. */
   readonly paymentIban: string | null;
+  /** OPENDIMOS_MUNICIPALITY_TAXID: the municipality's ΑΦΜ, every e-invoice's buyer; default LIXOURI_TAXID (a placeholder). */
+  readonly municipalityTaxid: string;
+  /** OPENDIMOS_DIAVGEIA_URL, _ORG and _INTERVAL: whose decisions to sync from Diavgeia, and how often while serving. */
+  readonly diavgeia: DiavgeiaConfig;
 }
 
 export type PaymentsConfig =
@@ -269,12 +275,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const paymentIban = env.OPENDIMOS_PAYMENT_IBAN?.replace(/\s+/g, '').toUpperCase() || null;
   if (paymentIban && !/^GR\d{25}$/.test(paymentIban)) throw new ConfigError(`OPENDIMOS_PAYMENT_IBAN must be a Greek IBAN, GR and 25 digits (got "${paymentIban}")`);
   if (production && !paymentIban) throw new ConfigError('OPENDIMOS_PAYMENT_IBAN must be set in production: the account citizens pay their debts into');
+  const municipalityTaxid = env.OPENDIMOS_MUNICIPALITY_TAXID?.replace(/\s+/g, '').replace(/^(EL|GR)/i, '') || LIXOURI_TAXID;
+  if (!isValidAfm(municipalityTaxid)) throw new ConfigError(`OPENDIMOS_MUNICIPALITY_TAXID must be the municipality's ΑΦΜ, 9 digits with a valid check digit (got "${env.OPENDIMOS_MUNICIPALITY_TAXID ?? ''}")`);
   return {
     log: logSettingsOf(env, publicUrl),
     requests: requestsSettingsOf(env),
     signing: signingSettingsOf(env),
     servicesDir: env.OPENDIMOS_SERVICES?.trim() ? resolve(env.OPENDIMOS_SERVICES.trim()) : SHIPPED_SERVICES,
     paymentIban,
+    municipalityTaxid,
+    diavgeia: diavgeiaConfigOf(env, production, (message) => new ConfigError(message)),
     publicUrl,
     payments,
     taxisNet,

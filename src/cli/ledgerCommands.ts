@@ -9,11 +9,13 @@ import { rebuildCommand, rebuildUsage } from './rebuildCommand.ts';
 import { staffCommand } from './staffCommand.ts';
 import { tokenCommand } from './tokenCommand.ts';
 import { verifyCommand } from './verifyCommand.ts';
+import { diavgeiaCommand, diavgeiaUsage } from './diavgeiaCommand.ts';
 
 
 /** Usage checks that need no database, so a mistyped command fails at once. */
 export const ledgerUsage: Readonly<Record<string, (args: readonly string[]) => string | null>> = {
   rebuild: rebuildUsage,
+  diavgeia: diavgeiaUsage,
   verify: (args) => (args.length === 0 ? null : `Το verify δεν παίρνει ορίσματα / verify takes no arguments: ${args.join(' ')}\n`),
 };
 
@@ -42,4 +44,5 @@ export const ledgerCommands: Readonly<Record<string, LedgerCommand>> = {
     }),
   rebuild: rebuildCommand,
   verify: verifyCommand,
+  diavgeia: diavgeiaCommand,
 };

@@ -22,6 +22,8 @@ const USAGE = `Χρήση / Usage: opendimos <command>
                                    λογαριασμοί προσωπικού / staff accounts (the back office)
   rebuild [NAME…]                  αναδόμηση προβολών χωρίς διακοπή / rebuild read models while serving
   verify                           έλεγχος της αλυσίδας hash / verify the ledger's hash chain
+  diavgeia sync [--from yyyy-mm-dd]
+                                   οι αποφάσεις του Δήμου από τη Διαύγεια / the municipality's decisions from Diavgeia
 `;
 
 /** PGlite only: the server that holds the data directory runs the command, else this process opens it. */

@@ -26,6 +26,7 @@ import { loadFixtures } from './fixtures.ts';
 import { openInstallation } from './installation.ts';
 import type { CliIo } from './io.ts';
 import { startReadSide } from './readSide.ts';
+import { startServerDiavgeiaSync } from './diavgeiaServe.ts';
 
 export const serveCommand = async (args: readonly string[], config: Config, io: CliIo): Promise<number> => {
   const unknown = args.filter((a) => a !== '--with-fixtures');
@@ -45,6 +46,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     schema: config.schema,
     keyring: installation.keyring,
     publicUrl: config.publicUrl,
+    municipalityTaxid: config.municipalityTaxid,
     login: taxisNet.login,
     standIn: taxisNet.standIn,
     erasureObstacles: [debtsErasureObstacle({ client: installation.client, schema: config.schema })],
@@ -114,6 +116,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
             : Promise.resolve(2),
         );
   const address = await app.listen({ port: config.port, host: config.host });
+  const diavgeia = startServerDiavgeiaSync(config.diavgeia, installation.store, io, { withFixtures: args.includes('--with-fixtures') });
   io.stdout.write(`OpenDimos: ${address.replace('0.0.0.0', 'localhost')} (${installation.store.backend})\n`);
   if (taxisNet.standIn) {
     if (cards.standIn) io.stdout.write(`Πληρωμές με κάρτα: δοκιμαστικός πάροχος (καμία χρέωση) / Card payments: the payment stand-in (nothing is charged): ${config.publicUrl}/my/debts\n`);
@@ -137,6 +140,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   io.stdout.write(
     `Αναφορές προβλημάτων / Problem reports: ${config.publicUrl}/requests/new — ${requesting.types.length} είδη / types; Open311: ${config.publicUrl}/open311/discovery.json (κλειδί εφαρμογής / app key: opendimos apikey create --name APP); χάρτης / map tiles: ${new URL(requesting.mapTiles.url.replace(/\{[a-z]\}/g, '0')).host}\n`,
   );
+  io.stdout.write(`${diavgeia.banner}\n`);
   io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
     io.stdout.write('Σύνδεση πολιτών: ανενεργή (ορίστε OPENDIMOS_TAXISNET_*) / Citizen login: off (set OPENDIMOS_TAXISNET_*)\n');
@@ -149,6 +153,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   });
   clearInterval(sweeper);
   clearInterval(feeWatcher);
+  await diavgeia.stop();
   await publisher?.stop();
   await control?.close();
   await app.close();

@@ -41,7 +41,8 @@ const athensToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: '
 
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export const isIsoDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
+// A month 13 does not parse at all; a 30 February parses as 2 March: both are refused.
+export const isIsoDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && addDays(text, 0) === text;
 
 type Place = { readonly from: string; readonly to: string; readonly nextPage: number } | { readonly from: string; readonly to: null; readonly nextPage: 0 };
 

@@ -5,3 +5,4 @@ export * from './errors.ts';
 export { DIAVGEIA_PUBLIC_API, diavgeiaClient } from './httpClient.ts';
 export type { DiavgeiaClientOptions } from './httpClient.ts';
 export { readDecision } from './wire.ts';
+export { diavgeiaStandIn } from './standIn.ts';
