@@ -383,10 +383,607 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 discovery (JSON)
+         * @description Το έγγραφο ανακάλυψης του GeoReport v2: πού είναι το endpoint, ποια έκδοση, ποιες μορφές.
+         *     The GeoReport v2 discovery document: where the endpoint is, its changeset, its formats.
+         */
+        get: operations["getOpen311Discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 discovery (XML)
+         * @description `<discovery>…<endpoints><endpoint>…<formats><format>`
+         */
+        get: operations["getOpen311DiscoveryXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Τα είδη αιτημάτων / The service list (JSON)
+         * @description Ο κατάλογος των ειδών αιτήματος (config/requests.yaml). Ονόματα στα ελληνικά, στα αγγλικά με `lang=en`.
+         *     The catalogue of request types (config/requests.yaml). Names in Greek, in English with `lang=en`.
+         */
+        get: operations["listOpen311Services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Τα είδη αιτημάτων / The service list (XML)
+         * @description `<services><service>…</service></services>`
+         */
+        get: operations["listOpen311ServicesXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Τα πεδία ενός είδους / A service definition
+         * @description `services/<service_code>.json` ή `.xml`: τα `attributes` ενός είδους με `metadata: true`. Άγνωστο είδος: 404.
+         *     `services/<service_code>.json` or `.xml`: the `attributes` of a service whose `metadata` is true. In XML
+         *     `<service_definition><attributes><attribute>…<values><value>`. An unknown code: 404 in the error array.
+         */
+        get: operations["getOpen311ServiceDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Αιτήματα / Service requests (JSON)
+         * @description Χωρίς φίλτρο ημερομηνιών, οι τελευταίες 90 ημέρες· το πολύ 1.000, νεότερα πρώτα. Με `service_request_id`
+         *     τα υπόλοιπα φίλτρα αγνοούνται. Ονόματα, e-mail και τηλέφωνα των αναφερόντων δεν εμφανίζονται ποτέ.
+         *     Without dates, the last 90 days; at most 1,000. With `service_request_id` the other filters are ignored.
+         *     Reporters' names, e-mails and phones never appear.
+         */
+        get: operations["listOpen311Requests"];
+        put?: never;
+        /**
+         * Νέο αίτημα από εφαρμογή / A new service request from an app (JSON answer)
+         * @description Με κλειδί εφαρμογής (`opendimos apikey create --name APP`), form-encoded. Θέση: `lat`+`long` μέσα στα όρια
+         *     του Δήμου, ή `address_string`, ή `address_id`. Όρια ρυθμού ανά κλειδί και ανά διεύθυνση (429, `Retry-After`).
+         *     With an app's key (`opendimos apikey create --name APP`), form-encoded. A location: `lat`+`long` inside the
+         *     municipality's bounds, or `address_string`, or `address_id`. Rate limits per key and per client address
+         *     (429 with `Retry-After`). The contact (`email`, names, `phone`) is sealed and never shown.
+         */
+        post: operations["createOpen311Request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Αιτήματα / Service requests (XML)
+         * @description `<service_requests><request>…</request></service_requests>`, the same filters as requests.json
+         */
+        get: operations["listOpen311RequestsXml"];
+        put?: never;
+        /**
+         * Νέο αίτημα από εφαρμογή / A new service request from an app (XML answer)
+         * @description As requests.json; the answer `<service_requests><request><service_request_id>…`
+         */
+        post: operations["createOpen311RequestXml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ένα αίτημα / One service request
+         * @description `requests/<service_request_id>.json` ή `.xml`: πίνακας με ένα αίτημα, όπως το ορίζει η προδιαγραφή.
+         *     `requests/<service_request_id>.json` or `.xml`: an array of the one request, as the spec has it.
+         */
+        get: operations["getOpen311Request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Οι αναφορές της συνεδρίας / The session's own reports
+         * @description Τα αιτήματα που ανέφερε το υποκείμενο της συνεδρίας, με το στάδιο και τη σελίδα τους. Ποτέ στην cache.
+         *     The requests the session's subject reported, with their stage and public page. Never cached.
+         */
+        get: operations["getMyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Η καρτέλα προμηθευτή της συνεδρίας / The session's supplier statement
+         * @description Κάθε ανάληψη, ένταλμα και πληρωμή του ΑΦΜ της συνεδρίας (ή της εταιρείας για την οποία ενεργεί ο
+         *     εκπρόσωπος), ανά έτος και παραστατικό· τα σύνολα της δημόσιας σελίδας του προμηθευτή. Ποσά ως δεκαδικά κείμενα.
+         *     Every commitment, payment order and payment of the session's ΑΦΜ (or of the company a representative acts
+         *     for), per year and document; the totals of the public supplier page. Money as decimal strings. Never cached.
+         */
+        get: operations["getMySupplierStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/my/supplier.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Η καρτέλα σε CSV / The statement as CSV
+         * @description Μία γραμμή ανά παραστατικό· UTF-8 με BOM, `;`, δεκαδική τελεία. Χωρίς σύνδεση, ανακατεύθυνση στη σελίδα σύνδεσης.
+         *     One row per document; UTF-8 with a BOM, `;`, decimal point. Without a login, a redirect to the login page.
+         */
+        get: operations["getMySupplierStatementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Οι συνδρομές e-mail / The e-mail subscriptions */
+        get: operations["listMySupplierSubscriptions"];
+        put?: never;
+        /**
+         * Νέα συνδρομή e-mail / A new e-mail subscription
+         * @description Με τη συνεδρία και το `x-csrf-token`. Στέλνεται σύνδεσμος επιβεβαίωσης· οι ειδοποιήσεις αρχίζουν όταν ανοιχτεί.
+         *     Το πολύ 10 συνδρομές.
+         *     With the session and `x-csrf-token`. A confirmation link is e-mailed; notices start once it is opened. At most 10.
+         */
+        post: operations["createMySupplierSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Διαγραφή συνδρομής / Remove a subscription */
+        delete: operations["deleteMySupplierSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Τα webhooks / The webhook endpoints
+         * @description Τα σημεία με τις τελευταίες 10 παραδόσεις τους· το μυστικό δεν εμφανίζεται ξανά.
+         *     The endpoints with their last 10 deliveries; the secret is never shown again.
+         */
+        get: operations["listMySupplierWebhooks"];
+        put?: never;
+        /**
+         * Νέο webhook / Register a webhook endpoint
+         * @description Standard Webhooks: κάθε παράδοση `POST` με `webhook-id`, `webhook-timestamp`, `webhook-signature`. Στην
+         *     παραγωγή μόνο `https://` σε δημόσιες διευθύνσεις. Το μυστικό (`whsec_…`) δίνεται αυτή τη μία φορά. Το πολύ 10.
+         *     Standard Webhooks: each delivery a `POST` with `webhook-id`, `webhook-timestamp`, `webhook-signature`. In
+         *     production only `https://` to public addresses. The secret (`whsec_…`) is given this once. At most 10.
+         */
+        post: operations["createMySupplierWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Διαγραφή webhook / Remove an endpoint
+         * @description Ό,τι έμενε να σταλεί σε αυτό δεν στέλνεται / What was still to go to it is dropped.
+         */
+        delete: operations["deleteMySupplierWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Δοκιμαστική αποστολή / Send a test ping
+         * @description Μέσω της ουράς, υπογεγραμμένο όπως κάθε ειδοποίηση, με σώμα `SupplierWebhookPing` (`type: "ping"`).
+         *     Through the outbox, signed like every notice, with the body `SupplierWebhookPing` (`type: "ping"`); it shows
+         *     in the endpoint's `lastDeliveries`. A disabled endpoint: 404 (register it again).
+         */
+        post: operations["pingMySupplierWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description XML, UTF-8 με δήλωση· τα ονόματα στοιχείων της προδιαγραφής, κενά όταν άγνωστα.
+         *     XML, UTF-8 with its declaration; the spec's element names, empty when unknown.
+         */
+        Open311Xml: string;
+        Open311Errors: {
+            /** @example 400 */
+            code: number;
+            /** @example Λείπει η θέση / A location is required */
+            description: string;
+        }[];
+        Open311Discovery: {
+            /** Format: date-time */
+            changeset: string;
+            contact: string;
+            /** @description Πού ζητείται κλειδί / Where to ask for a key */
+            key_service: string;
+            endpoints: {
+                /** @constant */
+                specification: "http://wiki.open311.org/GeoReport_v2";
+                url: string;
+                /** Format: date-time */
+                changeset: string;
+                /** @enum {string} */
+                type: "production" | "test";
+                formats: ("application/json" | "text/xml")[];
+            }[];
+        };
+        Open311Service: {
+            /** @example pothole */
+            service_code: string;
+            service_name: string;
+            description: string;
+            /** @description Έχει πεδία (services/<code>.json) / Has attributes */
+            metadata: boolean;
+            /** @enum {string} */
+            type: "realtime" | "batch" | "blackbox";
+            /** @description Χωρισμένες με κόμμα / Comma-separated */
+            keywords: string;
+            group: string;
+        };
+        Open311ServiceDefinition: {
+            service_code: string;
+            attributes: {
+                variable: boolean;
+                code: string;
+                /** @enum {string} */
+                datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                required: boolean;
+                datatype_description: string | null;
+                order: number;
+                description: string;
+                values: {
+                    key: string;
+                    name: string;
+                }[];
+            }[];
+        };
+        /** @description Ακριβώς τα πεδία της προδιαγραφής, χωρίς στοιχεία του αναφέροντος / Exactly the spec's fields, nothing of the reporter */
+        Open311Request: {
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string | null;
+            service_name: string;
+            service_code: string;
+            description: string;
+            agency_responsible: string;
+            service_notice: null;
+            /** Format: date-time */
+            requested_datetime: string;
+            /** Format: date-time */
+            updated_datetime: string;
+            /** Format: date-time */
+            expected_datetime: string | null;
+            address: string | null;
+            address_id: string | null;
+            zipcode: null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+        };
+        /**
+         * @description Θέση: `lat`+`long`, ή `address_string`, ή `address_id`. Απαντήσεις στα πεδία του είδους ως `attribute[code]`
+         *     (και `attribute[code][]` για πολλές τιμές).
+         *     A location: `lat`+`long`, or `address_string`, or `address_id`. Answers to the service's attributes as
+         *     `attribute[code]` (and `attribute[code][]` for several values).
+         */
+        Open311NewRequest: {
+            api_key: string;
+            service_code: string;
+            /** @example 38.2018 */
+            lat?: string;
+            /** @example 20.4391 */
+            long?: string;
+            address_string?: string;
+            address_id?: string;
+            description?: string;
+            email?: string;
+            first_name?: string;
+            last_name?: string;
+            phone?: string;
+            media_url?: string;
+        } & {
+            [key: string]: string | string[];
+        };
+        Open311Created: {
+            service_request_id: string;
+            service_notice: null;
+            account_id: null;
+        };
+        MyRequests: {
+            requests: {
+                id: string;
+                serviceCode: string;
+                serviceName: string;
+                /** @enum {string} */
+                stage: "open" | "acknowledged" | "in_progress" | "fixed" | "closed" | "duplicate" | "not_municipal";
+                /** @enum {string} */
+                status: "open" | "closed";
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Η δημόσια σελίδα του / Its public page */
+                url: string;
+            }[];
+        };
+        /** @enum {string} */
+        SupplierNoticeEvent: "commitment.recorded" | "payment_order.issued" | "payment.made" | "reversal.recorded";
+        SupplierNoticeEvents: components["schemas"]["SupplierNoticeEvent"][];
+        SupplierStatementEntry: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "commitment" | "order" | "payment" | "reversal";
+            document: string;
+            amount: components["schemas"]["Money"];
+            ada: string | null;
+        };
+        SupplierStatementDocument: {
+            /** @enum {string} */
+            type: "commitment" | "order" | "payment";
+            document: string;
+            /** Format: date */
+            date: string;
+            kae: string;
+            ada: string | null;
+            description: string | null;
+            /** @description Η ανάληψη ενός εντάλματος, το ένταλμα μιας πληρωμής / The commitment an order follows, the order a payment follows */
+            follows: string | null;
+            amount: components["schemas"]["Money"];
+            reversed: components["schemas"]["Money"];
+            net: components["schemas"]["Money"];
+            /** @description Ανάληψη: χωρίς ένταλμα· ένταλμα: απλήρωτο· πληρωμή: null / A commitment: not yet ordered; an order: not yet paid; a payment: null */
+            open: components["schemas"]["Money"] | null;
+            history: components["schemas"]["SupplierStatementEntry"][];
+        };
+        SupplierStatement: {
+            afm: string;
+            name: string;
+            years: {
+                year: number;
+                committed: components["schemas"]["Money"];
+                ordered: components["schemas"]["Money"];
+                paid: components["schemas"]["Money"];
+                committedNotOrdered: components["schemas"]["Money"];
+                orderedNotPaid: components["schemas"]["Money"];
+                documents: components["schemas"]["SupplierStatementDocument"][];
+            }[];
+        };
+        SupplierSubscription: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            events: components["schemas"]["SupplierNoticeEvent"][];
+            digest: boolean;
+            /** @enum {string} */
+            language: "el" | "en";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description null: αναμένει το άνοιγμα του συνδέσμου / waiting for the link
+             */
+            confirmedAt: string | null;
+        };
+        SupplierWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: components["schemas"]["SupplierNoticeEvent"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            lastDeliveries: {
+                /** Format: date-time */
+                at: string;
+                attempt: number;
+                outcome: string;
+                detail: string;
+            }[];
+        };
+        /**
+         * @description Το σώμα κάθε ειδοποίησης webhook (Standard Webhooks) / The body of each webhook notice (Standard Webhooks);
+         *     `timestamp` is the event's time, the attempt's is in the `webhook-timestamp` header.
+         */
+        SupplierWebhookNotice: {
+            type: components["schemas"]["SupplierNoticeEvent"];
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                afm: string;
+                year: number;
+                document: string;
+                /** Format: date */
+                date: string;
+                kae: string;
+                amount: components["schemas"]["Money"];
+                ada: string | null;
+                description: string | null;
+                /** @description Η ανάληψη, το ένταλμα ή το παραστατικό από το οποίο αφαιρεί ένας αντιλογισμός / What it follows, or what a reversal takes from */
+                follows: {
+                    type: string;
+                    document: string;
+                } | null;
+            };
+        };
+        /** @description Το σώμα της δοκιμαστικής αποστολής (POST …/webhooks/{id}/test) / The body of the test ping */
+        SupplierWebhookPing: {
+            /** @constant */
+            type: "ping";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                webhookId: string;
+                afm: string;
+            };
+        };
         /** @enum {string} */
         DiavgeiaVerdict: "matched" | "amountMismatch" | "typeMismatch" | "payeeMismatch" | "revoked" | "missingInDiavgeia" | "withoutAda" | "notInLedger";
         DiavgeiaCrossCheck: {
@@ -733,6 +1330,46 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Ο πίνακας σφαλμάτων της προδιαγραφής, με τον ίδιο κωδικό HTTP· περιγραφή ελληνικά / αγγλικά.
+         *     The spec's error array, with the matching HTTP status; the description Greek / English.
+         */
+        Open311Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Open311Errors"];
+                "text/xml": components["schemas"]["Open311Xml"];
+            };
+        };
+        /** @description `<errors><error><code>400</code><description>…</description></error></errors>`, with the matching HTTP status */
+        Open311ErrorXml: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/xml": components["schemas"]["Open311Xml"];
+            };
+        };
+        /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+        LoginRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Χωρίς το x-csrf-token της συνεδρίας / Without the session's x-csrf-token (OD_CSRF); nothing changed */
+        CsrfRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description Μη έγκυρη αίτηση / Invalid request */
         BadRequest: {
             headers: {
@@ -800,6 +1437,20 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+        Open311Lang: "el" | "en";
+        /** @description Ο κωδικός και η μορφή, `pothole.json` ή `pothole.xml` / The code and the format */
+        Open311File: string;
+        /** @description Ένα ή περισσότερα, χωρισμένα με κόμμα / One or more, comma-separated */
+        Open311RequestIds: string;
+        /** @description Ένα ή περισσότερα είδη, χωρισμένα με κόμμα / One or more service codes, comma-separated */
+        Open311ServiceCodes: string;
+        /** @description Από (W3C, π.χ. 2026-01-01T00:00:00Z) / From (W3C date-time) */
+        Open311StartDate: string;
+        /** @description Έως (W3C) / Until (W3C date-time) */
+        Open311EndDate: string;
+        Open311Status: "open" | "closed";
+        SupplierItemId: string;
         /** @description Η θέση της κίνησης στη σειρά του βιβλίου / The event's position in the ledger's order */
         LogPosition: number;
         /** @description Μέγεθος δημοσιευμένου σημείου ελέγχου / Size of a published checkpoint */
@@ -1445,6 +2096,583 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    getOpen311Discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discovery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Discovery"];
+                };
+            };
+        };
+    };
+    getOpen311DiscoveryXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discovery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+        };
+    };
+    listOpen311Services: {
+        parameters: {
+            query?: {
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Service"][];
+                };
+            };
+        };
+    };
+    listOpen311ServicesXml: {
+        parameters: {
+            query?: {
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+        };
+    };
+    getOpen311ServiceDefinition: {
+        parameters: {
+            query?: {
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Ο κωδικός και η μορφή, `pothole.json` ή `pothole.xml` / The code and the format */
+                file: components["parameters"]["Open311File"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Service definition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ServiceDefinition"];
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    listOpen311Requests: {
+        parameters: {
+            query?: {
+                /** @description Ένα ή περισσότερα, χωρισμένα με κόμμα / One or more, comma-separated */
+                service_request_id?: components["parameters"]["Open311RequestIds"];
+                /** @description Ένα ή περισσότερα είδη, χωρισμένα με κόμμα / One or more service codes, comma-separated */
+                service_code?: components["parameters"]["Open311ServiceCodes"];
+                /** @description Από (W3C, π.χ. 2026-01-01T00:00:00Z) / From (W3C date-time) */
+                start_date?: components["parameters"]["Open311StartDate"];
+                /** @description Έως (W3C) / Until (W3C date-time) */
+                end_date?: components["parameters"]["Open311EndDate"];
+                status?: components["parameters"]["Open311Status"];
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Service requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+            400: components["responses"]["Open311Error"];
+        };
+    };
+    createOpen311Request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311NewRequest"];
+            };
+        };
+        responses: {
+            /** @description Καταχωρίστηκε / Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Created"][];
+                };
+            };
+            400: components["responses"]["Open311Error"];
+            403: components["responses"]["Open311Error"];
+            429: components["responses"]["Open311Error"];
+            503: components["responses"]["Open311Error"];
+        };
+    };
+    listOpen311RequestsXml: {
+        parameters: {
+            query?: {
+                /** @description Ένα ή περισσότερα, χωρισμένα με κόμμα / One or more, comma-separated */
+                service_request_id?: components["parameters"]["Open311RequestIds"];
+                /** @description Ένα ή περισσότερα είδη, χωρισμένα με κόμμα / One or more service codes, comma-separated */
+                service_code?: components["parameters"]["Open311ServiceCodes"];
+                /** @description Από (W3C, π.χ. 2026-01-01T00:00:00Z) / From (W3C date-time) */
+                start_date?: components["parameters"]["Open311StartDate"];
+                /** @description Έως (W3C) / Until (W3C date-time) */
+                end_date?: components["parameters"]["Open311EndDate"];
+                status?: components["parameters"]["Open311Status"];
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Service requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+            400: components["responses"]["Open311ErrorXml"];
+        };
+    };
+    createOpen311RequestXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311NewRequest"];
+            };
+        };
+        responses: {
+            /** @description Καταχωρίστηκε / Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+            400: components["responses"]["Open311ErrorXml"];
+            403: components["responses"]["Open311ErrorXml"];
+            429: components["responses"]["Open311ErrorXml"];
+            503: components["responses"]["Open311ErrorXml"];
+        };
+    };
+    getOpen311Request: {
+        parameters: {
+            query?: {
+                /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
+                lang?: components["parameters"]["Open311Lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Ο κωδικός και η μορφή, `pothole.json` ή `pothole.xml` / The code and the format */
+                file: components["parameters"]["Open311File"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                    "text/xml": components["schemas"]["Open311Xml"];
+                };
+            };
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    getMyRequests: {
+        parameters: {
+            query?: {
+                lang?: "el" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι αναφορές / The reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRequests"];
+                };
+            };
+            /** @description Χωρίς συνεδρία πολίτη / No citizen session (OD_LOGIN_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMySupplierStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η καρτέλα / The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierStatement"];
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+        };
+    };
+    getMySupplierStatementCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (attachment supplier-<ΑΦΜ>.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Χωρίς σύνδεση / Not logged in */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMySupplierSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι συνδρομές / The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptions: components["schemas"]["SupplierSubscription"][];
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+        };
+    };
+    createMySupplierSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    events: components["schemas"]["SupplierNoticeEvents"];
+                    /**
+                     * @description Ημερήσια σύνοψη / A daily digest instead of one e-mail each
+                     * @default false
+                     */
+                    digest?: boolean;
+                    /**
+                     * @default el
+                     * @enum {string}
+                     */
+                    language?: "el" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Αναμένει επιβεβαίωση / Waiting for confirmation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        status: "pending";
+                    };
+                };
+            };
+            /** @description Λάθος e-mail ή στάδια / A wrong address or events (OD_SUPPLIER_EMAIL_INVALID, OD_SUPPLIER_EVENTS_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            403: components["responses"]["CsrfRequired"];
+            /** @description Πάρα πολλές / Too many (OD_SUPPLIER_TOO_MANY) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteMySupplierSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Διαγράφηκε / Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["LoginRequired"];
+            403: components["responses"]["CsrfRequired"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMySupplierWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Τα σημεία / The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhooks: components["schemas"]["SupplierWebhook"][];
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+        };
+    };
+    createMySupplierWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example https://erp.example.gr/hooks/dimos */
+                    url: string;
+                    events: components["schemas"]["SupplierNoticeEvents"];
+                };
+            };
+        };
+        responses: {
+            /** @description Καταχωρίστηκε / Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Λάθος διεύθυνση ή στάδια / A refused URL or events (OD_SUPPLIER_WEBHOOK_URL_INVALID, OD_SUPPLIER_EVENTS_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            403: components["responses"]["CsrfRequired"];
+            /** @description Πάρα πολλά / Too many (OD_SUPPLIER_TOO_MANY) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteMySupplierWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Διαγράφηκε / Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["LoginRequired"];
+            403: components["responses"]["CsrfRequired"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    pingMySupplierWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Στην ουρά / Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        queued: true;
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            403: components["responses"]["CsrfRequired"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
