@@ -13,13 +13,14 @@ import { importBench } from './import.bench.ts';
 import { logBench } from './log.bench.ts';
 import { loginBench } from './login.bench.ts';
 import { readSideBench } from './readside.bench.ts';
+import { requestPhotosBench } from './requestPhotos.bench.ts';
 import { requestsBench } from './requests.bench.ts';
 import { subscriptionsBench } from './subscriptions.bench.ts';
 import { suppliersBench } from './suppliers.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench, suppliersBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench, requestPhotosBench, suppliersBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
