@@ -12,7 +12,6 @@ import { assetsApi } from './api/assets/index.ts';
 import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { diavgeiaApi } from './api/diavgeia/index.ts';
 import { diavgeiaProjections } from './projections/diavgeia/index.ts';
-import { diavgeiaWeb } from './web/diavgeia/index.ts';
 import { councilProjections } from './projections/council/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
@@ -76,7 +75,7 @@ export const contexts: readonly Context[] = [
   // Here with the shipped request types; townHall makes its API from the installation's (OPENDIMOS_REQUESTS).
   { name: 'requests', projections: requestsProjections, api: requestsApi(shippedRequesting()) },
   // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
-  { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi, web: diavgeiaWeb },
+  { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi },
   // Council and committee sessions (Popolo): bodies, members, sessions, votes, decisions; public.
   { name: 'council', projections: councilProjections },
 ];
@@ -136,7 +135,7 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
     web: identityWeb(services),
     notifications: [identityNotifications(services.keyring, services.publicUrl)],
   },
-  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now, ...(applications ? { applications } : {}), requests: { store: services.store, client: services.client, schema: services.schema, types: requesting.types, ...(services.now ? { now: services.now } : {}) } }) },
+  { name: 'office', web: officeWeb({ client: services.client, schema: services.schema, store: services.store, keyring: services.keyring, now: services.now, ...(applications ? { applications } : {}), requests: { store: services.store, client: services.client, schema: services.schema, types: requesting.types, ...(services.now ? { now: services.now } : {}) }, council: { store: services.store, client: services.client, schema: services.schema, ...(services.now ? { now: services.now } : {}) } }) },
   { name: 'debts', projections: debtsProjections(services.keyring), api: debtsApi(debts), web: debtsWeb(debts), notifications: [debtsNotifications(services.schema, services.publicUrl)] },
   // Without a catalogue and a signer (a rebuild, a test of another context), the read models alone.
   applications

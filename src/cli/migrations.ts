@@ -1,9 +1,10 @@
 // Every migration of the installation, run from here once at start-up (serve, and every command that opens
 // the database itself), before any part of the program opens its tables: the event store's (when events
 // are kept in SQL), the read models' bookkeeping, the access tokens', the personal-data keyring, the
-// identity context's own tables, the sessions, the debts', the verifiable log's checkpoints, the applications' files, the site's reports waiting and their photos. Each released migration is frozen
+// identity context's own tables, the sessions, the debts', the verifiable log's checkpoints, the applications' files, the site's reports waiting and their photos, the council's documents. Each released migration is frozen
 // (src/eventstore/sql/migrate.ts checks its checksum); a change to the schema is a new version.
 import { applicationsMigrations } from '../api/applications/index.ts';
+import { councilDocumentMigrations } from '../api/council/index.ts';
 import { debtsMigrations } from '../api/debts/index.ts';
 import { identityMigrations } from '../api/identity/index.ts';
 import { logMigrations } from '../api/log/index.ts';
@@ -38,6 +39,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'applications', migrations: applicationsMigrations },
   { component: 'requests', migrations: requestsMigrations },
   { component: 'request-reports', migrations: requestReportMigrations },
+  { component: 'council-documents', migrations: councilDocumentMigrations },
 ];
 
 export const migrateDatabase = (client: SqlClient, schema: string, options: MigrationOptions = { eventsInSql: true }): Promise<void> =>

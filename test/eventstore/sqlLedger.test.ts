@@ -48,6 +48,7 @@ for (const backend of contractBackends()) {
     assert.equal(applied, [
       { component: 'applications', version: 1 },
       { component: 'auth', version: 1 },
+      { component: 'council-documents', version: 1 },
       { component: 'debts', version: 1 },
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },

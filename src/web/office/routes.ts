@@ -23,6 +23,8 @@ import { mayUseQueues } from './applications.ts';
 import { registerApplicationsPages } from './applicationsRoutes.ts';
 import type { RequestsOfficeServices } from './requests.ts';
 import { registerRequestsPages } from './requestsRoutes.ts';
+import type { CouncilOfficeServices } from './councilRoutes.ts';
+import { mayKeepCouncil, registerCouncilPages, registerCouncilUploads } from './councilRoutes.ts';
 import { assignBankCredit, bankCreditsPage, mayAssignCredits } from './bankCredits.ts';
 import { officeText } from './messages.ts';
 import { maySearchPeople, peoplePage, searchPeople } from './people.ts';
@@ -35,7 +37,7 @@ import { lookUpRepresentations, mayRecordRepresentations, representationsPage } 
  * with the applications context's services, it has the departments' queues of applications; with the requests
  * context's, the departments' queues of service requests (their reporters' contacts opened with the keyring).
  */
-export type OfficeServices = StaffDeps & { readonly keyring?: Keyring; readonly applications?: ApplicationsServices; readonly requests?: RequestsOfficeServices };
+export type OfficeServices = StaffDeps & { readonly keyring?: Keyring; readonly applications?: ApplicationsServices; readonly requests?: RequestsOfficeServices; readonly council?: CouncilOfficeServices };
 
 /** Login POSTs per client address in a window, on each node: beyond it, no password is even checked. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
@@ -79,6 +81,7 @@ const formSchema = {
 export const officeRoutes =
   (services: OfficeServices): WebRoutes =>
   async (app, options) => {
+    if (services.council) await registerCouncilUploads(app);
     const allowed = addressLimiter({ max: LOGIN_ATTEMPTS_PER_ADDRESS, windowMs: WINDOW_MS }, () => (services.now ?? (() => new Date()))().getTime());
     const render = (reply: FastifyReply, visit: Visit, page: Page) => {
       void reply.header('cache-control', 'private, no-store');
@@ -167,6 +170,7 @@ export const officeRoutes =
             member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null,
             services.keyring !== undefined,
             services.applications !== undefined && mayUseQueues(member),
+            services.council !== undefined && mayKeepCouncil(member),
           ),
         ),
       );
@@ -261,6 +265,7 @@ export const officeRoutes =
       }
 
       if (services.applications) registerApplicationsPages(app, pages, { services: services.applications, render, memberOf });
+      if (services.council) registerCouncilPages(app, pages, { services: services.council, render, memberOf });
       if (services.requests) registerRequestsPages(app, pages, { services: { ...(services.keyring ? { keyring: services.keyring } : {}), ...services.requests }, render, memberOf });
 
       app.get<{ Querystring: { done?: 'assigned' } }>(

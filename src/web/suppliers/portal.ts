@@ -7,8 +7,6 @@ import { isDomainError, supplierNoticesErrors } from '../../domain/index.ts';
 import { subscriptionsOf, supplierStatement, webhooksOf } from '../../projections/suppliers/index.ts';
 import type { WebContext, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
-import { noticeFormRoutes } from './noticeFormRoutes.ts';
-import { isNoticeDone } from './noticeForms.ts';
 import { portalText } from './portalMessages.ts';
 import { confirmPage, confirmResultPage, statementCsv, supplierLoginPage, supplierStatementPage } from './portalPages.ts';
 
@@ -18,7 +16,7 @@ const portalRoutes =
   (services: SupplierPortalServices): WebRoutes =>
   async (app, options) => {
     registerPages(options, ({ at, visit }) => {
-      app.get<{ Querystring: { done?: string } }>(at('/my/supplier'), { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 40 } } } } }, async (request, reply) => {
+      app.get(at('/my/supplier'), async (request, reply) => {
         const v = visit(request);
         reply.header('cache-control', 'no-store');
         if (!loggedIn(request)) return options.render(reply, v, supplierLoginPage(v));
@@ -29,8 +27,7 @@ const portalRoutes =
           webhooksOf(services.client, services.schema, who.subjectId),
         ]);
         const actingFor = request.session?.actingBy ? who.name : null;
-        const csrfToken = request.session?.csrfToken ?? '';
-        return options.render(reply, v, supplierStatementPage(v, { afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, csrfToken, done: isNoticeDone(request.query.done) ? request.query.done : null }));
+        return options.render(reply, v, supplierStatementPage(v, { afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks }));
       });
 
       app.get(at('/my/supplier.csv'), async (request, reply) => {
@@ -66,7 +63,6 @@ const portalRoutes =
         },
       );
     });
-    await noticeFormRoutes(services)(app, options);
   };
 
 export const supplierPortalWeb = (services: SupplierPortalServices): WebContext => ({

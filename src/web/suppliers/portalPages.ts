@@ -5,8 +5,6 @@ import { formatDate, formatEuro } from '../shared/format.ts';
 import type { Html } from '../shared/html.ts';
 import { html } from '../shared/html.ts';
 import type { Page, Visit } from '../shared/page.ts';
-import type { NoticeDone } from './noticeForms.ts';
-import { noticesSection } from './noticeForms.ts';
 import { portalText } from './portalMessages.ts';
 
 const euro = (amount: string): string => formatEuro(amount);
@@ -42,15 +40,13 @@ export interface PortalView {
   readonly years: readonly StatementYear[];
   readonly subscriptions: readonly SubscriptionView[];
   readonly webhooks: readonly WebhookView[];
-  /** The session's CSRF token, for the page's forms. */
-  readonly csrfToken?: string;
-  /** What the last form changed, told once after its redirect. */
-  readonly done?: NoticeDone | null;
 }
 
 export const supplierStatementPage = (visit: Visit, view: PortalView): Page => {
   const t = portalText(visit);
-  const notices = noticesSection(visit, { subscriptions: view.subscriptions, webhooks: view.webhooks, csrfToken: view.csrfToken ?? '', done: view.done ?? null });
+  const notices = html`<section aria-labelledby="notices"><h2 id="notices">${t.noticesTitle}</h2><p>${t.noticesLead}</p>
+${view.subscriptions.length ? html`<h3>${t.subscriptions}</h3><ul>${view.subscriptions.map((s) => html`<li>${s.email}: ${s.events.join(', ')} — ${s.digest ? t.digest : t.immediate}, ${s.confirmedAt ? t.confirmed : t.pending}</li>`)}</ul>` : ''}
+${view.webhooks.length ? html`<h3>${t.webhooks}</h3><ul>${view.webhooks.map((w) => html`<li>${w.url}: ${w.events.join(', ')}${w.disabledAt ? html` — <strong>${t.disabled}</strong>` : ''}</li>`)}</ul>` : ''}</section>`;
   return {
     title: t.title,
     description: t.description,
