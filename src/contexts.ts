@@ -13,7 +13,6 @@ import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { diavgeiaApi } from './api/diavgeia/index.ts';
 import { diavgeiaProjections } from './projections/diavgeia/index.ts';
 import { councilProjections } from './projections/council/index.ts';
-import { councilApi } from './api/council/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
@@ -25,7 +24,9 @@ import { ledgerApi } from './api/ledger/index.ts';
 import type { CitizenServices } from './api/identity/index.ts';
 import { identityApi } from './api/identity/index.ts';
 import type { ApiContext } from './api/shared/apiContext.ts';
-import { supplierPortalApi, suppliersApi } from './api/suppliers/index.ts';
+import { LIXOURI_TAXID, supplierInvoicesApi, supplierPortalApi, suppliersApi } from './api/suppliers/index.ts';
+import type { SupplierInvoicesServices } from './api/suppliers/index.ts';
+import { EINVOICES_PROJECTION, einvoicesProjections } from './projections/einvoices/index.ts';
 import type { Projection, ProjectionsContext } from './projections/shared/projection.ts';
 import { assetsProjections } from './projections/assets/index.ts';
 import { CITIZENS_PROJECTION, identityNotifications, identityProjections, REPRESENTATIONS_PROJECTION } from './projections/identity/index.ts';
@@ -46,7 +47,7 @@ import { officeWeb } from './web/office/index.ts';
 import { ledgerWeb } from './web/ledger/index.ts';
 import { logWeb } from './web/log/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
-import { supplierPortalWeb, suppliersWeb } from './web/suppliers/index.ts';
+import { supplierInvoicesWeb, supplierPortalWeb, suppliersWeb } from './web/suppliers/index.ts';
 import { publicEndpointRefusal, publicEndpointsOnly } from './integrations/webhooks/index.ts';
 
 /** The shipped request types (config/requests.yaml, read and checked once), Lixouri's bounds, OpenStreetMap. */
@@ -78,7 +79,7 @@ export const contexts: readonly Context[] = [
   // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
   { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi },
   // Council and committee sessions (Popolo): bodies, members, sessions, votes, decisions; public.
-  { name: 'council', projections: councilProjections, api: councilApi },
+  { name: 'council', projections: councilProjections },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */
@@ -107,7 +108,12 @@ export interface Applying {
   readonly localHolidays?: readonly string[];
 }
 
-export const personalContexts = (services: CitizenServices, paying: DebtsPayments = lixouriPayments, applying?: Applying, requesting: Requesting = shippedRequesting()): readonly Context[] => {
+/** The citizen platform, and the municipality's ΑΦΜ (OPENDIMOS_MUNICIPALITY_TAXID): every e-invoice's buyer; default LIXOURI_TAXID. */
+export interface TownHallServices extends CitizenServices {
+  readonly municipalityTaxid?: string;
+}
+
+export const personalContexts = (services: TownHallServices, paying: DebtsPayments = lixouriPayments, applying?: Applying, requesting: Requesting = shippedRequesting()): readonly Context[] => {
   const debts: DebtsServices = { ...paying, store: services.store, client: services.client, schema: services.schema, keyring: services.keyring, ...(services.now ? { now: services.now } : {}) };
   const applications: ApplicationsServices | null = applying
     ? {
@@ -128,6 +134,7 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
     : null;
   // In production a webhook goes only to https on public addresses (SSRF), checked when it is registered too.
   const supplierPortal = { ...services, ...(publicEndpointsOnly() ? { endpointRefusal: (url: string) => publicEndpointRefusal(url) } : {}) };
+  const invoicing: SupplierInvoicesServices = { store: services.store, client: services.client, schema: services.schema, keyring: services.keyring, publicUrl: services.publicUrl, buyerTaxid: services.municipalityTaxid ?? LIXOURI_TAXID, ...(services.now ? { now: services.now } : {}) };
   return [
   {
     name: 'identity',
@@ -158,11 +165,13 @@ export const personalContexts = (services: CitizenServices, paying: DebtsPayment
   },
   // A supplier's own statement and its notices (e-mail subscriptions, webhooks), on the company's session.
   { name: 'supplier-portal', projections: { name: 'supplier-portal', projections: [supplierNoticesProjection(services.keyring)] }, api: supplierPortalApi(supplierPortal), web: supplierPortalWeb(supplierPortal), notifications: [supplierNotifications(services.schema, services.publicUrl, services.now), supplierAccountNotifications(services.schema, services.publicUrl, services.keyring)] },
+  // A supplier's e-invoices: uploaded as UBL, checked against the session's company and the municipality, tracked through the ledger.
+  { name: 'einvoices', projections: einvoicesProjections, api: supplierInvoicesApi(invoicing), web: supplierInvoicesWeb(invoicing) },
   ];
 };
 
 /** The whole town hall for a process: the public contexts, then the personal ones. */
-export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?: LogServices, applying?: Applying, requesting: Requesting = shippedRequesting()) => {
+export const townHall = (services: TownHallServices, paying?: DebtsPayments, log?: LogServices, applying?: Applying, requesting: Requesting = shippedRequesting()) => {
   // The installation's request types and bounds answer Open311, in place of the shipped ones.
   const publicOnes = contexts.map((c) => (c.name === 'requests' ? { ...c, api: requestsApi(requesting) } : c));
   const all = [...publicOnes, ...(log ? [logContext(log)] : []), ...personalContexts(services, paying, applying, requesting)];
@@ -177,4 +186,4 @@ export const townHall = (services: CitizenServices, paying?: DebtsPayments, log?
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION, REQUEST_REPORTERS_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION, REQUEST_REPORTERS_PROJECTION, EINVOICES_PROJECTION];

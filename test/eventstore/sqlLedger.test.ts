@@ -50,6 +50,7 @@ for (const backend of contractBackends()) {
       { component: 'auth', version: 1 },
       { component: 'council-documents', version: 1 },
       { component: 'debts', version: 1 },
+      { component: 'einvoices', version: 1 },
       { component: 'eventstore', version: 1 },
       { component: 'eventstore', version: 2 },
       { component: 'eventstore', version: 3 },

@@ -26,8 +26,10 @@ export const supplierPortalApi = (services: SupplierPortalServices, options: { r
 export type { SupplierCompany, SupplierInvoicesServices } from './invoiceServices.ts';
 export { LIXOURI_TAXID, supplierCompanyOf } from './invoiceServices.ts';
 export { invoiceIdOf, invoiceXmlOf, isInvoiceRejected, receiveInvoice } from './invoices.ts';
-export { einvoicesMigrations, EINVOICE_FILES, SUPPLIER_THREAD_FILES } from './invoiceTables.ts';
+export { einvoicesMigrations, EINVOICE_FILES } from './invoiceTables.ts';
 export { invoiceJson } from './invoiceRoutes.ts';
+/** The largest XML an invoice may be (the reader's limit), for the site's upload form. */
+export { MAX_XML_BYTES as MAX_INVOICE_BYTES } from '../../integrations/einvoicing/index.ts';
 
 export const supplierInvoicesApi = (services: SupplierInvoicesServices): ApiContext => ({
   name: 'supplier-invoices',

@@ -129,10 +129,10 @@ const checkLine = (problems: Problems, line: InvoiceLine, currency: string | nul
   const price = line.price === null ? null : quantityOf(problems, { value: line.price.value, path: line.price.path }, { el: 'Τιμή μονάδας', en: 'Unit price' });
   if (price !== null && price.isNegative()) problems.add(line.price!.path, 'Η τιμή μονάδας δεν μπορεί να είναι αρνητική (BR-27)', 'The unit price cannot be negative (BR-27)');
   const base = line.baseQuantity === null ? new Decimal(1) : quantityOf(problems, line.baseQuantity, { el: 'Ποσότητα βάσης', en: 'Base quantity' });
-  if (base !== null && !base.isPositive()) problems.add(line.baseQuantity!.path, 'Η ποσότητα βάσης της τιμής πρέπει να είναι θετική', 'The price base quantity must be positive');
+  if (base !== null && !base.greaterThan(0)) problems.add(line.baseQuantity!.path, 'Η ποσότητα βάσης της τιμής πρέπει να είναι θετική', 'The price base quantity must be positive');
   const adjustments = sumOfAdjustments(problems, line.allowanceCharges, currency);
   const stated = amountOf(problems, line.lineExtension, currency);
-  if (quantity !== null && price !== null && base !== null && base.isPositive() && adjustments !== null && stated !== null) {
+  if (quantity !== null && price !== null && base !== null && base.greaterThan(0) && adjustments !== null && stated !== null) {
     const expected = half(quantity.times(price).dividedBy(base).plus(adjustments.charges).minus(adjustments.allowances));
     sameSum(problems, stated, expected, line.lineExtension!.path, 'PEPPOL-EN16931-R120', { el: 'Καθαρό ποσό γραμμής = ποσότητα × τιμή − εκπτώσεις + επιβαρύνσεις', en: 'Line net amount = quantity × price − allowances + charges' });
   }

@@ -1,23 +1,20 @@
-// Read models of the e-invoices context (personal): each invoice a supplier sent, the threads with the finance
-// department and their messages (opened with the company's key inside the runner's transaction), and, from
-// the public ledger, each legal entity's commitments, payment orders and payments with their ΑΔΑ and what
-// they follow, so an invoice is tracked by the reference it carries: received → matched to a commitment →
-// payment order issued → paid. An erased company's invoices and threads go; the ledger's rows are public.
-import type { CitizenErased, Counterparty, FiscalYearEvent, InvoiceEvent, ThreadEvent } from '../../domain/index.ts';
-import type { Keyring } from '../../eventstore/keyring.ts';
+// Read models of the e-invoices context (personal): each invoice a supplier sent and, from the public ledger,
+// each legal entity's commitments, payment orders and payments with their ΑΔΑ and what they follow, so an
+// invoice is tracked by the reference it carries: received → matched to a commitment → payment order issued
+// → paid, whenever the ledger's events come. An erased company's invoices go; the ledger's rows are public.
+// (The threads with the finance department have their own read model, src/projections/supplierThreads.)
+import type { CitizenErased, Counterparty, FiscalYearEvent, InvoiceEvent } from '../../domain/index.ts';
 import type { ProjectedEvent } from '../../eventstore/port.ts';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Projection, Tables } from '../shared/projection.ts';
 
 export const EINVOICES = 'od_einvoices';
 export const EINVOICE_LEDGER = 'od_einvoice_ledger';
-export const SUPPLIER_THREADS = 'od_supplier_threads';
-export const SUPPLIER_THREAD_MESSAGES = 'od_supplier_thread_messages';
 export const EINVOICES_PROJECTION = 'einvoices';
 
-type Handled = InvoiceEvent | ThreadEvent | CitizenErased | FiscalYearEvent;
+type Handled = InvoiceEvent | CitizenErased | FiscalYearEvent;
 
-const HANDLED = new Set(['InvoiceReceived', 'ThreadOpened', 'ThreadMessagePosted', 'ThreadClosed', 'CitizenErased', 'ExpenseCommitted', 'PaymentOrdered', 'PaymentMade', 'DocumentReversed']);
+const HANDLED = new Set(['InvoiceReceived', 'CitizenErased', 'ExpenseCommitted', 'PaymentOrdered', 'PaymentMade', 'DocumentReversed']);
 
 const legalEntity = (counterparty: Counterparty | null): string | null => (counterparty && !counterparty.naturalPerson ? counterparty.afm : null);
 
@@ -27,10 +24,10 @@ const ledgerRow = (tx: SqlExecutor, t: Tables, row: { year: number; type: string
     [row.year, row.type, row.document, row.afm, row.ada, row.follows, row.amount, row.date],
   );
 
-export const einvoicesProjection = (keyring: Keyring): Projection => ({
+export const einvoicesProjection: Projection = {
   name: EINVOICES_PROJECTION,
   version: 1,
-  tables: [EINVOICES, EINVOICE_LEDGER, SUPPLIER_THREADS, SUPPLIER_THREAD_MESSAGES],
+  tables: [EINVOICES, EINVOICE_LEDGER],
   create: (t: Tables) => `
 CREATE TABLE ${t[EINVOICES]} (
   invoice_id text PRIMARY KEY,
@@ -63,35 +60,11 @@ CREATE TABLE ${t[EINVOICE_LEDGER]} (
   reversed numeric(16,2) NOT NULL DEFAULT 0,
   date date NOT NULL,
   PRIMARY KEY (year, type, document)
-);
-CREATE TABLE ${t[SUPPLIER_THREADS]} (
-  thread_id text PRIMARY KEY,
-  subject_id text NOT NULL,
-  seller_taxid text NOT NULL,
-  topic_kind text NOT NULL,
-  topic_ref text NOT NULL,
-  status text NOT NULL,
-  opened_at timestamptz NOT NULL,
-  last_at timestamptz NOT NULL,
-  last_side text NOT NULL,
-  messages int NOT NULL DEFAULT 0
-);
-CREATE TABLE ${t[SUPPLIER_THREAD_MESSAGES]} (
-  message_id text PRIMARY KEY,
-  thread_id text NOT NULL,
-  position bigint NOT NULL,
-  side text NOT NULL,
-  staff_id text,
-  text text NOT NULL,
-  attachments jsonb NOT NULL,
-  at timestamptz NOT NULL
 );`,
   indexes: (t: Tables) => `
 CREATE INDEX ON ${t[EINVOICES]} (subject_id, received_at);
 CREATE INDEX ON ${t[EINVOICE_LEDGER]} (afm, type);
-CREATE INDEX ON ${t[SUPPLIER_THREADS]} (subject_id, last_at);
-CREATE INDEX ON ${t[SUPPLIER_THREADS]} (status, last_at);
-CREATE INDEX ON ${t[SUPPLIER_THREAD_MESSAGES]} (thread_id, position);`,
+CREATE INDEX ON ${t[EINVOICE_LEDGER]} (ada);`,
   async apply(tx, t, events: readonly ProjectedEvent[]) {
     for (const recorded of events) {
       if (!HANDLED.has(recorded.type)) continue;
@@ -106,38 +79,8 @@ CREATE INDEX ON ${t[SUPPLIER_THREAD_MESSAGES]} (thread_id, position);`,
           );
           break;
         }
-        case 'ThreadOpened': {
-          const d = event.data;
-          await tx.query(
-            `INSERT INTO ${t[SUPPLIER_THREADS]} (thread_id, subject_id, seller_taxid, topic_kind, topic_ref, status, opened_at, last_at, last_side) VALUES ($1, $2, $3, $4, $5, 'open', $6, $6, 'supplier') ON CONFLICT DO NOTHING`,
-            [d.threadId, d.subjectId, d.sellerTaxid, d.topic.kind, d.topic.ref, d.at],
-          );
-          break;
-        }
-        case 'ThreadMessagePosted': {
-          const d = event.data;
-          const [thread] = await tx.query<{ subject_id: string }>(`SELECT subject_id FROM ${t[SUPPLIER_THREADS]} WHERE thread_id = $1`, [d.threadId]);
-          if (!thread) break;
-          // An erased company's key is gone: its message cannot be opened, and is not kept.
-          const opened = await keyring.open<{ text: string }>(thread.subject_id, d.sealed, tx);
-          if (!opened) break;
-          await tx.query(
-            `INSERT INTO ${t[SUPPLIER_THREAD_MESSAGES]} (message_id, thread_id, position, side, staff_id, text, attachments, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-            [d.messageId, d.threadId, recorded.position, d.author.side, d.author.side === 'office' ? d.author.staffId : null, opened.text, JSON.stringify(d.attachments), d.at],
-          );
-          await tx.query(
-            `UPDATE ${t[SUPPLIER_THREADS]} SET messages = messages + 1, last_at = $2, last_side = $3, status = CASE WHEN $3 = 'supplier' THEN 'open' ELSE status END WHERE thread_id = $1`,
-            [d.threadId, d.at, d.author.side],
-          );
-          break;
-        }
-        case 'ThreadClosed':
-          await tx.query(`UPDATE ${t[SUPPLIER_THREADS]} SET status = 'closed', last_at = $2 WHERE thread_id = $1`, [event.data.threadId, event.data.at]);
-          break;
         case 'CitizenErased': {
           const subject = event.data.subjectId;
-          await tx.query(`DELETE FROM ${t[SUPPLIER_THREAD_MESSAGES]} m USING ${t[SUPPLIER_THREADS]} s WHERE s.subject_id = $1 AND m.thread_id = s.thread_id`, [subject]);
-          await tx.query(`DELETE FROM ${t[SUPPLIER_THREADS]} WHERE subject_id = $1`, [subject]);
           await tx.query(`DELETE FROM ${t[EINVOICES]} WHERE subject_id = $1`, [subject]);
           break;
         }
@@ -164,4 +107,4 @@ CREATE INDEX ON ${t[SUPPLIER_THREAD_MESSAGES]} (thread_id, position);`,
       }
     }
   },
-});
+};

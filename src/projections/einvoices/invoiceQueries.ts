@@ -1,10 +1,10 @@
 // What the e-invoices read models answer: a company's invoices, each tracked through the public ledger by
-// the references it carries, and the threads with the finance department. Every query of a company's own
-// data takes its subject: another company's invoice or thread is simply not found.
+// the references it carries. Every query takes the company's subject: another company's invoice is simply
+// not found.
 import { Decimal } from 'decimal.js';
 import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import { table } from '../shared/tables.ts';
-import { EINVOICE_LEDGER, EINVOICES, SUPPLIER_THREAD_MESSAGES, SUPPLIER_THREADS } from './einvoicesProjection.ts';
+import { EINVOICE_LEDGER, EINVOICES } from './einvoicesProjection.ts';
 
 /** Where an invoice stands: received, matched to a commitment, a payment order issued, paid in part, paid. */
 export type InvoiceStage = 'received' | 'matched' | 'ordered' | 'part-paid' | 'paid';
@@ -93,16 +93,30 @@ const trackingOf = async (db: SqlExecutor, schema: string, row: InvoiceRow): Pro
      UNION ALL SELECT year, type, document, ada, follows, amount, reversed, date FROM p ORDER BY date, document`,
     [row.seller_taxid, row.refs],
   );
-  const of = (type: LedgerRow['type']) => rows.filter((r) => r.type === type).map(documentOf).filter((d) => d.amount.isPositive());
+  const of = (type: LedgerRow['type']) => rows.filter((r) => r.type === type).map(documentOf).filter((d) => d.amount.greaterThan(0));
   const commitments = of('commitment');
   const orders = of('order');
   const payments = of('payment');
-  const paid = payments.reduce((sum, p) => sum.plus(p.amount), new Decimal(0));
-  // Paid when the payments under its commitment cover what it asks; a commitment may carry several invoices.
+  const paidUnder = payments.reduce((sum, p) => sum.plus(p.amount), new Decimal(0));
+  // A commitment may carry several invoices: its payments go to them in the order they were issued, so the
+  // second invoice under a commitment is not shown paid by the first one's payment.
+  const ahead = payments.length === 0 ? new Decimal(0) : await payableAhead(db, schema, row, commitments.flatMap((c) => (c.ada ? [c.ada, c.document] : [c.document])));
+  const payable = new Decimal(row.payable);
+  const paid = Decimal.max(0, Decimal.min(payable, paidUnder.minus(ahead)));
   const stage: InvoiceStage =
-    payments.length > 0 ? (paid.greaterThanOrEqualTo(row.payable) ? 'paid' : 'part-paid') : orders.length > 0 ? 'ordered' : commitments.length > 0 ? 'matched' : 'received';
+    paid.greaterThan(0) ? (paid.greaterThanOrEqualTo(payable) ? 'paid' : 'part-paid') : orders.length > 0 ? 'ordered' : commitments.length > 0 ? 'matched' : 'received';
   const unmatched = stage === 'received' ? await unmatchedReason(db, schema, row) : null;
   return { stage, unmatched, commitments, orders, payments, paid };
+};
+
+/** What the seller's invoices issued before this one, under the same commitments, ask to be paid. */
+const payableAhead = async (db: SqlExecutor, schema: string, row: InvoiceRow, keys: readonly string[]): Promise<Decimal> => {
+  const [ahead] = await db.query<{ total: string }>(
+    `SELECT coalesce(sum(payable), 0)::text AS total FROM ${table(schema, EINVOICES)}
+     WHERE seller_taxid = $1 AND kind = 'invoice' AND refs && $2::text[] AND (issue_date, number) < ($3::date, $4)`,
+    [row.seller_taxid, keys, dayOf(row.issue_date), row.number],
+  );
+  return new Decimal(ahead?.total ?? '0');
 };
 
 const unmatchedReason = async (db: SqlExecutor, schema: string, row: InvoiceRow): Promise<UnmatchedReason> => {
@@ -140,90 +154,4 @@ export const invoicesOf = async (db: SqlExecutor, schema: string, subjectId: str
 export const invoiceOf = async (db: SqlExecutor, schema: string, subjectId: string, invoiceId: string): Promise<TrackedInvoice | null> => {
   const [row] = await db.query<InvoiceRow>(`SELECT ${INVOICE_COLUMNS} FROM ${table(schema, EINVOICES)} WHERE subject_id = $1 AND invoice_id = $2`, [subjectId, invoiceId]);
   return row ? { ...recordOf(row), ...(await trackingOf(db, schema, row)) } : null;
-};
-
-/** Whether the seller has a commitment with this ΑΔΑ (a thread may be opened about it). */
-export const hasCommitment = async (db: SqlExecutor, schema: string, afm: string, ada: string): Promise<boolean> => {
-  const rows = await db.query(`SELECT 1 FROM ${table(schema, EINVOICE_LEDGER)} WHERE type = 'commitment' AND afm = $1 AND ada = $2 LIMIT 1`, [afm, ada]);
-  return rows.length > 0;
-};
-
-export interface ThreadSummary {
-  readonly threadId: string;
-  readonly subjectId: string;
-  readonly sellerTaxid: string;
-  readonly topic: { readonly kind: 'commitment' | 'invoice'; readonly ref: string };
-  readonly status: 'open' | 'closed';
-  readonly openedAt: string;
-  readonly lastAt: string;
-  readonly lastSide: 'supplier' | 'office';
-  readonly messages: number;
-}
-
-export interface ThreadMessage {
-  readonly messageId: string;
-  readonly side: 'supplier' | 'office';
-  readonly staffId: string | null;
-  readonly text: string;
-  readonly attachments: readonly { readonly fileId: string; readonly format: string; readonly bytes: number }[];
-  readonly at: string;
-}
-
-interface ThreadRow {
-  thread_id: string;
-  subject_id: string;
-  seller_taxid: string;
-  topic_kind: 'commitment' | 'invoice';
-  topic_ref: string;
-  status: 'open' | 'closed';
-  opened_at: Date | string;
-  last_at: Date | string;
-  last_side: 'supplier' | 'office';
-  messages: number;
-}
-
-const threadOfRow = (r: ThreadRow): ThreadSummary => ({
-  threadId: r.thread_id,
-  subjectId: r.subject_id,
-  sellerTaxid: r.seller_taxid,
-  topic: { kind: r.topic_kind, ref: r.topic_ref },
-  status: r.status,
-  openedAt: instantOf(r.opened_at),
-  lastAt: instantOf(r.last_at),
-  lastSide: r.last_side,
-  messages: Number(r.messages),
-});
-
-/** A company's threads, the most recent first. */
-export const threadsOf = async (db: SqlExecutor, schema: string, subjectId: string): Promise<ThreadSummary[]> =>
-  (await db.query<ThreadRow>(`SELECT * FROM ${table(schema, SUPPLIER_THREADS)} WHERE subject_id = $1 ORDER BY last_at DESC LIMIT 500`, [subjectId])).map(threadOfRow);
-
-/** The finance department's queue: open threads first, those waiting for the office's answer at the top. */
-export const threadQueue = async (db: SqlExecutor, schema: string, status: 'open' | 'closed' | null): Promise<ThreadSummary[]> =>
-  (
-    await db.query<ThreadRow>(
-      `SELECT * FROM ${table(schema, SUPPLIER_THREADS)} WHERE ($1::text IS NULL OR status = $1) ORDER BY status DESC, (last_side = 'supplier') DESC, last_at LIMIT 500`,
-      [status],
-    )
-  ).map(threadOfRow);
-
-/** One thread with its messages; `subjectId` null for staff, else the company's own only. */
-export const threadOf = async (db: SqlExecutor, schema: string, threadId: string, subjectId: string | null): Promise<{ thread: ThreadSummary; messages: ThreadMessage[] } | null> => {
-  const [row] = await db.query<ThreadRow>(`SELECT * FROM ${table(schema, SUPPLIER_THREADS)} WHERE thread_id = $1 AND ($2::text IS NULL OR subject_id = $2)`, [threadId, subjectId]);
-  if (!row) return null;
-  const messages = await db.query<{ message_id: string; side: 'supplier' | 'office'; staff_id: string | null; text: string; attachments: unknown; at: Date | string }>(
-    `SELECT message_id, side, staff_id, text, attachments, at FROM ${table(schema, SUPPLIER_THREAD_MESSAGES)} WHERE thread_id = $1 ORDER BY position`,
-    [threadId],
-  );
-  return {
-    thread: threadOfRow(row),
-    messages: messages.map((m) => ({
-      messageId: m.message_id,
-      side: m.side,
-      staffId: m.staff_id,
-      text: m.text,
-      attachments: (typeof m.attachments === 'string' ? JSON.parse(m.attachments) : m.attachments) as ThreadMessage['attachments'],
-      at: instantOf(m.at),
-    })),
-  };
 };

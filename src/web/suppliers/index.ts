@@ -11,3 +11,4 @@ export const suppliersWeb: WebContext = {
 
 // The supplier's own portal (personal), made with the installation's services.
 export { supplierPortalWeb } from './portal.ts';
+export { supplierInvoicesWeb } from './invoices.ts';

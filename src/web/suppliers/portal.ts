@@ -5,6 +5,7 @@ import type { SupplierPortalServices } from '../../api/suppliers/index.ts';
 import { confirmSubscription, supplierOf } from '../../api/suppliers/index.ts';
 import { isDomainError, supplierNoticesErrors } from '../../domain/index.ts';
 import { subscriptionsOf, supplierStatement, webhooksOf } from '../../projections/suppliers/index.ts';
+import { invoicesOf } from '../../projections/einvoices/index.ts';
 import type { WebContext, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
 import { portalText } from './portalMessages.ts';
@@ -21,13 +22,15 @@ const portalRoutes =
         reply.header('cache-control', 'no-store');
         if (!loggedIn(request)) return options.render(reply, v, supplierLoginPage(v));
         const who = await supplierOf(services, request);
-        const [years, subscriptions, webhooks] = await Promise.all([
+        const [years, subscriptions, webhooks, invoices] = await Promise.all([
           supplierStatement(services.client, services.schema, who.afm),
           subscriptionsOf(services.client, services.schema, who.subjectId),
           webhooksOf(services.client, services.schema, who.subjectId),
+          invoicesOf(services.client, services.schema, who.subjectId),
         ]);
         const actingFor = request.session?.actingBy ? who.name : null;
-        return options.render(reply, v, supplierStatementPage(v, { afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks }));
+        const csrfToken = request.session?.csrfToken ?? '';
+        return options.render(reply, v, supplierStatementPage(v, { afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, invoices, csrfToken }));
       });
 
       app.get(at('/my/supplier.csv'), async (request, reply) => {

@@ -6,6 +6,8 @@ import type { Html } from '../shared/html.ts';
 import { html } from '../shared/html.ts';
 import type { Page, Visit } from '../shared/page.ts';
 import { portalText } from './portalMessages.ts';
+import type { TrackedInvoice } from '../../projections/einvoices/index.ts';
+import { invoicesSection } from './invoicePages.ts';
 
 const euro = (amount: string): string => formatEuro(amount);
 
@@ -40,6 +42,9 @@ export interface PortalView {
   readonly years: readonly StatementYear[];
   readonly subscriptions: readonly SubscriptionView[];
   readonly webhooks: readonly WebhookView[];
+  /** The company's e-invoices, and the session's CSRF token for their upload form. */
+  readonly invoices?: readonly TrackedInvoice[];
+  readonly csrfToken?: string;
 }
 
 export const supplierStatementPage = (visit: Visit, view: PortalView): Page => {
@@ -56,6 +61,7 @@ ${view.webhooks.length ? html`<h3>${t.webhooks}</h3><ul>${view.webhooks.map((w) 
 <p class="lead">${view.name} · ${t.afm} ${view.afm} · <a href="${visit.href(`/suppliers/${view.afm}`)}">${t.publicPage}</a></p>
 ${view.years.length === 0 ? html`<p>${t.none}</p>` : view.years.map((y) => yearSection(visit, y))}
 <p class="hint">${t.downloads}: <a href="${visit.href('/my/supplier.csv')}" download>${t.csv}</a> · <a href="/api/my/supplier">${t.json}</a></p>
+${view.invoices && view.csrfToken !== undefined ? invoicesSection(visit, view.invoices, view.csrfToken) : ''}
 ${notices}`,
   };
 };
