@@ -2,22 +2,9 @@
 // so a broken one stops the start with a message naming the file and the field (or the line, for YAML).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
 import type { ServiceDefinition } from '../../domain/applications/index.ts';
 import { CatalogueError, validateService } from '../../domain/applications/index.ts';
-
-const readYaml = (file: string, text: string): unknown => {
-  try {
-    // Duplicate keys are refused (the default), since the second would silently win.
-    return parse(text, { prettyErrors: true });
-  } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const where = error.linePos?.[0];
-    const field = where ? `line ${where.line}, column ${where.col}` : '(file)';
-    const reason = error.message.split('\n')[0] ?? error.code;
-    throw new CatalogueError(file, field, `σφάλμα σύνταξης YAML (${reason})`, `YAML syntax error (${reason})`);
-  }
-};
+import { readCatalogueYaml } from '../shared/catalogueYaml.ts';
 
 /** Every `*.yaml` of `dir`, validated, sorted by code; two services with one code are refused. */
 export const loadCatalogue = async (dir: string): Promise<readonly ServiceDefinition[]> => {
@@ -32,7 +19,7 @@ export const loadCatalogue = async (dir: string): Promise<readonly ServiceDefini
   const fileOfCode = new Map<string, string>();
   for (const name of names) {
     const file = join(dir, name);
-    const service = validateService(readYaml(file, await readFile(file, 'utf8')), file);
+    const service = validateService(readCatalogueYaml(file, await readFile(file, 'utf8')), file);
     const other = fileOfCode.get(service.code);
     if (other !== undefined) throw new CatalogueError(file, 'code', `ο κωδικός «${service.code}» υπάρχει ήδη στο ${other}`, `the code "${service.code}" is already in ${other}`);
     fileOfCode.set(service.code, file);
