@@ -7,6 +7,7 @@ import { abuseBench } from './abuse.bench.ts';
 import { applicationsBench } from './applications.bench.ts';
 import { bankStatementBench } from './bankStatement.bench.ts';
 import { debtsBench } from './debts.bench.ts';
+import { diavgeiaBench } from './diavgeia.bench.ts';
 import { embeddedBench } from './embedded.bench.ts';
 import { eventStoreBench } from './eventstore.bench.ts';
 import { importBench } from './import.bench.ts';
@@ -20,7 +21,7 @@ import { suppliersBench } from './suppliers.bench.ts';
 import type { Bench, Figure } from './support.ts';
 import { createDatabase, dropDatabase, passes } from './support.ts';
 
-const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench, requestPhotosBench, suppliersBench];
+const benches: Bench[] = [eventStoreBench, importBench, readSideBench, subscriptionsBench, abuseBench, embeddedBench, loginBench, debtsBench, bankStatementBench, logBench, applicationsBench, requestsBench, requestPhotosBench, suppliersBench, diavgeiaBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
