@@ -41,7 +41,12 @@ export const receiveInvoice = async (services: SupplierInvoicesServices, company
   if (!reading.ok) throw new InvoiceRejected(reading.problems);
   const { invoice } = reading;
   const problems = checkInvoice(invoice, { sellerTaxid: company.taxid, buyerTaxid: services.buyerTaxid });
-  if (problems.length > 0) throw new InvoiceRejected(problems);
+  if (problems.length > 0) {
+    throw new InvoiceRejected(problems.map((p) => {
+      const line = reading.lineOf(p.path);
+      return line === null ? p : { ...p, line };
+    }));
+  }
   // checkInvoice found every one of these present and well formed.
   const number = invoice.number!.value;
   const issueDate = invoice.issueDate!.value;

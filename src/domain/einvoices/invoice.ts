@@ -94,6 +94,8 @@ export interface ParsedInvoice {
 /** One thing wrong with an uploaded invoice: where, and what, in Greek and in English. */
 export interface InvoiceProblem {
   readonly path: string;
+  /** The line of the XML it is on (or the nearest element there), when it can be told. */
+  readonly line?: number;
   readonly el: string;
   readonly en: string;
 }

@@ -4,6 +4,7 @@
 // judges nothing but the document's kind; the domain's checkInvoice holds it to the rules.
 import type { AllowanceCharge, Amount, At, InvoiceLine, InvoiceProblem, ParsedInvoice, Party, TaxSubtotal, VatCategory } from '../../domain/index.ts';
 import type { XmlNode, XmlRefusal } from './xmlTree.ts';
+import { lineLocator } from './locate.ts';
 import { MAX_XML_DEPTH, readXmlTree } from './xmlTree.ts';
 
 export const UBL_NAMESPACES = {
@@ -151,7 +152,7 @@ const refusalProblem = (refusal: XmlRefusal): InvoiceProblem => {
     case 'too-deep':
       return { path: '/', el: `Τα στοιχεία του XML είναι φωλιασμένα βαθύτερα από ${MAX_XML_DEPTH} επίπεδα`, en: `The XML's elements are nested deeper than ${MAX_XML_DEPTH} levels` };
     case 'malformed':
-      return { path: '/', el: `Το XML δεν είναι καλοσχηματισμένο (γραμμή ${refusal.line}, στήλη ${refusal.column}): ${refusal.message}`, en: `The XML is not well-formed (line ${refusal.line}, column ${refusal.column}): ${refusal.message}` };
+      return { path: '/', line: refusal.line, el: `Το XML δεν είναι καλοσχηματισμένο (γραμμή ${refusal.line}, στήλη ${refusal.column}): ${refusal.message}`, en: `The XML is not well-formed (line ${refusal.line}, column ${refusal.column}): ${refusal.message}` };
     default: {
       const _exhaustive: never = refusal;
       throw new Error('unknown XML refusal');
@@ -159,15 +160,17 @@ const refusalProblem = (refusal: XmlRefusal): InvoiceProblem => {
   }
 };
 
-export type UblReading = { readonly ok: true; readonly invoice: ParsedInvoice } | { readonly ok: false; readonly problems: readonly InvoiceProblem[] };
+export type UblReading =
+  | { readonly ok: true; readonly invoice: ParsedInvoice; /** The line a problem's path is on (the domain's checks know paths only). */ readonly lineOf: (path: string) => number | null }
+  | { readonly ok: false; readonly problems: readonly InvoiceProblem[] };
 
 /** The uploaded file as a UBL Invoice or CreditNote, or why it is not one. */
 export const readUblInvoice = (bytes: Uint8Array): UblReading => {
   const tree = readXmlTree(bytes);
   if (!tree.ok) return { ok: false, problems: [refusalProblem(tree.refusal)] };
   const { root } = tree;
-  if (root.ns === UBL_NAMESPACES.invoice && root.local === 'Invoice') return { ok: true, invoice: invoiceOf(root, 'invoice') };
-  if (root.ns === UBL_NAMESPACES.creditNote && root.local === 'CreditNote') return { ok: true, invoice: invoiceOf(root, 'credit-note') };
+  if (root.ns === UBL_NAMESPACES.invoice && root.local === 'Invoice') return { ok: true, invoice: invoiceOf(root, 'invoice'), lineOf: lineLocator(bytes) };
+  if (root.ns === UBL_NAMESPACES.creditNote && root.local === 'CreditNote') return { ok: true, invoice: invoiceOf(root, 'credit-note'), lineOf: lineLocator(bytes) };
   return {
     ok: false,
     problems: [{

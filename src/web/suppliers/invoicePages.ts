@@ -103,7 +103,7 @@ export const invoiceRefusedPage = (visit: Visit, view: { readonly message: strin
 <div class="error-summary" role="alert"><p>${view.message}</p>${view.problems.length ? html`<p>${t.rejectedLead}</p>` : ''}</div>
 ${view.problems.length
     ? html`<div class="table-scroll"><table class="data"><thead><tr><th scope="col">${t.where}</th><th scope="col">${t.problem}</th></tr></thead>
-<tbody>${view.problems.map((p) => html`<tr><td><code>${p.path}</code></td><td>${visit.lang === 'en' ? p.en : p.el}</td></tr>`)}</tbody></table></div>`
+<tbody>${view.problems.map((p) => html`<tr><td><code>${p.path}</code>${p.line ? html` (${t.line(p.line)})` : ''}</td><td>${visit.lang === 'en' ? p.en : p.el}</td></tr>`)}</tbody></table></div>`
     : ''}
 <h2>${t.send}</h2>${uploadForm(visit, view.csrfToken, null)}
 <p><a href="${visit.href('/my/supplier')}#invoices">${t.toStatement}</a></p>`,

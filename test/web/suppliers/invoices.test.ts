@@ -54,6 +54,7 @@ interface InvoiceJson {
 }
 interface Problem {
   path: string;
+  line?: number;
   el: string;
   en: string;
 }
@@ -156,7 +157,11 @@ test('every refusal lists what is wrong (el/en, with the XML path) and records n
   assert.ok(buyer.some((p) => p.path.startsWith('cac:AccountingCustomerParty/cac:Party/') && p.en.includes(BUYER_TAXID)), JSON.stringify(buyer));
 
   const sums = await refused(c, await bad({ payable: '240.00' }), before);
-  assert.ok(sums.some((p) => p.path === 'cac:LegalMonetaryTotal/cbc:PayableAmount' && p.en.includes('BR-CO-16')), JSON.stringify(sums));
+  const payable = sums.find((p) => p.path === 'cac:LegalMonetaryTotal/cbc:PayableAmount' && p.en.includes('BR-CO-16'));
+  // With the line of the XML it is on.
+  const lineOfText = (xml: string, needle: string) => xml.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  assert.is(payable?.line, lineOfText(ublInvoice({ number: 'ΤΠΥ-0099', payable: '240.00' }), '<cbc:PayableAmount'), JSON.stringify(sums));
+  assert.is(seller.find((p) => p.path.endsWith('cbc:EndpointID'))?.line, lineOfText(ublInvoice({ seller: OTHER }), `<cbc:EndpointID schemeID="9933">${OTHER}`), JSON.stringify(seller));
   const line = await refused(c, await bad({ lines: [{ quantity: '10', price: '12.50', net: '125.00' }, { quantity: '2', price: '40.00', net: '80.00', allowance: '5.00' }] }), before);
   assert.ok(paths(line).includes('cac:InvoiceLine[2]/cbc:LineExtensionAmount'), JSON.stringify(line));
 
@@ -241,6 +246,7 @@ test('the pages: the «Τιμολόγια / Invoices» section with its form, th
     assert.is(answer.statusCode, 422);
     assert.ok(answer.body.includes(prefix ? 'The invoice was not recorded' : 'Το τιμολόγιο δεν καταχωρίστηκε'));
     assert.ok(answer.body.includes('<code>cac:AccountingSupplierParty/cac:Party/'), answer.body.slice(0, 3000));
+    assert.match(answer.body, prefix ? /<\/code> \(line \d+\)/ : /<\/code> \(γραμμή \d+\)/);
   }
   const noToken = multipart([{ name: 'file', value: Buffer.from(ublInvoice({ number: 'ΤΠΥ-0072' })), filename: 'x.xml' }]);
   assert.is((await send(c, c.company, 'POST', '/my/supplier/invoices', noToken.payload, { 'content-type': noToken.contentType })).statusCode, 403);
