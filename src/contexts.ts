@@ -13,6 +13,7 @@ import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { diavgeiaApi } from './api/diavgeia/index.ts';
 import { diavgeiaProjections } from './projections/diavgeia/index.ts';
 import { councilProjections } from './projections/council/index.ts';
+import { councilApi } from './api/council/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
@@ -79,7 +80,7 @@ export const contexts: readonly Context[] = [
   // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
   { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi },
   // Council and committee sessions (Popolo): bodies, members, sessions, votes, decisions; public.
-  { name: 'council', projections: councilProjections },
+  { name: 'council', projections: councilProjections, api: councilApi },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */

@@ -314,6 +314,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/popolo/people.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Τα μέλη των οργάνων (Popolo Person) / The bodies' members (Popolo Person) */
+        get: operations["getPopoloPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/popolo/organizations.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Τα όργανα και οι παρατάξεις τους (Popolo Organization) / The bodies and their factions (Popolo Organization) */
+        get: operations["getPopoloOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/popolo/memberships.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Θητείες με την παράταξη, και αξιώματα (Popolo Membership) / Terms with their faction, and posts (Popolo Membership) */
+        get: operations["getPopoloMemberships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/popolo/events.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Οι συνεδριάσεις (Popolo Event) / The sessions (Popolo Event) */
+        get: operations["getPopoloEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/popolo/motions.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Τα θέματα της ημερήσιας διάταξης (Popolo Motion) / The agenda items (Popolo Motion) */
+        get: operations["getPopoloMotions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/popolo/vote_events.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Οι ψηφοφορίες με τις καταμετρήσεις και κάθε ψήφο (Popolo VoteEvent) / The votes with their counts and each vote (Popolo VoteEvent)
+         * @description Μία ψηφοφορία ανά θέμα που ψηφίστηκε· `counts` με όλες τις επιλογές (και τους απόντες), `votes` κάθε μέλους
+         *     όπως ισχύει μετά από διορθώσεις. Επιλογές: yes (υπέρ), no (κατά), abstain (λευκό), not voting (παρών), absent (απών).
+         *     One vote event per item voted on; `counts` for every option (absent too), `votes` of each member as they stand after
+         *     corrections. Options: yes (υπέρ), no (κατά), abstain (λευκό), not voting (παρών), absent (απών).
+         */
+        get: operations["getPopoloVoteEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council/sessions.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Οι επόμενες συνεδριάσεις ως ημερολόγιο (iCalendar, RFC 5545) / The upcoming sessions as a calendar (iCalendar, RFC 5545) */
+        get: operations["getCouncilSessionsIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/log/inclusion": {
         parameters: {
             query?: never;
@@ -742,6 +867,94 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Popolo Person (popoloproject.com/schemas/person.json) */
+        PopoloPerson: {
+            id: string;
+            name: string;
+        };
+        /** @description Popolo Organization; classification council, committee, community or faction (παράταξη, parent_id its body) */
+        PopoloOrganization: {
+            id: string;
+            name: string;
+            other_names: {
+                name: string;
+                note: string;
+            }[];
+            /** @enum {string} */
+            classification: "council" | "committee" | "community" | "faction";
+            parent_id: string | null;
+        };
+        /** @description Popolo Membership; a term (role member, on_behalf_of_id its faction) or a post (role chair, vice-chair, secretary) */
+        PopoloMembership: {
+            id: string;
+            person_id: string;
+            organization_id: string;
+            on_behalf_of_id: string | null;
+            post_id?: string;
+            /** @enum {string} */
+            role: "member" | "chair" | "vice-chair" | "secretary";
+            label: string;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string | null;
+        };
+        /** @description Popolo Event, a session (συνεδρίαση); classification regular, extraordinary, special or circulation */
+        PopoloEvent: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            classification: "regular" | "extraordinary" | "special" | "circulation";
+            organization_id: string;
+            /** @description ISO 8601 with its offset */
+            start_date: string;
+            end_date: string | null;
+            location: string | null;
+            remote: boolean;
+            stream_url: string | null;
+        };
+        /** @description Popolo Motion, an agenda item; requirement the majority it needs, sources the decision on Diavgeia (ΑΔΑ) */
+        PopoloMotion: {
+            id: string;
+            organization_id: string;
+            legislative_session_id: string;
+            text: string;
+            /** @enum {string} */
+            classification: "agenda-item" | "urgent";
+            date: string;
+            /** @enum {string} */
+            requirement: "simple" | "absolute" | "qualified";
+            /** @enum {string|null} */
+            result: "pass" | "fail" | null;
+            creator: {
+                name: string;
+            } | null;
+            sources: {
+                url: string;
+                note: string;
+            }[];
+        };
+        /** @description Popolo VoteEvent; identifier the decision number (αριθμός απόφασης) as number/year */
+        PopoloVoteEvent: {
+            id: string;
+            organization_id: string;
+            legislative_session_id: string;
+            motion_id: string;
+            identifier: string | null;
+            start_date: string;
+            /** @enum {string|null} */
+            result: "pass" | "fail" | null;
+            counts: {
+                option: string;
+                value: number;
+            }[];
+            votes: {
+                voter_id: string;
+                /** @enum {string} */
+                option: "yes" | "no" | "abstain" | "not voting" | "absent";
+                group_id: string | null;
+            }[];
+        };
         /**
          * @description XML, UTF-8 με δήλωση· τα ονόματα στοιχείων της προδιαγραφής, κενά όταν άγνωστα.
          *     XML, UTF-8 with its declaration; the spec's element names, empty when unknown.
@@ -2013,6 +2226,153 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Τα πρόσωπα / The people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloPerson"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι οργανισμοί / The organizations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloOrganization"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι συμμετοχές / The memberships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloMembership"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι συνεδριάσεις / The sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloEvent"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloMotions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Τα θέματα / The motions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloMotion"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPopoloVoteEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι ψηφοφορίες / The vote events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopoloVoteEvent"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getCouncilSessionsIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VCALENDAR με ένα VEVENT ανά συνεδρίαση / A VCALENDAR with one VEVENT per session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             429: components["responses"]["RateLimited"];
         };
     };

@@ -9,6 +9,7 @@ import type { AssetView, AssetEventView } from '../projections/assets/index.ts';
 import type { AssetConnectionModel } from './assets/models.ts';
 import type { ImportView } from '../projections/imports/index.ts';
 import type { ImportConnectionModel } from './imports/models.ts';
+import type { CouncilSessionModel, CouncilItemModel, CouncilVoteModel } from './council/models.ts';
 import type { ResolverContext } from './shared/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -45,6 +46,9 @@ export type Query = {
   asset?: Maybe<Asset>;
   /** The import log: which files came in, when, and what came of them. Newest first. */
   imports: ImportConnection;
+  /** Sessions of the council and its committees (συνεδριάσεις), by start; `upcoming` only those still to come or under way. */
+  councilSessions: Array<CouncilSession>;
+  councilSession?: Maybe<CouncilSession>;
 };
 
 
@@ -102,12 +106,26 @@ export type QueryImportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryCouncilSessionsArgs = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  upcoming?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCouncilSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Every movement as it is imported, optionally filtered. */
   transactionRecorded: Transaction;
   /** Every change to a budget line of the year (its execution moved). */
   budgetLineChanged: BudgetLine;
+  /** Each vote as it is recorded or corrected, optionally of one session: under a second after the secretary records it. */
+  councilVoteRecorded: CouncilVote;
 };
 
 
@@ -118,6 +136,11 @@ export type SubscriptionTransactionRecordedArgs = {
 
 export type SubscriptionBudgetLineChangedArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+export type SubscriptionCouncilVoteRecordedArgs = {
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Counterparty = {
@@ -448,6 +471,96 @@ export type ImportEdge = {
   node: Import;
 };
 
+/** Τακτική, έκτακτη, ειδική, δια περιφοράς. */
+export type CouncilSessionKind =
+  | 'regular'
+  | 'extraordinary'
+  | 'special'
+  | 'circulation';
+
+/** Simple (of those present), absolute or qualified (two thirds; both of the members in office). */
+export type CouncilMajority =
+  | 'simple'
+  | 'absolute'
+  | 'qualified';
+
+/** Υπέρ, κατά, λευκό, παρών. */
+export type CouncilVoteOption =
+  | 'for'
+  | 'against'
+  | 'blank'
+  | 'present';
+
+export type CouncilResult =
+  | 'passed'
+  | 'failed';
+
+export type CouncilSession = {
+  __typename?: 'CouncilSession';
+  id: Scalars['ID']['output'];
+  bodyId: Scalars['ID']['output'];
+  bodyName: Scalars['String']['output'];
+  bodyNameEn: Scalars['String']['output'];
+  /** The start as an instant, UTC. */
+  startsAt: Scalars['String']['output'];
+  /** The start as the notice gave it, with its offset (Athens' wall clock). */
+  startsAtLocal: Scalars['String']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  remote: Scalars['Boolean']['output'];
+  kind: CouncilSessionKind;
+  /** convened, in-progress or closed. */
+  status: Scalars['String']['output'];
+  /** The video stream of the session. */
+  streamUrl?: Maybe<Scalars['String']['output']>;
+  /** The item under discussion now. */
+  currentItem?: Maybe<CouncilItem>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  items: Array<CouncilItem>;
+};
+
+/** The count of an item's votes; members in office who did not vote are absent. */
+export type CouncilTally = {
+  __typename?: 'CouncilTally';
+  for: Scalars['Int']['output'];
+  against: Scalars['Int']['output'];
+  blank: Scalars['Int']['output'];
+  present: Scalars['Int']['output'];
+  absent: Scalars['Int']['output'];
+};
+
+export type CouncilItem = {
+  __typename?: 'CouncilItem';
+  sessionId: Scalars['ID']['output'];
+  number: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  rapporteur?: Maybe<Scalars['String']['output']>;
+  majority: CouncilMajority;
+  /** Admitted at the session as urgent (κατεπείγον). */
+  urgent: Scalars['Boolean']['output'];
+  result?: Maybe<CouncilResult>;
+  tally?: Maybe<CouncilTally>;
+  /** The decision number (αριθμός απόφασης) of its body's year. */
+  decisionNumber?: Maybe<Scalars['Int']['output']>;
+  decisionYear?: Maybe<Scalars['Int']['output']>;
+  summary?: Maybe<Scalars['String']['output']>;
+  /** The decision's ΑΔΑ on Diavgeia, once posted. */
+  ada?: Maybe<Scalars['String']['output']>;
+  votes: Array<CouncilVote>;
+};
+
+export type CouncilVote = {
+  __typename?: 'CouncilVote';
+  sessionId: Scalars['ID']['output'];
+  item: Scalars['Int']['output'];
+  personId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  faction?: Maybe<Scalars['String']['output']>;
+  option: CouncilVoteOption;
+  /** As first recorded: differs from option when corrected. */
+  castOption: CouncilVoteOption;
+  correctionReason?: Maybe<Scalars['String']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -526,9 +639,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Counterparty: ResolverTypeWrapper<Counterparty>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Budget: ResolverTypeWrapper<BudgetModel>;
   BudgetLine: ResolverTypeWrapper<BudgetLineView>;
@@ -561,6 +674,14 @@ export type ResolversTypes = {
   Import: ResolverTypeWrapper<ImportView>;
   ImportConnection: ResolverTypeWrapper<ImportConnectionModel>;
   ImportEdge: ResolverTypeWrapper<Omit<ImportEdge, 'node'> & { node: ResolversTypes['Import'] }>;
+  CouncilSessionKind: CouncilSessionKind;
+  CouncilMajority: CouncilMajority;
+  CouncilVoteOption: CouncilVoteOption;
+  CouncilResult: CouncilResult;
+  CouncilSession: ResolverTypeWrapper<CouncilSessionModel>;
+  CouncilTally: ResolverTypeWrapper<CouncilTally>;
+  CouncilItem: ResolverTypeWrapper<CouncilItemModel>;
+  CouncilVote: ResolverTypeWrapper<CouncilVoteModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -570,9 +691,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Subscription: Record<PropertyKey, never>;
   Counterparty: Counterparty;
-  Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   Budget: BudgetModel;
   BudgetLine: BudgetLineView;
@@ -597,6 +718,10 @@ export type ResolversParentTypes = {
   Import: ImportView;
   ImportConnection: ImportConnectionModel;
   ImportEdge: Omit<ImportEdge, 'node'> & { node: ResolversParentTypes['Import'] };
+  CouncilSession: CouncilSessionModel;
+  CouncilTally: CouncilTally;
+  CouncilItem: CouncilItemModel;
+  CouncilVote: CouncilVoteModel;
 };
 
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
@@ -614,11 +739,14 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   assets?: Resolver<ResolversTypes['AssetConnection'], ParentType, ContextType, RequireFields<QueryAssetsArgs, 'first'>>;
   asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType, RequireFields<QueryAssetArgs, 'id'>>;
   imports?: Resolver<ResolversTypes['ImportConnection'], ParentType, ContextType, RequireFields<QueryImportsArgs, 'first'>>;
+  councilSessions?: Resolver<Array<ResolversTypes['CouncilSession']>, ParentType, ContextType, RequireFields<QueryCouncilSessionsArgs, 'upcoming' | 'first'>>;
+  councilSession?: Resolver<Maybe<ResolversTypes['CouncilSession']>, ParentType, ContextType, RequireFields<QueryCouncilSessionArgs, 'id'>>;
 };
 
 export type SubscriptionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   transactionRecorded?: SubscriptionResolver<ResolversTypes['Transaction'], "transactionRecorded", ParentType, ContextType, Partial<SubscriptionTransactionRecordedArgs>>;
   budgetLineChanged?: SubscriptionResolver<ResolversTypes['BudgetLine'], "budgetLineChanged", ParentType, ContextType, RequireFields<SubscriptionBudgetLineChangedArgs, 'year'>>;
+  councilVoteRecorded?: SubscriptionResolver<ResolversTypes['CouncilVote'], "councilVoteRecorded", ParentType, ContextType, Partial<SubscriptionCouncilVoteRecordedArgs>>;
 };
 
 export type CounterpartyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Counterparty'] = ResolversParentTypes['Counterparty']> = {
@@ -817,6 +945,58 @@ export type ImportEdgeResolvers<ContextType = ResolverContext, ParentType extend
   node?: Resolver<ResolversTypes['Import'], ParentType, ContextType>;
 };
 
+export type CouncilSessionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['CouncilSession'] = ResolversParentTypes['CouncilSession']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bodyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bodyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodyNameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAtLocal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CouncilSessionKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentItem?: Resolver<Maybe<ResolversTypes['CouncilItem']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['CouncilItem']>, ParentType, ContextType>;
+};
+
+export type CouncilTallyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['CouncilTally'] = ResolversParentTypes['CouncilTally']> = {
+  for?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  against?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  present?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CouncilItemResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['CouncilItem'] = ResolversParentTypes['CouncilItem']> = {
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rapporteur?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  majority?: Resolver<ResolversTypes['CouncilMajority'], ParentType, ContextType>;
+  urgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['CouncilResult']>, ParentType, ContextType>;
+  tally?: Resolver<Maybe<ResolversTypes['CouncilTally']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decisionYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ada?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  votes?: Resolver<Array<ResolversTypes['CouncilVote']>, ParentType, ContextType>;
+};
+
+export type CouncilVoteResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['CouncilVote'] = ResolversParentTypes['CouncilVote']> = {
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  faction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  option?: Resolver<ResolversTypes['CouncilVoteOption'], ParentType, ContextType>;
+  castOption?: Resolver<ResolversTypes['CouncilVoteOption'], ParentType, ContextType>;
+  correctionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ResolverContext> = {
   Decimal?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
@@ -843,5 +1023,9 @@ export type Resolvers<ContextType = ResolverContext> = {
   Import?: ImportResolvers<ContextType>;
   ImportConnection?: ImportConnectionResolvers<ContextType>;
   ImportEdge?: ImportEdgeResolvers<ContextType>;
+  CouncilSession?: CouncilSessionResolvers<ContextType>;
+  CouncilTally?: CouncilTallyResolvers<ContextType>;
+  CouncilItem?: CouncilItemResolvers<ContextType>;
+  CouncilVote?: CouncilVoteResolvers<ContextType>;
 };
 

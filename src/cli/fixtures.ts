@@ -10,6 +10,7 @@ import { debtFixtureFiles } from '../../fixtures/lixouriDebts.ts';
 import type { CliIo } from './io.ts';
 import { loadRequestTypes } from '../api/requests/index.ts';
 import { loadRequestFixtures } from './requestFixtures.ts';
+import { loadCouncilFixtures } from './councilFixtures.ts';
 
 export const FIXTURE_FILES = [
   { path: fileURLToPath(new URL('../../fixtures/lixouri-2025-transactions.csv', import.meta.url)), kind: 'transactions' as const },
@@ -36,4 +37,6 @@ export const loadFixtures = async (store: EventStore, io: Pick<CliIo, 'stdout'>,
   }
   // A year of problem reports up to today, so the requests' list, map and figures have something to show.
   await loadRequestFixtures(store, loadRequestTypes(), new Date(), io);
+  // Lixouri's council: past sessions with their votes and decisions, and the next one convened.
+  await loadCouncilFixtures(store, new Date(), io);
 };

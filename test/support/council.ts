@@ -11,3 +11,11 @@ export const decideOnCouncilSession = async (store: EventStore, sessionId: strin
   const events = decide(session, body);
   await store.append(streams.councilSession(sessionId), events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: 'test' } })), { expectedRevision: sessionEvents.length - 1 });
 };
+
+/** Convenes a new session of a body (the session's stream does not exist yet). */
+export const decideOnBodyForTest = async (store: EventStore, bodyId: string, sessionId: string, decide: (session: Session, body: Body) => readonly SessionEvent[]): Promise<void> => {
+  const bodyEvents = await store.readStream(streams.councilBody(bodyId));
+  const body = bodyEvents.reduce((s, e) => evolveBody(s, { type: e.type, data: e.data } as BodyEvent), initialBody());
+  const events = decide(initialSession(), body);
+  await store.append(streams.councilSession(sessionId), events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: 'test' } })), { expectedRevision: 'no_stream' });
+};

@@ -519,3 +519,13 @@ export const allItems = async (db: SqlExecutor, schema: string): Promise<ItemVie
 /** Every vote of every session (Popolo votes), grouped by session and item in recorded order. */
 export const allVotes = async (db: SqlExecutor, schema: string): Promise<VoteView[]> =>
   (await db.query<VoteRow>(`${voteSelect(schema)} ORDER BY s.starts_at, v.session_id, v.item, v.position`)).map(voteOf);
+
+/** Votes recorded or corrected after the position `after` up to `upTo` (the change feed), in recorded order. */
+export const councilVotesAfter = async (db: SqlExecutor, schema: string, after: number, upTo: number, limit: number): Promise<VoteView[]> =>
+  (
+    await db.query<VoteRow>(
+      `${voteSelect(schema)} WHERE (v.position > $1 AND v.position <= $2) OR (v.corrected_position > $1 AND v.corrected_position <= $2)
+       ORDER BY greatest(v.position, coalesce(v.corrected_position, 0)) LIMIT ${Math.max(1, limit)}`,
+      [after, upTo],
+    )
+  ).map(voteOf);

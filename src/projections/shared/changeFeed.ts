@@ -4,6 +4,8 @@
 import type { SqlClient } from '../../eventstore/sql/client.ts';
 import { toNumber } from '../../eventstore/sql/client.ts';
 import { budgetLinesChangedAfter, transactionsAfter } from '../ledger/index.ts';
+import { councilVotesAfter } from '../council/index.ts';
+import type { VoteView } from '../council/index.ts';
 import type { BudgetLineView, TransactionView } from '../ledger/index.ts';
 import { changesChannel, projectionState } from './registry.ts';
 
@@ -14,6 +16,8 @@ export interface Change {
   readonly position: number;
   readonly transactions: readonly TransactionView[];
   readonly budgetLines: readonly BudgetLineView[];
+  /** Council votes recorded or corrected in the change, in recorded order (absent: none). */
+  readonly councilVotes?: readonly VoteView[];
   /** True when there were more than MAX_ANNOUNCED movements: clients should refresh rather than append. */
   readonly bulk: boolean;
 }
@@ -42,14 +46,16 @@ export const startChangeFeed = async (client: SqlClient, schema: string): Promis
   const read = async (): Promise<void> => {
     const upTo = await appliedPosition();
     if (upTo <= seen) return;
-    const [transactions, budgetLines] = await Promise.all([
+    const [transactions, budgetLines, councilVotes] = await Promise.all([
       transactionsAfter(client, schema, seen, MAX_ANNOUNCED + 1),
       budgetLinesChangedAfter(client, schema, seen, 5_000),
+      councilVotesAfter(client, schema, seen, upTo, MAX_ANNOUNCED),
     ]);
     const change: Change = {
       position: upTo,
       transactions: transactions.filter((t) => t.position <= upTo).slice(0, MAX_ANNOUNCED),
       budgetLines,
+      councilVotes,
       bulk: transactions.length > MAX_ANNOUNCED,
     };
     seen = upTo;

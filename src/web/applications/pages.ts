@@ -287,10 +287,10 @@ export const myApplicationsPage = (visit: Visit, view: MyApplicationsView): Page
   const anyOpen = view.applications.some((a) => isOpen(a.status));
   const rows = view.applications.map((a) => {
     const overdue = overdueOf(a, view.today);
-    return html`<tr data-application="${a.id}" data-status="${a.status}">
+    return html`<tr data-id="${a.id}" data-state="${a.status}">
 <th scope="row"><a href="${visit.href(`/my/applications/${a.id}`)}">${titleOf(visit, view.catalogue, a.service)}</a></th>
 <td>${formatDateTime(a.submittedAt)}</td>
-<td data-status-text>${t.statuses[a.status]}${feeCell(visit, a)}</td>
+<td data-state-text>${t.statuses[a.status]}${feeCell(visit, a)}</td>
 <td>${formatDate(a.dueOn)}${overdue ? html` <strong class="tag overdue">${t.mine.overdue}</strong>` : ''}</td>
 <td data-document>${a.document ? html`<a href="${visit.href(documentPath(a.id))}" download>${t.mine.download}</a><br><span class="hint">${t.mine.code}:</span> <code>${a.document.verificationCode}</code>` : ''}</td></tr>`;
   });
@@ -299,12 +299,12 @@ export const myApplicationsPage = (visit: Visit, view: MyApplicationsView): Page
     description: t.mine.description,
     section: null,
     crumbs: [{ label: t.account.my, path: '/my/' }],
-    scripts: ['applications.js'],
+    scripts: ['live-list.js'],
     main: html`<h1>${t.mine.title}</h1>
 <p><a href="${visit.href('/services/')}">${t.mine.newOne}</a></p>
 ${view.applications.length === 0
   ? html`<p class="lead">${t.mine.none}</p>`
-  : html`<div class="table-scroll"><table class="data" id="my-applications"${attr('data-poll', anyOpen ? '/api/my/applications' : null)} data-statuses="${JSON.stringify(t.statuses)}" data-download="${t.mine.download}" data-code="${t.mine.code}" data-prefix="${visit.href('/my/applications/')}">
+  : html`<div class="table-scroll"><table class="data" id="my-applications"${attr('data-poll', anyOpen ? '/api/my/applications' : null)} data-list="applications" data-field="status" data-words="${JSON.stringify(t.statuses)}" data-final="${JSON.stringify(CLOSED_STATUSES)}" data-download="${t.mine.download}" data-code="${t.mine.code}" data-prefix="${visit.href('/my/applications/')}">
 <caption>${t.mine.caption}</caption>
 <thead><tr><th scope="col">${t.mine.service}</th><th scope="col">${t.mine.submittedAt}</th><th scope="col">${t.mine.status}</th><th scope="col">${t.mine.dueOn}</th><th scope="col">${t.mine.document}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>

@@ -2,7 +2,7 @@
 // inline script), one request of theirs with the reopening button within 30 days of a fix, and the confirm
 // form that the `fixed` e-mail's link opens for a reporter without an account.
 import type { Bilingual, RequestStage, RequestType } from '../../domain/index.ts';
-import { OPEN_STAGES, REOPEN_DAYS } from '../../domain/index.ts';
+import { OPEN_STAGES, REOPEN_DAYS, REQUEST_STAGES } from '../../domain/index.ts';
 import type { PublicRequest } from '../../projections/requests/index.ts';
 import { STAGE_NAMES } from '../../projections/requests/index.ts';
 import { formatDateTime } from '../shared/format.ts';
@@ -88,21 +88,21 @@ export const myRequestsPage = (visit: Visit, requests: readonly PublicRequest[],
   const anyOpen = requests.some((r) => OPEN_STAGES.includes(r.stage));
   const stages = Object.fromEntries(Object.entries(STAGE_NAMES).map(([s, n]) => [s, n[visit.lang]]));
   const rows = requests.map(
-    (r) => html`<tr data-request="${r.id}" data-stage="${r.stage}"><th scope="row"><a href="${visit.href(`/my/requests/${r.id}`)}">${nameOf(types, r.serviceCode)[visit.lang]}</a></th>
-<td>${formatDateTime(r.requestedAt)}</td><td data-stage-text>${stageName(visit, r.stage)}</td><td data-updated>${formatDateTime(r.updatedAt)}</td></tr>`,
+    (r) => html`<tr data-id="${r.id}" data-state="${r.stage}"><th scope="row"><a href="${visit.href(`/my/requests/${r.id}`)}">${nameOf(types, r.serviceCode)[visit.lang]}</a></th>
+<td>${formatDateTime(r.requestedAt)}</td><td data-state-text>${stageName(visit, r.stage)}</td><td data-updated>${formatDateTime(r.updatedAt)}</td></tr>`,
   );
   return {
     title: t.title,
     description: t.description,
     section: null,
     crumbs: crumbs(visit),
-    scripts: ['my-requests.js'],
+    scripts: ['live-list.js'],
     main: html`<h1>${t.title}</h1>
 <p><a href="${visit.href('/requests/new')}">${t.newOne}</a></p>
 ${
   requests.length === 0
     ? html`<p class="lead">${t.none}</p>`
-    : html`<div class="table-scroll"><table class="data" id="my-requests"${attr('data-poll', anyOpen ? `/api/my/requests${visit.lang === 'en' ? '?lang=en' : ''}` : null)} data-stages="${JSON.stringify(stages)}">
+    : html`<div class="table-scroll"><table class="data" id="my-requests"${attr('data-poll', anyOpen ? `/api/my/requests${visit.lang === 'en' ? '?lang=en' : ''}` : null)} data-list="requests" data-field="stage" data-words="${JSON.stringify(stages)}" data-final="${JSON.stringify(REQUEST_STAGES.filter((s) => !OPEN_STAGES.includes(s)))}">
 <caption>${t.caption}</caption>
 <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table></div>

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptedEncoding, compress } from '../compress.ts';
 
-export const STATIC_FILES = ['site.css', 'live.js', 'applications.js', 'favicon.svg', 'leaflet.js', 'leaflet.css', 'map.js', 'report.js', 'requests.js', 'my-requests.js', 'council-office.js', 'council.js'] as const;
+export const STATIC_FILES = ['site.css', 'live.js', 'live-list.js', 'favicon.svg', 'leaflet.js', 'leaflet.css', 'map.js', 'report.js', 'requests.js', 'council-office.js', 'council.js'] as const;
 export type StaticFile = (typeof STATIC_FILES)[number];
 
 const TYPES: Readonly<Record<string, string>> = {

@@ -107,7 +107,7 @@ test('a citizen without debts files the no-debt certificate from the form and la
   const mine = await a.get('/my/applications');
   assert.ok(mine.body.includes('Βεβαίωση μη οφειλής'));
   assert.ok(mine.body.includes('Εκδόθηκε'));
-  assert.ok(mine.body.includes('/static/applications.'), 'the live script is loaded from a file');
+  assert.ok(mine.body.includes('/static/live-list.'), 'the live script is loaded from a file');
   assert.not.ok(mine.body.includes('data-poll='), 'nothing open: nothing to poll');
   const en = await a.get(`/en${location!}`);
   assert.ok(en.body.includes('Issued'));

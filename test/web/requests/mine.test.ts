@@ -52,7 +52,7 @@ test('a citizen sees their own requests, live by their JSON; another’s is not 
   assert.match(page.body, `<a href="/my/requests/${mine.id}">Σβηστός φανοστάτης</a>`);
   assert.not.match(page.body, theirs.id);
   assert.match(page.body, 'data-poll="/api/my/requests"');
-  assert.match(page.body, /<script[^>]+src="\/static\/my-requests\.[0-9a-f]+\.js"/);
+  assert.match(page.body, /<script[^>]+src="\/static\/live-list\.[0-9a-f]+\.js"/);
   assert.match((await a.browser.get('/en/my/requests')).body, 'Street light out');
 
   const json = await a.browser.get('/api/my/requests');

@@ -12,6 +12,7 @@ import { Kind, OperationTypeNode, execute, getArgumentValues, getOperationAST, g
 import type { WebSocket } from 'ws';
 import type { Change, ChangeFeed } from '../../../projections/shared/changeFeed.ts';
 import type { BudgetLineView, TransactionFilter, TransactionView } from '../../../projections/ledger/index.ts';
+import type { VoteView } from '../../../projections/council/index.ts';
 import type { WebSocketLimits } from '../websockets.ts';
 import { MAX_BUFFERED, TOO_MANY_CONNECTIONS, connectionsPerAddress } from '../websockets.ts';
 import { depthAndCostRule } from './limits.ts';
@@ -52,6 +53,7 @@ const protocols: Readonly<Record<string, Protocol>> = {
 interface Sources {
   readonly transactionRecorded: TransactionView;
   readonly budgetLineChanged: BudgetLineView;
+  readonly councilVoteRecorded: VoteView;
 }
 type Field = keyof Sources;
 
@@ -68,6 +70,7 @@ const acceptors: { readonly [F in Field]: (args: Record<string, unknown>) => (it
     };
   },
   budgetLineChanged: (args) => (item) => item.year === args.year,
+  councilVoteRecorded: (args) => (item) => args.sessionId === undefined || args.sessionId === null || item.sessionId === args.sessionId,
 };
 const isField = (name: string): name is Field => Object.hasOwn(acceptors, name);
 
@@ -128,7 +131,7 @@ export interface SubscriptionServer {
 export const createSubscriptionServer = (options: SubscriptionServerOptions): SubscriptionServer => {
   const { app, limits } = options;
   const groups = new Map<string, Group>();
-  const byField: { readonly [F in Field]: Set<Group> } = { transactionRecorded: new Set(), budgetLineChanged: new Set() };
+  const byField: { readonly [F in Field]: Set<Group> } = { transactionRecorded: new Set(), budgetLineChanged: new Set(), councilVoteRecorded: new Set() };
   const sockets = new Map<WebSocket, { alive: boolean; protocol: Protocol; acknowledged: boolean }>();
   const perAddress = connectionsPerAddress(limits.graphqlConnectionsPerAddress);
   const schema = (): GraphQLSchema => app.graphql.schema;
@@ -226,6 +229,7 @@ export const createSubscriptionServer = (options: SubscriptionServerOptions): Su
   const unsubscribe = options.changes.subscribe((change: Change) => {
     for (const transaction of change.transactions) publish('transactionRecorded', transaction);
     for (const line of change.budgetLines) publish('budgetLineChanged', line);
+    for (const vote of change.councilVotes ?? []) publish('councilVoteRecorded', vote);
   });
 
   const open = (socket: WebSocket, protocol: Protocol): void => {
