@@ -4,7 +4,7 @@
 // its content says PDF, its size within the limit, it ends as a PDF ends).
 import { randomUUID } from 'node:crypto';
 import type { ItemDocument } from '../../domain/index.ts';
-import type { SqlClient } from '../../eventstore/sql/client.ts';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { Migration } from '../../eventstore/sql/migrate.ts';
 import { table } from '../../projections/shared/tables.ts';
 import { checkUpload } from '../shared/uploads.ts';
@@ -37,7 +37,7 @@ const nameOf = (declared: string | undefined): string => {
  * Checks and keeps a PDF; answers the reference an event carries. The same bytes uploaded twice are one
  * document (its first id), so attaching it again changes nothing.
  */
-export const keepCouncilDocument = async (db: { readonly client: SqlClient; readonly schema: string }, file: { readonly bytes: Uint8Array; readonly declaredName?: string }): Promise<ItemDocument> => {
+export const keepCouncilDocument = async (db: { readonly client: SqlExecutor; readonly schema: string }, file: { readonly bytes: Uint8Array; readonly declaredName?: string }): Promise<ItemDocument> => {
   const checked = await checkUpload(file, { formats: ['pdf'], maxBytes: MAX_COUNCIL_DOCUMENT_BYTES });
   const name = nameOf(file.declaredName);
   const documents = table(db.schema, COUNCIL_DOCUMENTS);
@@ -52,7 +52,7 @@ export const keepCouncilDocument = async (db: { readonly client: SqlClient; read
 };
 
 /** A kept document's bytes, for the public page's link; null when there is none by that id. */
-export const councilDocument = async (db: { readonly client: SqlClient; readonly schema: string }, documentId: string): Promise<{ readonly name: string; readonly pdf: Uint8Array } | null> => {
+export const councilDocument = async (db: { readonly client: SqlExecutor; readonly schema: string }, documentId: string): Promise<{ readonly name: string; readonly pdf: Uint8Array } | null> => {
   const [row] = await db.client.query<{ name: string; pdf: Uint8Array }>(`SELECT name, pdf FROM ${table(db.schema, COUNCIL_DOCUMENTS)} WHERE document_id = $1`, [documentId]);
   return row ?? null;
 };

@@ -20,7 +20,9 @@ export type LiveMessage =
   | { readonly type: 'hello'; readonly data: { readonly position: number } }
   | { readonly type: 'transaction'; readonly data: Change['transactions'][number] }
   | { readonly type: 'budgetLine'; readonly data: Change['budgetLines'][number] }
-  | { readonly type: 'refresh'; readonly data: { readonly position: number } };
+  | { readonly type: 'refresh'; readonly data: { readonly position: number } }
+  /** The read models moved with no movement to announce (a council session's attendance, votes, results): pages of theirs ask again. */
+  | { readonly type: 'position'; readonly data: { readonly position: number } };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,13 +31,14 @@ declare module 'fastify' {
   }
 }
 
-const messagesOf = (change: Change): LiveMessage[] =>
-  change.bulk
-    ? [{ type: 'refresh', data: { position: change.position } }]
-    : [
-        ...change.transactions.map((data): LiveMessage => ({ type: 'transaction', data })),
-        ...change.budgetLines.map((data): LiveMessage => ({ type: 'budgetLine', data })),
-      ];
+const messagesOf = (change: Change): LiveMessage[] => {
+  if (change.bulk) return [{ type: 'refresh', data: { position: change.position } }];
+  const movements = [
+    ...change.transactions.map((data): LiveMessage => ({ type: 'transaction', data })),
+    ...change.budgetLines.map((data): LiveMessage => ({ type: 'budgetLine', data })),
+  ];
+  return movements.length > 0 ? movements : [{ type: 'position', data: { position: change.position } }];
+};
 
 const live: FastifyPluginAsync<LiveOptions> = async (app, options) => {
   const clients = new Set<WebSocket>();

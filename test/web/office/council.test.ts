@@ -166,6 +166,10 @@ test('an εισήγηση is a PDF by its content, within the limit; anything el
   const page = await secretary.get(base);
   const link = /href="(\/council\/documents\/[0-9a-f-]{36})">Εισήγηση Οικονομικής Υπηρεσίας\.pdf</.exec(page.body);
   assert.ok(link, 'the document is linked on the item');
+  const served = await site.app.inject({ url: String(link?.[1]) });
+  assert.is(served.statusCode, 200);
+  assert.is(served.headers['content-type'], 'application/pdf');
+  assert.equal(served.rawPayload, PDF);
   assert.ok((await eventsOf(site, sessionId)).includes('ItemDocumentAttached'));
 });
 
