@@ -12,9 +12,9 @@ import { assetsApi } from './api/assets/index.ts';
 import type { DebtsPayments, DebtsServices } from './api/debts/index.ts';
 import { diavgeiaApi } from './api/diavgeia/index.ts';
 import { diavgeiaProjections } from './projections/diavgeia/index.ts';
+import { diavgeiaWeb } from './web/diavgeia/index.ts';
 import { councilProjections } from './projections/council/index.ts';
 import { councilApi } from './api/council/index.ts';
-import { councilWeb } from './web/council/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
@@ -79,9 +79,9 @@ export const contexts: readonly Context[] = [
   // Here with the shipped request types; townHall makes its API from the installation's (OPENDIMOS_REQUESTS).
   { name: 'requests', projections: requestsProjections, api: requestsApi(shippedRequesting()) },
   // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
-  { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi },
+  { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi, web: diavgeiaWeb },
   // Council and committee sessions (Popolo): bodies, members, sessions, votes, decisions; public.
-  { name: 'council', projections: councilProjections, api: councilApi, web: councilWeb },
+  { name: 'council', projections: councilProjections, api: councilApi },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */

@@ -42,8 +42,11 @@ site('every link works: 200, or a redirect to a page of the same language', asyn
   }
 });
 
+// Downloads linked from the pages (a CSV) are crawled for their status, but are not pages.
+const htmlPages = (pages: readonly CrawledPage[]) => pages.filter((p) => p.status === 200 && p.contentType.startsWith('text/html'));
+
 site('every page is in its language, with a link to the same page in the other', ({ pages }) => {
-  for (const page of pages.filter((p) => p.status === 200)) {
+  for (const page of htmlPages(pages)) {
     const english = page.url === '/en' || page.url.startsWith('/en/') || page.url.startsWith('/en?');
     assert.ok(page.body.includes(`<html lang="${english ? 'en' : 'el'}">`), page.url);
     const other = english ? page.url.slice(3) || '/' : page.url === '/' ? '/en' : `/en${page.url}`;
@@ -52,7 +55,7 @@ site('every page is in its language, with a link to the same page in the other',
 });
 
 site('the HTML is valid enough, and nothing is inline that the Content Security Policy would block', ({ pages }) => {
-  for (const page of pages.filter((p) => p.status === 200)) assert.equal(htmlProblems(page.body), [], page.url);
+  for (const page of htmlPages(pages)) assert.equal(htmlProblems(page.body), [], page.url);
 });
 
 site('no natural person appears on any page, by name or ΑΦΜ', ({ pages }) => {

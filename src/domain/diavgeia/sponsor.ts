@@ -7,8 +7,9 @@ import { isValidAfm } from '../shared/codes/afm.ts';
 
 // Surname, blank, first name, father's name: how TaxisNet's register, and so Diavgeia, writes a person.
 const PERSON_NAME = /^[^,]+,[^,]*,[^,]+(,[^,]*)?$/;
-// Legal forms and public bodies, as words of the name (accents and dots dropped first).
-const LEGAL_FORM = /(^|[\s-])(ΑΕ|ΕΠΕ|ΙΚΕ|ΟΕ|ΕΕ|ΑΤΕ|ΑΒΕΕ|ΑΕΒΕ|ΜΙΚΕ|ΚΟΙΝΣΕΠ|ΑΝΩΝΥΜΗ|ΑΝΩΝΥΜΟΣ|ΕΤΑΙΡΕΙΑ|ΕΤΑΙΡΙΑ|ΜΟΝΟΠΡΟΣΩΠΗ|ΚΟΙΝΟΠΡΑΞΙΑ|ΣΥΝΕΤΑΙΡΙΣΜΟΣ|ΣΩΜΑΤΕΙΟ|ΣΥΛΛΟΓΟΣ|ΙΔΡΥΜΑ|ΔΗΜΟΣ|ΔΗΜΟΤΙΚΗ|ΔΗΜΟΤΙΚΟ|ΠΕΡΙΦΕΡΕΙΑ|ΥΠΟΥΡΓΕΙΟ|ΤΡΑΠΕΖΑ|ΟΡΓΑΝΙΣΜΟΣ|ΑΡΧΗ|ΝΠΔΔ|ΝΠΙΔ|SA|LTD|LLC|GMBH|INC|PLC|SPA|SRL|BV)($|[\s-])/;
+// Legal forms and public bodies, as words of the name (accents and dots dropped first); public bodies with an
+// ΑΦΜ outside the 8 and 9 series too (school committees, associations of municipalities, port funds).
+const LEGAL_FORM = /(^|[\s-])(ΑΕ|ΕΠΕ|ΙΚΕ|ΟΕ|ΕΕ|ΑΤΕ|ΑΒΕΕ|ΑΕΒΕ|ΜΙΚΕ|ΚΟΙΝΣΕΠ|ΑΝΩΝΥΜΗ|ΑΝΩΝΥΜΟΣ|ΕΤΑΙΡΕΙΑ|ΕΤΑΙΡΙΑ|ΜΟΝΟΠΡΟΣΩΠΗ|ΚΟΙΝΟΠΡΑΞΙΑ|ΣΥΝΕΤΑΙΡΙΣΜΟΣ|ΣΩΜΑΤΕΙΟ|ΣΥΛΛΟΓΟΣ|ΙΔΡΥΜΑ|ΔΗΜΟΣ|ΔΗΜΟΥ|ΣΥΝΔΕΣΜΟΣ|ΤΑΜΕΙΟ|ΕΠΙΤΡΟΠΗ|ΚΟΙΝΟΤΗΤΑ|ΔΗΜΟΤΙΚΗ|ΔΗΜΟΤΙΚΟ|ΠΕΡΙΦΕΡΕΙΑ|ΥΠΟΥΡΓΕΙΟ|ΤΡΑΠΕΖΑ|ΟΡΓΑΝΙΣΜΟΣ|ΑΡΧΗ|ΝΠΔΔ|ΝΠΙΔ|SA|LTD|LLC|GMBH|INC|PLC|SPA|SRL|BV)($|[\s-])/;
 
 const plain = (name: string): string =>
   name
