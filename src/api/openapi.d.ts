@@ -863,6 +863,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/supplier/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Τα τιμολόγια της εταιρείας / The company's invoices
+         * @description Τα τιμολόγια που έστειλε η εταιρεία της συνεδρίας, νεότερα πρώτα, το καθένα με το πού βρίσκεται στα βιβλία.
+         *     The invoices the session's company sent, newest first, each with where it stands in the ledger. Never cached.
+         */
+        get: operations["listMySupplierInvoices"];
+        put?: never;
+        /**
+         * Αποστολή τιμολογίου UBL / Send a UBL invoice
+         * @description EN 16931 UBL 2.1 (Peppol BIS Billing 3.0), UTF-8, έως 5 MB, ως σώμα ή ως αρχείο multipart (πεδίο `file`), με τη
+         *     συνεδρία και το `x-csrf-token`. Ο πωλητής πρέπει να είναι η εταιρεία της συνεδρίας, ο αγοραστής ο Δήμος. Αν κάτι
+         *     δεν ισχύει, τίποτα δεν καταχωρίζεται και η απάντηση τα απαριθμεί όλα.
+         *     EN 16931 UBL 2.1 (Peppol BIS Billing 3.0), UTF-8, up to 5 MB, as the body or a multipart file (field `file`), with
+         *     the session and `x-csrf-token`. The seller must be the session's company, the buyer the municipality. When
+         *     anything is wrong nothing is recorded and the answer lists every problem.
+         */
+        post: operations["sendMySupplierInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ένα τιμολόγιο και η πορεία του / One invoice and where it stands */
+        get: operations["getMySupplierInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1125,6 +1172,60 @@ export interface components {
                 orderedNotPaid: components["schemas"]["Money"];
                 documents: components["schemas"]["SupplierStatementDocument"][];
             }[];
+        };
+        SupplierInvoice: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit-note";
+            number: string;
+            year: number;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string | null;
+            lineTotal: components["schemas"]["Money"];
+            vat: components["schemas"]["Money"];
+            taxInclusive: components["schemas"]["Money"];
+            payable: components["schemas"]["Money"];
+            /** @description ΑΔΑ (κανονικοποιημένος) και αναφορές παραγγελίας ή σύμβασης / ΑΔΑ (normalised) and order or contract references */
+            references: string[];
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            stage: "received" | "matched" | "ordered" | "part-paid" | "paid";
+            /**
+             * @description Γιατί δεν αντιστοιχίστηκε ακόμη (όσο είναι received) / Why it is not matched yet (while received)
+             * @enum {string|null}
+             */
+            unmatched: "no-reference" | "no-commitment" | "another-supplier" | null;
+            commitments: components["schemas"]["InvoiceLedgerDocument"][];
+            orders: components["schemas"]["InvoiceLedgerDocument"][];
+            payments: components["schemas"]["InvoiceLedgerDocument"][];
+            paid: components["schemas"]["Money"];
+        };
+        InvoiceLedgerDocument: {
+            year: number;
+            document: string;
+            ada: string | null;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            date: string;
+        };
+        InvoiceRejection: {
+            error: {
+                /** @constant */
+                code: "OD_EINVOICE_INVALID";
+                message_el: string;
+                message_en: string;
+                problems: {
+                    /** @description π.χ. / e.g. cac:InvoiceLine[2]/cbc:LineExtensionAmount; «/» το αρχείο / the whole file */
+                    path: string;
+                    /** @description Η γραμμή του XML / The line of the XML */
+                    line?: number;
+                    el: string;
+                    en: string;
+                }[];
+            };
         };
         SupplierSubscription: {
             /** Format: uuid */
@@ -3032,6 +3133,150 @@ export interface operations {
             };
             401: components["responses"]["LoginRequired"];
             403: components["responses"]["CsrfRequired"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMySupplierInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Τα τιμολόγια / The invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoices: components["schemas"]["SupplierInvoice"][];
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            /** @description Όχι νομικό πρόσωπο / Not a legal entity (OD_EINVOICE_NOT_COMPANY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sendMySupplierInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Παραλήφθηκε / Received */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        status: "received";
+                    };
+                };
+            };
+            /** @description Χωρίς αρχείο / No file (OD_FILE_MISSING) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            /** @description Χωρίς CSRF token ή όχι νομικό πρόσωπο / No CSRF token (OD_CSRF), or not a legal entity (OD_EINVOICE_NOT_COMPANY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Ο αριθμός έχει ήδη σταλεί το ίδιο έτος / The number was already sent that year (OD_EINVOICE_DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Πολύ μεγάλο σώμα / The body is too large (OD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Ό,τι δεν ισχύει, με το σημείο στο XML / Everything wrong, with its place in the XML (OD_EINVOICE_INVALID) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRejection"];
+                };
+            };
+        };
+    };
+    getMySupplierInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Το τιμολόγιο / The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierInvoice"];
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            /** @description Όχι νομικό πρόσωπο / Not a legal entity (OD_EINVOICE_NOT_COMPANY) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };

@@ -4,7 +4,9 @@
 // refusal (wrong seller, wrong buyer, bad sums, not XML, a DTD, too large, no CSRF token) lists what is wrong
 // in Greek and English with its place in the XML and records nothing; another company's invoice is never
 // reached; the read model rebuilt from the log is the same.
+import { readFile } from 'node:fs/promises';
 import { suite } from 'uvu';
+import { parse } from 'yaml';
 import * as assert from 'uvu/assert';
 import type { LightMyRequestResponse } from 'fastify';
 import { invoiceIdOf, receiveInvoice } from '../../../src/api/suppliers/index.ts';
@@ -285,6 +287,17 @@ test('the read model rebuilt from the log answers the same', async (c) => {
   const before = (await send(c, c.company, 'GET', '/api/my/supplier/invoices')).body;
   await rebuildProjections(c.site.db.client, eventReaderFor(c.site.store), c.site.db.schema, [einvoicesProjection]);
   assert.equal(JSON.parse((await send(c, c.company, 'GET', '/api/my/supplier/invoices')).body), JSON.parse(before));
+});
+
+test('every e-invoices operation of the OpenAPI document is a route of the citizens’ site', async (c) => {
+  const document = parse(await readFile(new URL('../../../src/api/openapi.yaml', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => operation.tags?.includes('einvoices'))
+      .map(([method]) => ({ method: method.toUpperCase() as 'GET' | 'POST', url: path.replace(/\{(\w+)\}/g, ':$1') })),
+  );
+  assert.is(routes.length, 3);
+  for (const route of routes) assert.ok(c.site.app.hasRoute(route), `${route.method} ${route.url}`);
 });
 
 test.run();
