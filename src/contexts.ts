@@ -15,6 +15,7 @@ import { diavgeiaProjections } from './projections/diavgeia/index.ts';
 import { diavgeiaWeb } from './web/diavgeia/index.ts';
 import { councilProjections } from './projections/council/index.ts';
 import { councilApi } from './api/council/index.ts';
+import { councilWeb } from './web/council/index.ts';
 import { debtsApi, lixouriPayments } from './api/debts/index.ts';
 import { BANK_CREDITS_PROJECTION, DEBTS_PROJECTION, debtsNotifications, debtsProjections } from './projections/debts/index.ts';
 import { debtsWeb } from './web/debts/index.ts';
@@ -81,7 +82,7 @@ export const contexts: readonly Context[] = [
   // The municipality's decisions on Diavgeia, and every movement with an ΑΔΑ checked against its decision.
   { name: 'diavgeia', projections: diavgeiaProjections, api: diavgeiaApi, web: diavgeiaWeb },
   // Council and committee sessions (Popolo): bodies, members, sessions, votes, decisions; public.
-  { name: 'council', projections: councilProjections, api: councilApi },
+  { name: 'council', projections: councilProjections, api: councilApi, web: councilWeb },
 ];
 
 /** Every projection, in the order a batch is applied to them: the contexts' order, then each context's own. */
