@@ -91,9 +91,9 @@ const unescape = (text: string): string => text.replace(/&quot;/g, '"').replace(
 
 front('the header names the services and the finances, every ledger page still one link away', async ({ site }) => {
   const greek = navLinks((await site.app.inject({ url: '/movements' })).body);
-  assert.equal(greek, ['/ Αρχική', '/services Υπηρεσίες', '/budget Προϋπολογισμός', '/movements Κινήσεις', '/suppliers Προμηθευτές', '/property Περιουσία', '/council/ Συμβούλιο', '/open-data Ανοιχτά δεδομένα &amp; API']);
+  assert.equal(greek, ['/ Αρχική', '/services Υπηρεσίες', '/budget Προϋπολογισμός', '/movements Κινήσεις', '/suppliers Προμηθευτές', '/property Περιουσία', '/diavgeia/ Διαύγεια', '/council/ Συμβούλιο', '/open-data Ανοιχτά δεδομένα &amp; API']);
   const english = (await site.app.inject({ url: '/en/movements' })).body;
-  assert.equal(navLinks(english), ['/en Home', '/en/services Services', '/en/budget Budget', '/en/movements Movements', '/en/suppliers Suppliers', '/en/property Property', '/en/council/ Council', '/en/open-data Open data &amp; API']);
+  assert.equal(navLinks(english), ['/en Home', '/en/services Services', '/en/budget Budget', '/en/movements Movements', '/en/suppliers Suppliers', '/en/property Property', '/en/diavgeia/ Diavgeia', '/en/council/ Council', '/en/open-data Open data &amp; API']);
   assert.match(english, /<span class="nav-group-label" id="nav-finances">Finances<\/span>\s*<ul aria-labelledby="nav-finances">/);
   assert.match(english, '<a href="/en/movements" aria-current="page">Movements</a>');
 });
