@@ -14,7 +14,7 @@ import { layout } from './shared/layout.ts';
 import { sharedMessagesOf } from './shared/messages.ts';
 import type { Municipality } from './shared/municipality.ts';
 import { lixouri } from './shared/municipality.ts';
-import type { Page, Site, Visit } from './shared/page.ts';
+import type { DecisionLink, DecisionLinks, Page, Site, Visit } from './shared/page.ts';
 import { NotFound } from './shared/page.ts';
 import type { WebContext, WebRoutesOptions } from './shared/pageRoutes.ts';
 import { errorPage } from './shared/pages/errors.ts';
@@ -93,6 +93,17 @@ const watchLastUpdated = async (options: WebOptions): Promise<{ current: () => s
   return { current: () => at, stop };
 };
 
+/** Every context's decisions by ΑΔΑ, asked together; the first context to know an ΑΔΑ names it. */
+const decisionLinksOf = (db: SqlExecutor, schema: string, contexts: readonly WebContext[]): DecisionLinks => {
+  const holders = contexts.flatMap((c) => (c.decisionLinks ? [c.decisionLinks] : []));
+  return async (adas) => {
+    const found = new Map<string, DecisionLink>();
+    if (adas.length === 0) return found;
+    for (const known of await Promise.all(holders.map((h) => h(db, schema, adas)))) for (const [ada, link] of known) if (!found.has(ada)) found.set(ada, link);
+    return found;
+  };
+};
+
 export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) => {
   checkOptions(options);
   const { files, byName } = await loadStaticFiles();
@@ -106,6 +117,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     nav: options.contexts.flatMap((c) => c.nav),
     services: [myAccountService, ...options.contexts.flatMap((c) => c.services ?? [])],
     movementLinks: options.contexts.flatMap((c) => c.movementLinks ?? []),
+    decisionLinks: decisionLinksOf(options.client, options.schema, options.contexts),
     publicUrl: publicUrlOf(options.publicUrl),
     devBanner: options.devBanner ?? false,
     lastUpdated: lastUpdated.current,

@@ -12,7 +12,7 @@ import { html } from '../shared/html.ts';
 import type { Html } from '../shared/html.ts';
 import { classLabel, groupLabel, serviceLabel } from './kaeLabels.ts';
 import { queryString } from '../shared/lang.ts';
-import type { Page, Site, Visit } from '../shared/page.ts';
+import type { DecisionLink, Page, Site, Visit } from '../shared/page.ts';
 import { NotFound } from '../shared/page.ts';
 import { EXECUTED, STAGES_OF } from '../shared/stages.ts';
 import { linesPath } from './budget.ts';
@@ -38,7 +38,11 @@ const stagesSection = (visit: Visit, line: BudgetLineView): Html => {
   return chartWithTable(chart, table);
 };
 
-const historyTable = (visit: Visit, rows: readonly TransactionView[]): Html => {
+/** The decision that approved an amendment, when a context holds it by the amendment's ΑΔΑ (the council's). */
+const decisionLink = (visit: Visit, decision: DecisionLink | undefined): Html | null =>
+  decision ? html`<br><a class="decision" href="${visit.href(decision.path)}">${decision.label[visit.lang]}</a>` : null;
+
+const historyTable = (visit: Visit, rows: readonly TransactionView[], decisions: ReadonlyMap<string, DecisionLink>): Html => {
   const t = ledgerText(visit);
   if (rows.length === 0) return html`<p>${t.line.noHistory}</p>`;
   const c = t.movement.columns;
@@ -48,7 +52,7 @@ const historyTable = (visit: Visit, rows: readonly TransactionView[]): Html => {
     html`<thead><tr><th scope="col">${c.date}</th><th scope="col">${c.type}</th><th scope="col">${c.document}</th><th scope="col">${t.movement.ada}</th><th scope="col">${c.description}</th><th scope="col" class="num">${c.amount}</th></tr></thead>
 <tbody>${rows.map(
       (m) => html`<tr><td class="nowrap"><time datetime="${m.date}">${formatDate(m.date)}</time></td><td>${t.types[m.type]}</td><th scope="row">${m.document}</th>
-<td class="nowrap">${m.ada ? html`<a href="https://diavgeia.gov.gr/decision/view/${encodeURIComponent(m.ada)}">${m.ada}</a>` : t.common.none}</td><td>${dataText(visit, m.description)}</td><td class="num">${formatEuro(m.amount)}</td></tr>`,
+<td class="nowrap">${m.ada ? html`<a href="https://diavgeia.gov.gr/decision/view/${encodeURIComponent(m.ada)}">${m.ada}</a>${decisionLink(visit, decisions.get(m.ada))}` : t.common.none}</td><td>${dataText(visit, m.description)}</td><td class="num">${formatEuro(m.amount)}</td></tr>`,
     )}</tbody>`,
   );
 };
@@ -81,7 +85,9 @@ export const budgetLinePage = async (site: Site, visit: Visit, year: number, kae
     listTransactions(db, schema, { filter, first: 20 }),
     monthlyTable(site, visit, line),
   ]);
-  const titles = await lineTitles(db, schema, latest.nodes);
+  const history = [...budget.nodes, ...amendments.nodes];
+  const adas = [...new Set(history.flatMap((m) => (m.ada ? [m.ada] : [])))];
+  const [titles, decisions] = await Promise.all([lineTitles(db, schema, latest.nodes), site.decisionLinks?.(adas) ?? new Map<string, DecisionLink>()]);
   const lineFacts = facts([
     [t.line.side, t.sides[line.side]],
     [t.line.klass, html`<a href="${visit.href(linesPath(year, line.side, 'class', line.klass))}">${classLabel(visit, line.klass)}</a>`],
@@ -93,7 +99,7 @@ export const budgetLinePage = async (site: Site, visit: Visit, year: number, kae
 <p class="lead">${t.stagesLong[executed]}: ${formatEuro(line[executed])} / ${formatEuro(line.final)} (${formatShare(line[executed], line.final)})</p>
 <section aria-labelledby="line-facts-title"><h2 id="line-facts-title" class="visually-hidden">${t.line.facts}</h2>${lineFacts}</section>
 <section class="band" aria-labelledby="line-stages-title"><h2 id="line-stages-title">${t.line.stagesTitle}</h2>${stagesSection(visit, line)}</section>
-<section class="band" aria-labelledby="line-history-title"><h2 id="line-history-title">${t.line.historyTitle}</h2>${historyTable(visit, [...budget.nodes, ...amendments.nodes])}</section>
+<section class="band" aria-labelledby="line-history-title"><h2 id="line-history-title">${t.line.historyTitle}</h2>${historyTable(visit, history, decisions)}</section>
 ${monthly}
 <section class="band" aria-labelledby="line-movements-title"><h2 id="line-movements-title">${t.line.movementsTitle}</h2>
 ${latest.nodes.length === 0 ? html`<p>${t.movements.none}</p>` : movementTable(visit, latest.nodes, { id: 'line-movements', caption: t.line.movementsTitle, titles, links: site.movementLinks })}

@@ -55,6 +55,16 @@ export interface MovementLink {
   readonly path: (position: number) => string;
 }
 
+/** A decision another context holds by its ΑΔΑ: the council's «Απόφαση 45/2025 — Δημοτικό Συμβούλιο». */
+export interface DecisionLink {
+  readonly label: Readonly<Record<Lang, string>>;
+  /** Unlocalised path of the decision's page in that context. */
+  readonly path: string;
+}
+
+/** The decisions known by these ΑΔΑ, each at most once; an ΑΔΑ no context knows is absent. */
+export type DecisionLinks = (adas: readonly string[]) => Promise<ReadonlyMap<string, DecisionLink>>;
+
 /** A citizen service in the list of /services («Υπηρεσίες»), brought by the frame or by a web context. */
 export interface ServiceEntry {
   /** Unlocalised path of the service's page. */
@@ -82,6 +92,8 @@ export interface Site {
   readonly services: readonly ServiceEntry[];
   /** The contexts' links beside each movement (MovementLink), in their order; none by default. */
   readonly movementLinks?: readonly MovementLink[];
+  /** The decisions the contexts hold by ΑΔΑ (a budget amendment's council decision); none by default. */
+  readonly decisionLinks?: DecisionLinks;
   /** The site's address as the public reaches it (OPENDIMOS_PUBLIC_URL), no trailing slash: absolute URLs. */
   readonly publicUrl: string;
   /** The development TaxisNet stand-in is mounted: every page says so in a banner. */

@@ -2,10 +2,11 @@
 // per language through registerPages, Greek at their path and English under /en. Every route declares the
 // shape of its parameters; anything else is refused before a handler runs.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
+import type { SqlExecutor } from '../../eventstore/sql/client.ts';
 import type { ChangeFeed } from '../../projections/shared/changeFeed.ts';
 import type { Lang } from './lang.ts';
 import { LANGS, prefixOf } from './lang.ts';
-import type { MovementLink, NavEntry, Page, ServiceEntry, Site, Visit } from './page.ts';
+import type { DecisionLink, MovementLink, NavEntry, Page, ServiceEntry, Site, Visit } from './page.ts';
 
 export type RenderPage = (reply: FastifyReply, visit: Visit, page: Page) => FastifyReply;
 
@@ -35,6 +36,8 @@ export interface WebContext {
   readonly sitemap?: (site: Site) => Promise<readonly string[]>;
   /** Links it adds beside every movement the other contexts show (the log's verification of each). */
   readonly movementLinks?: readonly MovementLink[];
+  /** The decisions it holds, found by their ΑΔΑ in its read model (the council's decisions). */
+  readonly decisionLinks?: (db: SqlExecutor, schema: string, adas: readonly string[]) => Promise<ReadonlyMap<string, DecisionLink>>;
   /** Other origins its pages load images from (a map's tiles): the Content Security Policy names them alone. */
   readonly imageSources?: readonly string[];
   readonly routes: WebRoutes;
