@@ -171,6 +171,36 @@ test('an εισήγηση is a PDF by its content, within the limit; anything el
   assert.is(served.headers['content-type'], 'application/pdf');
   assert.equal(served.rawPayload, PDF);
   assert.ok((await eventsOf(site, sessionId)).includes('ItemDocumentAttached'));
+
+  // Closed, the session takes its minutes, which the public page links.
+  assert.is((await secretary.post(`${base}/close`, { _csrf: token })).statusCode, 303);
+  const { body, type } = multipart({ _csrf: token, name: 'Πρακτικά' }, { name: 'minutes.pdf', bytes: Buffer.concat([PDF, Buffer.from('% minutes\n%%EOF\n')]) });
+  const minutes = await site.app.inject({ method: 'POST', url: `${base}/minutes`, payload: body, headers: { 'content-type': type, cookie: secretary.cookieHeader() } });
+  assert.is(minutes.statusCode, 303, minutes.body.slice(0, 300));
+  await caughtUp(site);
+  assert.match((await site.app.inject({ url: `/council/sessions/${sessionId}` })).body, /Πρακτικά: <a href="\/council\/documents\/[0-9a-f-]{36}" type="application\/pdf">Πρακτικά\.pdf<\/a>/);
+});
+
+test('members over time: posts, a change of faction keeping the post, an end of term; refusals beside their form', async ({ site }) => {
+  const secretary = await staffBrowser(site, 'Ελένη Κουρκουμέλη', ['secretary']);
+  await convened(secretary);
+  const base = '/office/council/bodies/committee';
+  const token = csrfOf((await secretary.get(base)).body);
+  assert.is((await secretary.post(`${base}/factions`, { _csrf: token, factionId: 'f2', name: 'Παράταξη Β' })).statusCode, 303);
+  assert.is((await secretary.post(`${base}/posts`, { _csrf: token, role: 'chair', personId: 'm1', date: '2024-02-01' })).statusCode, 303);
+  assert.is((await secretary.post(`${base}/faction`, { _csrf: token, personId: 'm1', factionId: 'f2', date: '2025-06-01' })).statusCode, 303);
+  assert.is((await secretary.post(`${base}/leave`, { _csrf: token, personId: 'm5', date: '2025-12-31' })).statusCode, 303);
+  const refused = await secretary.post(`${base}/members`, { _csrf: token, personId: 'm2', name: 'Μέλος m2', factionId: 'f1', date: '2026-01-01' });
+  assert.is(refused.statusCode, 409);
+  assert.match(refused.body, /data-refusal="members">.*<span lang="el">Ο\/Η m2 είναι ήδη μέλος του οργάνου<\/span> · <span lang="en">m2 is already a member of the body<\/span>/);
+  const page = await secretary.get(base);
+  assert.match(page.body, /<tr data-person="m1"><td>Μέλος m1 <span class="hint">m1<\/span><\/td><td>Παράταξη Α<\/td><td>01\/01\/2024 – 31\/05\/2025<\/td><td><\/td><\/tr>/);
+  assert.match(page.body, /<tr data-person="m1"><td>Μέλος m1 <span class="hint">m1<\/span><\/td><td>Παράταξη Β<\/td><td>01\/06\/2025 – …<\/td><td>Πρόεδρος<\/td><\/tr>/);
+  assert.match(page.body, '01/01/2024 – 31/12/2025');
+  assert.is((await secretary.post(`${base}/vacate`, { _csrf: token, role: 'chair', date: '2026-01-01' })).statusCode, 303);
+  assert.match((await secretary.get(`/en${base}`)).body, 'Chair: vacant');
+  const types = (await site.store.readStream(streams.councilBody('committee'))).map((e) => e.type);
+  assert.equal(types.slice(-7), ['FactionFormed', 'PostAssigned', 'MemberLeft', 'MemberJoined', 'PostAssigned', 'MemberLeft', 'PostVacated']);
 });
 
 test('another member of staff is refused, a visitor sent to the login, a POST without the CSRF token refused; nothing changes', async ({ site }) => {
