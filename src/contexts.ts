@@ -52,6 +52,10 @@ import { logWeb } from './web/log/index.ts';
 import type { WebContext } from './web/shared/pageRoutes.ts';
 import { supplierInvoicesWeb, supplierPortalWeb, suppliersWeb } from './web/suppliers/index.ts';
 import { publicEndpointRefusal, publicEndpointsOnly } from './integrations/webhooks/index.ts';
+import { supplierThreadsApi } from './api/supplierThreads/index.ts';
+import { SUPPLIER_THREADS_PROJECTION, supplierThreadNotices, supplierThreadsProjections } from './projections/supplierThreads/index.ts';
+import { supplierThreadsWeb } from './web/supplierThreads/index.ts';
+import { officeSupplierThreadsWeb } from './web/office/index.ts';
 
 /** The shipped request types (config/requests.yaml, read and checked once), Lixouri's bounds, OpenStreetMap. */
 export function shippedRequesting(): Requesting {
@@ -168,6 +172,9 @@ export const personalContexts = (services: TownHallServices, paying: DebtsPaymen
   },
   // A supplier's own statement and its notices (e-mail subscriptions, webhooks), on the company's session.
   { name: 'supplier-portal', projections: { name: 'supplier-portal', projections: [supplierNoticesProjection(services.keyring)] }, api: supplierPortalApi(supplierPortal), web: supplierPortalWeb(supplierPortal), notifications: [supplierNotifications(services.schema, services.publicUrl, services.now), supplierAccountNotifications(services.schema, services.publicUrl, services.keyring)] },
+  // The line to the service: a supplier's threads with the finance department about its documents, and the department's queue.
+  { name: 'supplier-threads', projections: supplierThreadsProjections(services.keyring), api: supplierThreadsApi(supplierPortal), web: supplierThreadsWeb(supplierPortal), notifications: [supplierThreadNotices(services.schema, services.publicUrl, services.now)] },
+  { name: 'office-supplier-threads', web: officeSupplierThreadsWeb(supplierPortal) },
   // A supplier's e-invoices: uploaded as UBL, checked against the session's company and the municipality, tracked through the ledger.
   { name: 'einvoices', projections: einvoicesProjections, api: supplierInvoicesApi(invoicing), web: supplierInvoicesWeb(invoicing) },
   ];
@@ -189,4 +196,4 @@ export const townHall = (services: TownHallServices, paying?: DebtsPayments, log
 export const projectionNamed = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 /** The personal contexts' projections by name, known before the services that make them exist. */
-export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION, REQUEST_REPORTERS_PROJECTION, EINVOICES_PROJECTION];
+export const personalProjectionNames: readonly string[] = [CITIZENS_PROJECTION, REPRESENTATIONS_PROJECTION, DEBTS_PROJECTION, BANK_CREDITS_PROJECTION, APPLICATIONS_PROJECTION, SUPPLIER_NOTICES_PROJECTION, REQUEST_REPORTERS_PROJECTION, SUPPLIER_THREADS_PROJECTION, EINVOICES_PROJECTION];

@@ -7,6 +7,7 @@ import { applicationsMigrations } from '../api/applications/index.ts';
 import { councilDocumentMigrations } from '../api/council/index.ts';
 import { debtsMigrations } from '../api/debts/index.ts';
 import { einvoicesMigrations } from '../api/suppliers/index.ts';
+import { threadFilesMigrations } from '../api/supplierThreads/index.ts';
 import { identityMigrations } from '../api/identity/index.ts';
 import { logMigrations } from '../api/log/index.ts';
 import { requestReportMigrations, requestsMigrations } from '../api/requests/index.ts';
@@ -41,6 +42,7 @@ export const migrationSets = (schema: string, { eventsInSql }: MigrationOptions)
   { component: 'requests', migrations: requestsMigrations },
   { component: 'request-reports', migrations: requestReportMigrations },
   { component: 'einvoices', migrations: einvoicesMigrations },
+  { component: 'supplier-threads', migrations: threadFilesMigrations },
   { component: 'council-documents', migrations: councilDocumentMigrations },
 ];
 

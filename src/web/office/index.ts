@@ -7,5 +7,7 @@ import { officeRoutes } from './routes.ts';
 
 export type { OfficeServices } from './routes.ts';
 export { LOGIN_ATTEMPTS_PER_ADDRESS } from './routes.ts';
+// The finance department's queue of the suppliers' messages: a web context of its own on the office's login.
+export { officeSupplierThreadsWeb } from './supplierThreads.ts';
 
 export const officeWeb = (services: OfficeServices): WebContext => ({ name: 'office', nav: [], routes: officeRoutes(services) });

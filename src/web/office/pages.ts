@@ -6,6 +6,7 @@ import type { Html } from '../shared/html.ts';
 import { html } from '../shared/html.ts';
 import type { Page, Visit } from '../shared/page.ts';
 import { officeText } from './messages.ts';
+import { threadText } from '../supplierThreads/index.ts';
 
 const csrf = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}">`;
 
@@ -81,7 +82,10 @@ export const homePage = (visit: Visit, member: StaffMember, token: string, faile
       ),
     );
   }
-  if (has('finance')) parts.push(section(t.finance, html`<p>${t.financeText}</p>`));
+  // The suppliers' messages are the finance department's: its role, or its clerks'.
+  const supplierThreads = html`<p><a href="${visit.href('/office/supplier-threads')}">${threadText(visit).queueTitle}</a></p>`;
+  if (has('finance')) parts.push(section(t.finance, html`<p>${t.financeText}</p>${supplierThreads}`));
+  else if (has('clerk:finance')) parts.push(section(t.finance, supplierThreads));
   if (has('revenue')) parts.push(section(t.revenue, html`<p>${t.revenueText}</p><p><a href="${visit.href('/office/bank-credits')}">${t.bankCredits}</a></p>`));
   if (has('secretary')) parts.push(section(t.secretary, html`<p>${t.secretaryText}</p>${council ? html`<p><a href="${visit.href('/office/council')}">${t.council}</a></p>` : ''}`));
   const queue = applications ? html`<p><a href="${visit.href('/office/applications')}">${t.applications}</a></p>` : html`<p>${t.emptyQueue}</p>`;

@@ -8,6 +8,8 @@ import { subscriptionsOf, supplierStatement, webhooksOf } from '../../projection
 import { invoicesOf } from '../../projections/einvoices/index.ts';
 import type { WebContext, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
+import { threadsOf } from '../../projections/supplierThreads/index.ts';
+import { threadsSection } from '../supplierThreads/index.ts';
 import { portalText } from './portalMessages.ts';
 import { confirmPage, confirmResultPage, statementCsv, supplierLoginPage, supplierStatementPage } from './portalPages.ts';
 
@@ -29,8 +31,9 @@ const portalRoutes =
           invoicesOf(services.client, services.schema, who.subjectId),
         ]);
         const actingFor = request.session?.actingBy ? who.name : null;
+        const messages = threadsSection(v, await threadsOf(services.client, services.schema, who.subjectId));
         const csrfToken = request.session?.csrfToken ?? '';
-        return options.render(reply, v, supplierStatementPage(v, { afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, invoices, csrfToken }));
+        return options.render(reply, v, supplierStatementPage(v, { messages, afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, invoices, csrfToken }));
       });
 
       app.get(at('/my/supplier.csv'), async (request, reply) => {

@@ -36,6 +36,8 @@ const yearSection = (visit: Visit, y: StatementYear): Html => {
 };
 
 export interface PortalView {
+  /** The line to the service's section (src/web/supplierThreads). */
+  readonly messages?: Html;
   readonly afm: string;
   readonly name: string;
   readonly actingFor: string | null;
@@ -62,7 +64,8 @@ ${view.webhooks.length ? html`<h3>${t.webhooks}</h3><ul>${view.webhooks.map((w) 
 ${view.years.length === 0 ? html`<p>${t.none}</p>` : view.years.map((y) => yearSection(visit, y))}
 <p class="hint">${t.downloads}: <a href="${visit.href('/my/supplier.csv')}" download>${t.csv}</a> · <a href="/api/my/supplier">${t.json}</a></p>
 ${view.invoices && view.csrfToken !== undefined ? invoicesSection(visit, view.invoices, view.csrfToken) : ''}
-${notices}`,
+${notices}
+${view.messages ?? ''}`,
   };
 };
 
