@@ -120,6 +120,7 @@ const words = {
     refused: 'Δεν έγινε καμία αλλαγή:',
     saved: 'Καταχωρίστηκε.',
     online: 'Τηλεδιάσκεψη',
+    offline: 'Η ψήφος δεν στάλθηκε (χωρίς σύνδεση)· δοκιμάστε ξανά ή πατήστε «Καταχώριση ψήφων». / Not sent (offline).',
   },
   en: {
     office: 'Back office',
@@ -219,6 +220,7 @@ const words = {
     refused: 'Nothing was changed:',
     saved: 'Recorded.',
     online: 'Video conference',
+    offline: 'The vote was not sent (offline); try again or press «Record the votes». / Δεν στάλθηκε.',
   },
 } as const;
 
@@ -430,7 +432,7 @@ export const councilSessionPage = (visit: Visit, view: SessionView, status = 200
         (o) => html`<td><input type="radio" name="vote:${m.personId}" value="${o}" id="v${number}-${m.personId}-${o}" aria-label="${m.name}: ${t.options[o]}"></td>`,
       )}</tr>`;
     });
-    return html`<form method="post" action="${visit.href(`${base}/votes`)}" data-council-votes="${number}">${csrf(token)}<input type="hidden" name="item" value="${number}"><fieldset><legend>${t.votes}</legend><p class="hint">${t.votesHint}</p>${refusalFor(visit, notices, `votes-${number}`)}<p role="status" data-vote-status></p><table><thead><tr><th scope="col">${t.member}</th>${VOTE_OPTIONS.map((o) => html`<th scope="col">${t.options[o]}</th>`)}</tr></thead><tbody>${rows}</tbody></table><div class="form-actions"><button class="button" type="submit">${t.recordVotes}</button></div></fieldset></form>`;
+    return html`<form method="post" action="${visit.href(`${base}/votes`)}" data-council-votes="${number}" data-offline="${t.offline}">${csrf(token)}<input type="hidden" name="item" value="${number}"><fieldset><legend>${t.votes}</legend><p class="hint">${t.votesHint}</p>${refusalFor(visit, notices, `votes-${number}`)}<p role="status" data-vote-status></p><table><thead><tr><th scope="col">${t.member}</th>${VOTE_OPTIONS.map((o) => html`<th scope="col">${t.options[o]}</th>`)}</tr></thead><tbody>${rows}</tbody></table><div class="form-actions"><button class="button" type="submit">${t.recordVotes}</button></div></fieldset></form>`;
   };
 
   const item = ([number, state]: [number, ItemState]): Html => {
