@@ -44,6 +44,7 @@ const el = {
   problem: 'Πρόβλημα',
   notFound: 'Δεν βρέθηκε το τιμολόγιο',
   fileMissing: 'Διαλέξτε το αρχείο XML του τιμολογίου.',
+  xml: 'Το XML που στείλατε',
   json: 'JSON (API)',
 };
 
@@ -89,6 +90,7 @@ const en: typeof el = {
   problem: 'Problem',
   notFound: 'Invoice not found',
   fileMissing: "Choose the invoice's XML file.",
+  xml: 'The XML you sent',
   json: 'JSON (API)',
 };
 

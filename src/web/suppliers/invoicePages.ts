@@ -86,7 +86,7 @@ ${i.dueDate ? html`<tr><th scope="row">${t.dueDate}</th><td>${formatDate(i.dueDa
 <tr><th scope="row">${t.receivedAt}</th><td>${formatDateTime(i.receivedAt)}</td></tr>
 </tbody></table>
 ${documents(visit, t.commitments, i.commitments)}${documents(visit, t.orders, i.orders)}${documents(visit, t.payments, i.payments)}
-<p><a href="${visit.href('/my/supplier')}#invoices">${t.toStatement}</a> · <a href="${`/api/my/supplier/invoices/${i.invoiceId}`}">${t.json}</a></p>`,
+<p><a href="${visit.href('/my/supplier')}#invoices">${t.toStatement}</a> · <a href="${visit.href(`${invoicePath(i.invoiceId)}/xml`)}" download>${t.xml}</a> · <a href="${`/api/my/supplier/invoices/${i.invoiceId}`}">${t.json}</a></p>`,
   };
 };
 

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { SupplierCompany, SupplierInvoicesServices } from '../../api/suppliers/index.ts';
-import { isInvoiceRejected, MAX_INVOICE_BYTES, receiveInvoice, supplierCompanyOf } from '../../api/suppliers/index.ts';
+import { invoiceXmlOf, isInvoiceRejected, MAX_INVOICE_BYTES, receiveInvoice, supplierCompanyOf } from '../../api/suppliers/index.ts';
 import { isDomainError } from '../../domain/index.ts';
 import { invoiceOf } from '../../projections/einvoices/index.ts';
 import type { WebContext, WebRoutes } from '../shared/pageRoutes.ts';
@@ -75,6 +75,16 @@ const routes =
         // Another company's invoice is not found, as an unknown one.
         if (found === null) throw new NotFound();
         return options.render(reply, v, invoicePage(v, found));
+      });
+
+      // The XML as the company sent it, byte for byte (its SHA-256 is in the invoice's event).
+      app.get<{ Params: { id: string } }>(at(`${INVOICES_PATH}/:id/xml`), { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } } }, async (request, reply) => {
+        const v = visit(request);
+        const who = await companyOr(request, reply, v);
+        if (isReply(who)) return who;
+        const xml = ID.test(request.params.id) ? await invoiceXmlOf(services, who.subjectId, request.params.id) : null;
+        if (xml === null) throw new NotFound();
+        return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="invoice-${request.params.id}.xml"`).send(xml);
       });
     });
   };

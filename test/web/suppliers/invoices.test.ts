@@ -12,6 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { invoiceIdOf, receiveInvoice } from '../../../src/api/suppliers/index.ts';
 import type { SupplierInvoicesServices } from '../../../src/api/suppliers/index.ts';
 import { loadConfig } from '../../../src/cli/config.ts';
+import { rebuildUsage } from '../../../src/cli/rebuildCommand.ts';
 import { einvoicesProjection } from '../../../src/projections/einvoices/index.ts';
 import { eventReaderFor } from '../../../src/projections/shared/eventReader.ts';
 import { rebuildProjections } from '../../../src/projections/shared/rebuild.ts';
@@ -235,6 +236,9 @@ test('the pages: the «Τιμολόγια / Invoices» section with its form, th
   const el = await c.company.get(location);
   assert.is(el.statusCode, 200);
   assert.ok(el.body.includes('Τιμολόγιο ΤΠΥ-0070') && el.body.includes('Καμία ανάληψη υποχρέωσης'), el.body.slice(0, 2000));
+  const xml = await c.company.get(`${location}/xml`);
+  assert.equal([xml.statusCode, xml.body], [200, ublInvoice({ number: 'ΤΠΥ-0070', orderReference: 'ΑΑΥ-99' })]);
+  assert.ok(el.body.includes(`href="${location}/xml" download`));
   const en = await c.company.get(`/en${location}`);
   assert.ok(en.body.includes('Invoice ΤΠΥ-0070') && en.body.includes('No commitment of your ΑΦΜ'));
   const paid = (await send(c, c.company, 'GET', '/api/my/supplier/invoices')).json<{ invoices: InvoiceJson[] }>().invoices.find((i) => i.number === 'ΤΠΥ-0042')!;
@@ -262,6 +266,7 @@ test('security: another company’s invoice is never reached; a person’s own s
   assert.is(theirs.id, invoiceIdOf(c.site.services, OTHER, 2026, 'ΣΑΡ-1'));
   assert.is((await send(c, c.company, 'GET', `/api/my/supplier/invoices/${theirs.id}`)).statusCode, 404);
   assert.is((await c.company.get(`/my/supplier/invoices/${theirs.id}`)).statusCode, 404);
+  assert.is((await c.company.get(`/my/supplier/invoices/${theirs.id}/xml`)).statusCode, 404);
   const mine = await send(c, c.company, 'GET', '/api/my/supplier/invoices');
   assert.not.ok(mine.body.includes(theirs.id) || mine.body.includes('ΣΑΡ-1'));
   assert.not.ok((await c.company.get('/my/supplier')).body.includes('ΣΑΡ-1'));
@@ -285,6 +290,7 @@ test('security: another company’s invoice is never reached; a person’s own s
 
 test('the read model rebuilt from the log answers the same', async (c) => {
   const before = (await send(c, c.company, 'GET', '/api/my/supplier/invoices')).body;
+  assert.is(rebuildUsage(['einvoices']), null, 'opendimos rebuild einvoices');
   await rebuildProjections(c.site.db.client, eventReaderFor(c.site.store), c.site.db.schema, [einvoicesProjection]);
   assert.equal(JSON.parse((await send(c, c.company, 'GET', '/api/my/supplier/invoices')).body), JSON.parse(before));
 });
