@@ -960,7 +960,7 @@ export interface components {
             remote: boolean;
             stream_url: string | null;
         };
-        /** @description Popolo Motion, an agenda item; requirement the majority it needs, sources the decision on Diavgeia (ΑΔΑ) */
+        /** @description Popolo Motion, an agenda item; requirement the majority it needs, sources the decision on Diavgeia (ΑΔΑ); summary (an extension) the discussion's summary with the result */
         PopoloMotion: {
             id: string;
             organization_id: string;
@@ -973,6 +973,7 @@ export interface components {
             requirement: "simple" | "absolute" | "qualified";
             /** @enum {string|null} */
             result: "pass" | "fail" | null;
+            summary: string | null;
             creator: {
                 name: string;
             } | null;

@@ -10,6 +10,7 @@ import { importKindNames } from '../ingest/kinds.ts';
 import type { PersonalData } from '../ingest/personalData.ts';
 import type { ImportOptions, ImportReport } from '../ingest/importFile.ts';
 import { importFile } from '../ingest/importFile.ts';
+import { isCouncilImport, runCouncilImport } from './councilImport.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -28,7 +29,7 @@ export interface ImportCommandDeps {
   readonly database?: ImportOptions['database'];
 }
 
-const USAGE = `opendimos import FILE [--kind ${importKindNames.join('|')}] [--skip-invalid] [--dry-run] [--json]`;
+const USAGE = `opendimos import FILE [--kind ${importKindNames.join('|')}|council] [--skip-invalid] [--dry-run] [--json]`;
 const isKind = (value: string | undefined): value is ImportKind => importKindNames.some((k) => k === value);
 
 interface Invocation {
@@ -131,6 +132,8 @@ const prepare = async (args: readonly string[], cwd: string): Promise<Prepared |
 };
 
 export const runImportCommand = async (args: string[], deps: ImportCommandDeps): Promise<number> => {
+  // Past council sessions are a Popolo JSON document, not rows: their own path (councilImport.ts).
+  if (isCouncilImport(args)) return runCouncilImport(args, deps);
   const prepared = await prepare(args, deps.cwd ?? process.cwd());
   if (prepared instanceof UsageError) {
     deps.stderr.write(`${prepared.el}\n${prepared.en}\n${USAGE}\n`);

@@ -96,6 +96,7 @@ const motionOf = (item: ItemView, session: SessionSummary): PopoloMotion => ({
   date: session.startsAtLocal,
   requirement: item.majority,
   result: item.result === null ? null : POPOLO_RESULT[item.result],
+  summary: item.summary,
   creator: item.rapporteur === null ? null : { name: item.rapporteur },
   sources: item.ada === null ? [] : [{ url: `${DIAVGEIA_DOC}${item.ada}`, note: `ΑΔΑ ${item.ada}` }],
 });

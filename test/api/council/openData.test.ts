@@ -43,7 +43,7 @@ test('Popolo: people, organizations (bodies and factions), memberships (terms an
   const motions = (await get<Record<string, unknown>[]>(server, '/api/popolo/motions.json')).json;
   assert.is(motions.length, 3 + 3 + 2 + 3);
   const first = motions[0]!;
-  assert.equal(Object.keys(first).sort(), ['classification', 'creator', 'date', 'id', 'legislative_session_id', 'organization_id', 'requirement', 'result', 'sources', 'text']);
+  assert.equal(Object.keys(first).sort(), ['classification', 'creator', 'date', 'id', 'legislative_session_id', 'organization_id', 'requirement', 'result', 'sources', 'summary', 'text']);
   assert.equal([first.requirement, first.result, first.sources], ['absolute', 'pass', [{ url: 'https://diavgeia.gov.gr/doc/ΨΛ8ΓΩΛ6-ΑΒ1', note: 'ΑΔΑ ΨΛ8ΓΩΛ6-ΑΒ1' }]]);
   const voteEvents = (await get<{ id: string; motion_id: string; identifier: string; result: string; counts: { option: string; value: number }[]; votes: { voter_id: string; option: string; group_id: string }[] }[]>(server, '/api/popolo/vote_events.json')).json;
   assert.is(voteEvents.length, 8, 'the upcoming session has no vote yet');
