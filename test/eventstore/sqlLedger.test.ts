@@ -64,6 +64,7 @@ for (const backend of contractBackends()) {
       { component: 'sessions', version: 1 },
       { component: 'sessions', version: 2 },
       { component: 'staff', version: 1 },
+      { component: 'supplier-threads', version: 1 },
     ]);
     const [one, two] = [await openSqlEventStore({ client: db.client, schema }), await openSqlEventStore({ client: other, schema })];
     await one.append('s', [{ type: 'A', data: {} }]);
