@@ -16,6 +16,7 @@ import { citizenLogin, STAND_IN_PREFIX } from './citizenLogin.ts';
 import { createEmailTransport } from '../integrations/mail/index.ts';
 import { createWebhookTransport } from '../integrations/webhooks/index.ts';
 import { eraseSubjectMessages, startDispatcher } from '../notify/index.ts';
+import { eraseThreadFiles } from '../api/supplierThreads/index.ts';
 import { join } from 'node:path';
 import { removeDeadSpools } from '../ingest/spool.ts';
 import type { Config } from './config.ts';
@@ -53,6 +54,7 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
     onErased: [
       (subjectId: string) => endSessionsOf(installation.client, config.schema, { kind: 'citizen', subjectId }),
       (subjectId: string) => eraseSubjectMessages(installation.client, config.schema, subjectId),
+      (subjectId: string) => eraseThreadFiles(installation.client, config.schema, subjectId),
     ],
   };
   if (args.includes('--with-fixtures')) await loadFixtures(installation.store, io, personalDataOf(installation));

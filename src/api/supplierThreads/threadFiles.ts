@@ -124,3 +124,8 @@ export const threadFile = async (db: SqlExecutor, schema: string, threadId: stri
 /** File names by id, for the pages. */
 export const threadFileNames = async (db: SqlExecutor, schema: string, threadId: string): Promise<ReadonlyMap<string, string>> =>
   new Map((await db.query<{ file_id: string; name: string }>(`SELECT file_id, name FROM ${table(schema, THREAD_FILES)} WHERE thread_id = $1`, [threadId])).map((r) => [r.file_id, r.name]));
+
+/** An erased company's files go with it (its messages went with its key and its read model rows). */
+export const eraseThreadFiles = async (db: SqlExecutor, schema: string, subjectId: string): Promise<void> => {
+  await db.query(`DELETE FROM ${table(schema, THREAD_FILES)} WHERE subject_id = $1`, [subjectId]);
+};

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import sharp from 'sharp';
 import { askToVerifyEmail, confirmEmail } from '../../../src/api/identity/account.ts';
 import { createStaff } from '../../../src/api/shared/staff/index.ts';
-import { THREAD_FILES } from '../../../src/api/supplierThreads/index.ts';
+import { eraseThreadFiles, THREAD_FILES } from '../../../src/api/supplierThreads/index.ts';
 import { createEmailTransport } from '../../../src/integrations/mail/index.ts';
 import { createWebhookTransport } from '../../../src/integrations/webhooks/index.ts';
 import { dispatchPass } from '../../../src/notify/index.ts';
@@ -279,6 +279,14 @@ test('without a login: the API 401, the page asks to log in; the office’s page
   assert.is(page.statusCode, 401);
   assert.ok(page.body.includes('Log in with TaxisNet'));
   assert.is((await stranger.get('/office/supplier-threads')).statusCode, 303);
+});
+
+test('an erased company’s files go with it (serve wires this to the account’s erasure)', async (c) => {
+  const one = (await c.company.get(`/api/my/supplier/threads/${c.threadId}`)).json<{ messages: { attachments: { fileId: string }[] }[] }>();
+  const fileId = one.messages[0]!.attachments[0]!.fileId;
+  await eraseThreadFiles(c.site.db.client, c.site.db.schema, await companySubject(c));
+  assert.is((await counts(c)).files, 0);
+  assert.is((await c.company.get(`/api/my/supplier/threads/${c.threadId}/files/${fileId}`)).statusCode, 404);
 });
 
 test.run();
