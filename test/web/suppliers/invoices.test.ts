@@ -295,6 +295,17 @@ test('the read model rebuilt from the log answers the same', async (c) => {
   assert.equal(JSON.parse((await send(c, c.company, 'GET', '/api/my/supplier/invoices')).body), JSON.parse(before));
 });
 
+test('the fixture invoice (fixtures/einvoices) sent by the stand-in company is tracked to its payment in the fixture year', async (c) => {
+  await ledger(c, '02/01/2025;προϋπολογισμός;20-6264;40.000,00;ΠΥ-1;;;;;;Συντήρηση και επισκευή λοιπών μηχανημάτων;');
+  const report = await importBytes(c.site.store, await readFile(new URL('../../../fixtures/lixouri-2025-supplier.csv', import.meta.url)), { fileName: 'lixouri-2025-supplier.csv' });
+  assert.is(report.accepted, true, JSON.stringify(report.errors));
+  const answer = await upload(c, await readFile(new URL('../../../fixtures/einvoices/alieftiki-12-2025.xml', import.meta.url)));
+  assert.is(answer.statusCode, 201, answer.body);
+  await caughtUp(c.site);
+  const found = await invoice(c, answer.json<{ id: string }>().id);
+  assert.equal([found.number, found.stage, found.paid, found.commitments.map((d) => d.document), found.payments.map((p) => p.document)], ['12/2025', 'paid', '1200.00', ['ΑΑΥ-9001'], ['ΕΠ-9001']]);
+});
+
 test('every e-invoices operation of the OpenAPI document is a route of the citizens’ site', async (c) => {
   const document = parse(await readFile(new URL('../../../src/api/openapi.yaml', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> };
   const routes = Object.entries(document.paths).flatMap(([path, item]) =>
