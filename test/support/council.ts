@@ -19,3 +19,10 @@ export const decideOnBodyForTest = async (store: EventStore, bodyId: string, ses
   const events = decide(initialSession(), body);
   await store.append(streams.councilSession(sessionId), events.map((e) => ({ type: e.type, data: e.data, metadata: { actor: 'test' } })), { expectedRevision: 'no_stream' });
 };
+
+/** Decides on a body alone (its terms, factions, posts). */
+export const decideOnCouncilBody = async (store: EventStore, bodyId: string, decide: (body: Body) => readonly BodyEvent[]): Promise<void> => {
+  const bodyEvents = await store.readStream(streams.councilBody(bodyId));
+  const body = bodyEvents.reduce((s, e) => evolveBody(s, { type: e.type, data: e.data } as BodyEvent), initialBody());
+  await store.append(streams.councilBody(bodyId), decide(body).map((e) => ({ type: e.type, data: e.data, metadata: { actor: 'test' } })), { expectedRevision: bodyEvents.length - 1 });
+};

@@ -3,8 +3,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lixouriCouncilPlan, FIXTURE_COUNCIL, loadCouncilFixtures } from '../../../src/cli/councilFixtures.ts';
-import { correctVote, ledgerEventSchemas, streams } from '../../../src/domain/index.ts';
-import { decideOnCouncilSession } from '../../support/council.ts';
+import { admitUrgentItem, attachDocument, closeSession, correctVote, leaveMember, ledgerEventSchemas, publishMinutes, recordArrival, streams, takeItem } from '../../../src/domain/index.ts';
+import { decideOnCouncilBody, decideOnCouncilSession } from '../../support/council.ts';
 import { openSqlEventStore } from '../../../src/eventstore/sql/sqlEventStore.ts';
 import { councilProjection, itemPage, listSessions, memberPage, sessionDetail, upcomingSessions } from '../../../src/projections/council/index.ts';
 import { eventReaderFor } from '../../../src/projections/shared/eventReader.ts';
@@ -75,6 +75,46 @@ test('sessions, agenda, attendance, votes, results, decision numbers and ΑΔΑ;
     await rebuildProjections(db.client, eventReaderFor(store), db.schema, [councilProjection]);
     assert.is(JSON.stringify([await sessionDetail(db.client, db.schema, first), await memberPage(db.client, db.schema, 'p-antypa-katerina')]), before);
     assert.ok((await store.readStream(streams.councilBody(FIXTURE_COUNCIL))).some((e) => e.type === 'DecisionNumbered'));
+  } finally {
+    await store.close();
+    await db.drop();
+  }
+});
+
+test('an urgent item with its admission vote, an εισήγηση, the minutes; a member who leaves hands over their post', async () => {
+  const db = await createTestSchema();
+  const store = await openSqlEventStore({ client: db.client, schema: db.schema, schemas: ledgerEventSchemas });
+  try {
+    await loadCouncilFixtures(store, NOW);
+    const plan = lixouriCouncilPlan(NOW);
+    const next = plan.sessions[3]!.sessionId;
+    const present = plan.bodies[0]!.members.slice(0, 8).map((m) => m.personId);
+    const at = plan.sessions[3]!.startsAt;
+    for (const personId of present) await decideOnCouncilSession(store, next, (session, body) => recordArrival(session, body, { personId, at }));
+    const document = { documentId: 'doc-1', name: 'Εισήγηση προϋπολογισμού.pdf', sha256: 'a'.repeat(64), bytes: 120_000 };
+    await decideOnCouncilSession(store, next, (session) => attachDocument(session, { item: 1, document }));
+    await decideOnCouncilSession(store, next, (session, body) =>
+      admitUrgentItem(session, body, { title: 'Κατεπείγον: αποκατάσταση ζημιών από την κακοκαιρία', rapporteur: null, majority: 'simple', votes: new Map(present.map((id) => [id, 'for' as const])) }),
+    );
+    await decideOnCouncilSession(store, next, (session) => takeItem(session, { item: 4, at }));
+    await decideOnCouncilSession(store, next, (session) => closeSession(session, { at: at.replace('18:30', '21:00') }));
+    await decideOnCouncilSession(store, next, (session) => publishMinutes(session, { document: { ...document, documentId: 'doc-2', name: 'Πρακτικά.pdf', sha256: 'b'.repeat(64) } }));
+    await decideOnCouncilBody(store, FIXTURE_COUNCIL, (body) => leaveMember(body, { personId: 'p-papadatos-panagis', endDate: '2026-12-31' }));
+
+    const runner = await startProjections({ client: db.client, store, schema: db.schema, projections: [councilProjection], onError: (e) => console.error(e) });
+    await runner.caughtUp;
+    await runner.stop();
+
+    const detail = (await sessionDetail(db.client, db.schema, next))!;
+    assert.is(detail.session.status, 'closed');
+    assert.is(detail.currentItem, null, 'a closed session has no current item');
+    assert.equal(detail.items[0]!.documents, [document]);
+    const urgent = detail.items[3]!;
+    assert.equal([urgent.number, urgent.urgent, urgent.admissionTally?.for, urgent.admissionTally?.absent], [4, true, 8, 5]);
+    assert.is(detail.session.minutes?.name, 'Πρακτικά.pdf');
+    assert.equal((await upcomingSessions(db.client, db.schema, NOW)).length, 0);
+    const secretary = (await memberPage(db.client, db.schema, 'p-papadatos-panagis'))!;
+    assert.equal([secretary.terms[0]!.endDate, secretary.posts[0]!.role, secretary.posts[0]!.endDate], ['2026-12-31', 'secretary', '2026-12-31']);
   } finally {
     await store.close();
     await db.drop();
