@@ -910,10 +910,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/supplier/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Οι συζητήσεις με την Οικονομική Υπηρεσία / The conversations with the Finance Department
+         * @description Οι συζητήσεις του ΑΦΜ της συνεδρίας, πιο πρόσφατες πρώτα. Ποτέ σε κρυφή μνήμη.
+         *     The session's conversations, most recent first. Never cached.
+         */
+        get: operations["listMySupplierThreads"];
+        put?: never;
+        /**
+         * Νέα συζήτηση για ένα παραστατικό / A new conversation about a document
+         * @description Για ανάληψη, ένταλμα ή πληρωμή του ΑΦΜ της συνεδρίας, με τον ΑΔΑ ή τον αριθμό της· έως 3 αρχεία (PDF, JPEG, PNG, XML,
+         *     έως 5 MB), σε base64, με τη συνεδρία και το `x-csrf-token`. Αν κάτι δεν ισχύει, τίποτα δεν καταχωρίζεται.
+         *     About a commitment, payment order or payment of the session's ΑΦΜ, by its ΑΔΑ or number; up to 3 files (PDF,
+         *     JPEG, PNG, XML, up to 5 MB) in base64, with the session and `x-csrf-token`. When anything is wrong nothing is kept.
+         */
+        post: operations["openMySupplierThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Μια συζήτηση και τα μηνύματά της / One conversation and its messages */
+        get: operations["getMySupplierThread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Νέο μήνυμα σε συζήτηση / A new message in a conversation
+         * @description Ένα μήνυμα του προμηθευτή ανοίγει ξανά μια κλειστή συζήτηση. Άλλου προμηθευτή συζήτηση: 404.
+         *     A supplier's message opens a closed conversation again. Another supplier's conversation: 404.
+         */
+        post: operations["postMySupplierThreadMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/supplier/threads/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ένα συνημμένο / An attachment
+         * @description Μόνο για τον προμηθευτή της συζήτησης (και την Οικονομική Υπηρεσία, από το Γραφείο)· πάντα ως λήψη.
+         *     For the conversation's supplier only (and the Finance Department, from the office); always as a download.
+         */
+        get: operations["getMySupplierThreadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SupplierThread: {
+            /** Format: uuid */
+            threadId: string;
+            subjectId: string;
+            sellerTaxid: string;
+            topic: {
+                /** @enum {string} */
+                kind: "commitment" | "order" | "payment" | "invoice";
+                /** @description Ο αριθμός του παραστατικού / The document's number */
+                ref: string;
+                ada: string | null;
+                year: number | null;
+            };
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            lastAt: string;
+            /** @enum {string} */
+            lastSide: "supplier" | "office";
+            /**
+             * Format: date-time
+             * @description Από πότε περιμένει απάντηση / Since when it waits for an answer
+             */
+            waitingSince: string | null;
+            messages: number;
+        };
+        SupplierThreadFiles: {
+            name: string;
+            content: string;
+        }[];
         /** @description Popolo Person (popoloproject.com/schemas/person.json) */
         PopoloPerson: {
             id: string;
@@ -1646,6 +1765,18 @@ export interface components {
     };
     responses: {
         /**
+         * @description Κάτι δεν ισχύει (αρχείο άλλου τύπου ή μεγαλύτερο, κείμενο κενό, άγνωστο παραστατικό)· τίποτα δεν άλλαξε.
+         *     Something is wrong (a file of another type or too large, an empty text, an unknown document); nothing changed.
+         */
+        SupplierThreadRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
          * @description Ο πίνακας σφαλμάτων της προδιαγραφής, με τον ίδιο κωδικό HTTP· περιγραφή ελληνικά / αγγλικά.
          *     The spec's error array, with the matching HTTP status; the description Greek / English.
          */
@@ -1752,6 +1883,7 @@ export interface components {
         };
     };
     parameters: {
+        SupplierThreadId: string;
         /** @description Γλώσσα των ονομάτων (προεπιλογή el) / Language of the names (default el) */
         Open311Lang: "el" | "en";
         /** @description Ο κωδικός και η μορφή, `pothole.json` ή `pothole.xml` / The code and the format */
@@ -3278,6 +3410,171 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMySupplierThreads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Οι συζητήσεις / The conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        threads: components["schemas"]["SupplierThread"][];
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+        };
+    };
+    openMySupplierThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document: string;
+                    text: string;
+                    files?: components["schemas"]["SupplierThreadFiles"];
+                };
+            };
+        };
+        responses: {
+            /** @description Η συζήτηση άνοιξε / The conversation was opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["SupplierThreadRefused"];
+            401: components["responses"]["LoginRequired"];
+            413: components["responses"]["SupplierThreadRefused"];
+            422: components["responses"]["SupplierThreadRefused"];
+        };
+    };
+    getMySupplierThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Η συζήτηση / The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        thread: components["schemas"]["SupplierThread"];
+                        messages: {
+                            messageId: string;
+                            /** @enum {string} */
+                            side: "supplier" | "office";
+                            staffId: string | null;
+                            text: string;
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                format: "pdf" | "jpeg" | "png" | "xml";
+                                sha256: string;
+                                bytes: number;
+                            }[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["LoginRequired"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postMySupplierThreadMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    files?: components["schemas"]["SupplierThreadFiles"];
+                };
+            };
+        };
+        responses: {
+            /** @description Στάλθηκε / Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        posted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["SupplierThreadRefused"];
+            401: components["responses"]["LoginRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["SupplierThreadRefused"];
+            422: components["responses"]["SupplierThreadRefused"];
+        };
+    };
+    getMySupplierThreadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["SupplierThreadId"];
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Το αρχείο / The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                    "application/xml": unknown;
+                };
+            };
+            401: components["responses"]["LoginRequired"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -5,7 +5,9 @@
 // reaches the thread or its files, another department's clerk is refused, the pages speak both languages.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { parse } from 'yaml';
 import { askToVerifyEmail, confirmEmail } from '../../../src/api/identity/account.ts';
 import { createStaff } from '../../../src/api/shared/staff/index.ts';
 import { eraseThreadFiles, THREAD_FILES } from '../../../src/api/supplierThreads/index.ts';
@@ -287,6 +289,17 @@ test('an erased company’s files go with it (serve wires this to the account’
   await eraseThreadFiles(c.site.db.client, c.site.db.schema, await companySubject(c));
   assert.is((await counts(c)).files, 0);
   assert.is((await c.company.get(`/api/my/supplier/threads/${c.threadId}/files/${fileId}`)).statusCode, 404);
+});
+
+test('every route the OpenAPI document gives the threads is served', async (c) => {
+  const document = parse(await readFile(new URL('../../../src/api/openapi.yaml', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => operation.tags?.includes('supplier-threads'))
+      .map(([method]) => ({ method: method.toUpperCase() as 'GET' | 'POST', url: path.replace(/\{(\w+)\}/g, ':$1') })),
+  );
+  assert.is(routes.length, 5);
+  for (const route of routes) assert.ok(c.site.app.hasRoute(route), `${route.method} ${route.url}`);
 });
 
 test.run();
