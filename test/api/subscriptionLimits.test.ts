@@ -239,7 +239,9 @@ test('a subscriber that stops reading is dropped instead of buffered without bou
   const movement = { id: '00000000-0000-7000-8000-000000000002', position: 1, year: 2025, date: '2025-05-02', type: 'PAYMENT', side: 'EXPENSE', kae: '30-7323.005',
     amount: '1.00', document: 'Σ-2', ref: null, counterparty: null, ada: null, description: 'x'.repeat(10_000) } as TransactionView;
   const big: Change = { position: 1, transactions: Array.from({ length: 100 }, () => movement), budgetLines: [], bulk: false };
-  for (let i = 0; i < 30 && app.websocketServer.clients.size === 2; i++) {
+  // Sent until the slow one is dropped (at most 300 rounds): on a loaded machine a round's executions take
+  // longer and less reaches the socket in the same count of rounds.
+  for (let i = 0; i < 300 && app.websocketServer.clients.size === 2; i++) {
     for (const listener of listeners) listener(big);
     await new Promise((r) => setTimeout(r, 50));
   }
