@@ -10,6 +10,8 @@ import type { WebContext, WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
 import { threadsOf } from '../../projections/supplierThreads/index.ts';
 import { threadsSection } from '../supplierThreads/index.ts';
+import { noticeFormRoutes } from './noticeFormRoutes.ts';
+import { isNoticeDone } from './noticeForms.ts';
 import { portalText } from './portalMessages.ts';
 import { confirmPage, confirmResultPage, statementCsv, supplierLoginPage, supplierStatementPage } from './portalPages.ts';
 
@@ -19,7 +21,7 @@ const portalRoutes =
   (services: SupplierPortalServices): WebRoutes =>
   async (app, options) => {
     registerPages(options, ({ at, visit }) => {
-      app.get(at('/my/supplier'), async (request, reply) => {
+      app.get<{ Querystring: { done?: string } }>(at('/my/supplier'), { schema: { querystring: { type: 'object', properties: { done: { type: 'string', maxLength: 40 } } } } }, async (request, reply) => {
         const v = visit(request);
         reply.header('cache-control', 'no-store');
         if (!loggedIn(request)) return options.render(reply, v, supplierLoginPage(v));
@@ -33,7 +35,7 @@ const portalRoutes =
         const actingFor = request.session?.actingBy ? who.name : null;
         const messages = threadsSection(v, await threadsOf(services.client, services.schema, who.subjectId));
         const csrfToken = request.session?.csrfToken ?? '';
-        return options.render(reply, v, supplierStatementPage(v, { messages, afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, invoices, csrfToken }));
+        return options.render(reply, v, supplierStatementPage(v, { messages, afm: who.afm, name: who.name, actingFor, years, subscriptions, webhooks, invoices, csrfToken, done: isNoticeDone(request.query.done) ? request.query.done : null }));
       });
 
       app.get(at('/my/supplier.csv'), async (request, reply) => {
@@ -69,6 +71,7 @@ const portalRoutes =
         },
       );
     });
+    await noticeFormRoutes(services)(app, options);
   };
 
 export const supplierPortalWeb = (services: SupplierPortalServices): WebContext => ({

@@ -5,6 +5,8 @@ import { formatDate, formatEuro } from '../shared/format.ts';
 import type { Html } from '../shared/html.ts';
 import { html } from '../shared/html.ts';
 import type { Page, Visit } from '../shared/page.ts';
+import type { NoticeDone } from './noticeForms.ts';
+import { noticesSection } from './noticeForms.ts';
 import { portalText } from './portalMessages.ts';
 import type { TrackedInvoice } from '../../projections/einvoices/index.ts';
 import { invoicesSection } from './invoicePages.ts';
@@ -47,13 +49,13 @@ export interface PortalView {
   /** The company's e-invoices, and the session's CSRF token for their upload form. */
   readonly invoices?: readonly TrackedInvoice[];
   readonly csrfToken?: string;
+  /** What the last form changed, told once after its redirect. */
+  readonly done?: NoticeDone | null;
 }
 
 export const supplierStatementPage = (visit: Visit, view: PortalView): Page => {
   const t = portalText(visit);
-  const notices = html`<section aria-labelledby="notices"><h2 id="notices">${t.noticesTitle}</h2><p>${t.noticesLead}</p>
-${view.subscriptions.length ? html`<h3>${t.subscriptions}</h3><ul>${view.subscriptions.map((s) => html`<li>${s.email}: ${s.events.join(', ')} — ${s.digest ? t.digest : t.immediate}, ${s.confirmedAt ? t.confirmed : t.pending}</li>`)}</ul>` : ''}
-${view.webhooks.length ? html`<h3>${t.webhooks}</h3><ul>${view.webhooks.map((w) => html`<li>${w.url}: ${w.events.join(', ')}${w.disabledAt ? html` — <strong>${t.disabled}</strong>` : ''}</li>`)}</ul>` : ''}</section>`;
+  const notices = noticesSection(visit, { subscriptions: view.subscriptions, webhooks: view.webhooks, csrfToken: view.csrfToken ?? '', done: view.done ?? null });
   return {
     title: t.title,
     description: t.description,
