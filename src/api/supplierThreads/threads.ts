@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ThreadAttachment, ThreadAuthor, ThreadEvent, ThreadState, ThreadTopic } from '../../domain/index.ts';
 import { closeThread, einvoicesErrors, foldThread, messageText, openThread, postMessage, reopenThread, supplierThreadStream } from '../../domain/index.ts';
 import type { ExpectedRevision } from '../../eventstore/port.ts';
+import { invoicesOf } from '../../projections/einvoices/index.ts';
 import { supplierStatement } from '../../projections/suppliers/index.ts';
 import type { SupplierPortalServices, SupplierSession } from '../suppliers/index.ts';
 import type { SentFile } from './threadFiles.ts';
@@ -23,8 +24,9 @@ const nowOf = (services: Pick<SupplierPortalServices, 'now'>): Date => services.
 const normalised = (raw: string): string => raw.normalize('NFC').trim().toUpperCase().replace(/\s+/g, '');
 
 /**
- * The document of the session's own ΑΦΜ the supplier names, by its ΑΔΑ or its number (the latest year's when
- * numbers repeat across years); another ΑΦΜ's, or none, is refused the same way.
+ * The document of the session's own ΑΦΜ the supplier names: a commitment, order or payment of the ledger by its
+ * ΑΔΑ or its number (the latest year's when numbers repeat across years), else an e-invoice it sent, by its
+ * number; another ΑΦΜ's, or none, is refused the same way.
  */
 export const topicOf = async (services: SupplierPortalServices, who: SupplierSession, document: string): Promise<ThreadTopic> => {
   const wanted = normalised(document);
@@ -34,6 +36,8 @@ export const topicOf = async (services: SupplierPortalServices, who: SupplierSes
     const found = y.documents.find((d) => (d.ada !== null && normalised(d.ada) === wanted) || normalised(d.document) === wanted);
     if (found) return { kind: found.type, ref: found.document, ada: found.ada, year: y.year };
   }
+  const invoice = (await invoicesOf(services.client, services.schema, who.subjectId)).find((i) => normalised(i.number) === wanted);
+  if (invoice) return { kind: 'invoice', ref: invoice.number, ada: null, year: invoice.year };
   throw einvoicesErrors.OD_SUPPLIER_THREAD_TOPIC_UNKNOWN();
 };
 

@@ -48,11 +48,11 @@ export type InvoiceEvent = InvoiceReceived;
 /** The document a thread is about: a commitment, payment order or payment of the ledger, or an invoice the supplier sent. */
 export interface ThreadTopic {
   readonly kind: 'commitment' | 'order' | 'payment' | 'invoice';
-  /** The ledger's document number, or the invoice's id. */
+  /** The ledger's document number, or the invoice's number (BT-1). */
   readonly ref: string;
   /** The document's ΑΔΑ, when it has one (an invoice: none). */
   readonly ada: string | null;
-  /** The fiscal year of a ledger document (numbers are per year); an invoice: null. */
+  /** The fiscal year of a ledger document, or an invoice's year of issue (numbers are per year). */
   readonly year: number | null;
 }
 

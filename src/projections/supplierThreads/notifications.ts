@@ -28,7 +28,7 @@ export const topicWords = (topic: ThreadTopic): { readonly el: string; readonly 
     case 'payment':
       return { el: `την πληρωμή ${number}`, en: `the payment ${number}` };
     case 'invoice':
-      return { el: `το τιμολόγιό σας ${topic.ref}`, en: `your invoice ${topic.ref}` };
+      return { el: `το τιμολόγιό σας ${number}`, en: `your invoice ${number}` };
     default: {
       const _exhaustive: never = topic.kind;
       return { el: String(_exhaustive), en: String(_exhaustive) };

@@ -17,6 +17,7 @@ import { dispatchPass } from '../../../src/notify/index.ts';
 import { THREADS } from '../../../src/projections/supplierThreads/index.ts';
 import { table } from '../../../src/projections/shared/tables.ts';
 import { importBytes } from '../../ingest/harness.ts';
+import { ublInvoice } from '../../support/einvoices/ubl.ts';
 import type { SmtpDouble } from '../../support/doubles/smtp/index.ts';
 import { startSmtpDouble } from '../../support/doubles/smtp/index.ts';
 import { A, caughtUp, csv } from '../debts/debtsSite.ts';
@@ -289,6 +290,18 @@ test('an erased company’s files go with it (serve wires this to the account’
   await eraseThreadFiles(c.site.db.client, c.site.db.schema, await companySubject(c));
   assert.is((await counts(c)).files, 0);
   assert.is((await c.company.get(`/api/my/supplier/threads/${c.threadId}/files/${fileId}`)).statusCode, 404);
+});
+
+test('a thread on an e-invoice the company sent, by its number; another supplier cannot name it', async (c) => {
+  const sent = await app(c.company).inject({ method: 'POST', url: '/api/my/supplier/invoices', headers: { cookie: c.company.cookieHeader(), 'content-type': 'application/xml', 'x-csrf-token': (await c.company.get('/api/my')).json<{ csrfToken: string }>().csrfToken }, payload: ublInvoice({ number: 'ΤΠΥ-0042' }) });
+  assert.is(sent.statusCode, 201, sent.body.slice(0, 500));
+  await caughtUp(c.site);
+  const opened = await api(c.company, 'POST', '/api/my/supplier/threads', { document: 'τπυ-0042', text: 'Πότε θα εξοφληθεί;' });
+  assert.is(opened.statusCode, 201, opened.body);
+  await caughtUp(c.site);
+  const one = (await c.company.get(`/api/my/supplier/threads/${opened.json<{ id: string }>().id}`)).json<{ thread: { topic: { kind: string; ref: string } } }>();
+  assert.equal([one.thread.topic.kind, one.thread.topic.ref], ['invoice', 'ΤΠΥ-0042']);
+  assert.is((await api(c.other, 'POST', '/api/my/supplier/threads', { document: 'ΤΠΥ-0042', text: 'δικό μου;' })).statusCode, 422);
 });
 
 test('every route the OpenAPI document gives the threads is served', async (c) => {
