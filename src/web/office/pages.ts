@@ -61,7 +61,16 @@ const logoutForm = (visit: Visit, token: string): Html =>
 
 const section = (title: string, body: Html): Html => html`<section><h2>${title}</h2>${body}</section>`;
 
-export const homePage = (visit: Visit, member: StaffMember, token: string, failed: readonly FailedMessage[] | null, representations = false, applications = false, council = false): Page => {
+export const homePage = (
+  visit: Visit,
+  member: StaffMember,
+  token: string,
+  failed: readonly FailedMessage[] | null,
+  representations = false,
+  applications = false,
+  requests = false,
+  council = false,
+): Page => {
   const t = officeText(visit).office;
   const has = (role: string) => member.roles.includes(role as StaffMember['roles'][number]);
   const parts: Html[] = [];
@@ -88,9 +97,14 @@ export const homePage = (visit: Visit, member: StaffMember, token: string, faile
   else if (has('clerk:finance')) parts.push(section(t.finance, supplierThreads));
   if (has('revenue')) parts.push(section(t.revenue, html`<p>${t.revenueText}</p><p><a href="${visit.href('/office/bank-credits')}">${t.bankCredits}</a></p>`));
   if (has('secretary')) parts.push(section(t.secretary, html`<p>${t.secretaryText}</p>${council ? html`<p><a href="${visit.href('/office/council')}">${t.council}</a></p>` : ''}`));
-  const queue = applications ? html`<p><a href="${visit.href('/office/applications')}">${t.applications}</a></p>` : html`<p>${t.emptyQueue}</p>`;
+  const queues = [
+    applications ? html`<li><a href="${visit.href('/office/applications')}">${t.applications}</a></li>` : null,
+    requests ? html`<li><a href="${visit.href('/office/requests')}">${t.requests}</a></li>` : null,
+  ].filter((q) => q !== null);
+  const queue = queues.length > 0 ? html`<ul>${queues}</ul>` : html`<p>${t.emptyQueue}</p>`;
   for (const role of member.roles.filter((r) => r.startsWith('clerk:'))) parts.push(section(`${t.clerk}: ${role.slice('clerk:'.length)}`, queue));
   if (applications && has('admin')) parts.push(section(t.applications, html`<p><a href="${visit.href('/office/applications')}">${t.applicationsAll}</a></p>`));
+  if (requests && has('admin')) parts.push(section(t.requests, html`<p><a href="${visit.href('/office/requests')}">${t.requestsAll}</a></p>`));
   return frame(
     visit,
     t.title,

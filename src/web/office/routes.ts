@@ -170,6 +170,7 @@ export const officeRoutes =
             member.roles.includes('admin') ? await failedMessages(services.client, services.schema) : null,
             services.keyring !== undefined,
             services.applications !== undefined && mayUseQueues(member),
+            services.requests !== undefined && mayUseQueues(member),
             services.council !== undefined && mayKeepCouncil(member),
           ),
         ),

@@ -33,6 +33,9 @@ test('each department sees its own queue; another department’s request is not 
   const technical = await staffBrowser(site, 'Σπύρος Μαρκάτος', ['clerk:technical-services']);
   const lighting = await staffBrowser(site, 'Άννα Ζαφειράτου', ['clerk:lighting']);
 
+  const home = await technical.get('/office/');
+  assert.match(home.body, '<a href="/office/requests">Αναφορές προβλημάτων: η ουρά του τμήματος</a>', 'the office home leads to the queue');
+  assert.match((await technical.get('/en/office/')).body, '<a href="/en/office/requests">Problem reports: the department’s queue</a>');
   const queue = await technical.get('/office/requests');
   assert.is(queue.statusCode, 200, queue.body.slice(0, 300));
   assert.match(queue.body, `>${short(pothole.id)}<`);
