@@ -529,3 +529,29 @@ export const councilVotesAfter = async (db: SqlExecutor, schema: string, after: 
       [after, upTo],
     )
   ).map(voteOf);
+
+/** A decision of a body known by its ΑΔΑ: what a budget amendment's page links to. */
+export interface DecisionByAda {
+  readonly ada: string;
+  readonly sessionId: string;
+  readonly number: number;
+  readonly decisionYear: number | null;
+  readonly decisionNumber: number | null;
+  readonly bodyName: string;
+  readonly bodyNameEn: string;
+}
+
+/** The decisions with these ΑΔΑ; each ΑΔΑ at most once (the first numbered, should a correction repeat it). */
+export const decisionsByAda = async (db: SqlExecutor, schema: string, adas: readonly string[]): Promise<DecisionByAda[]> => {
+  if (adas.length === 0) return [];
+  const rows = await db.query<{ ada: string; session_id: string; number: number; decision_year: number | null; decision_number: number | null; name: string; name_en: string }>(
+    `SELECT DISTINCT ON (i.ada) i.ada, i.session_id, i.number, i.decision_year, i.decision_number, b.name, b.name_en
+       FROM ${table(schema, COUNCIL_ITEMS)} i
+       JOIN ${table(schema, COUNCIL_SESSIONS)} s ON s.session_id = i.session_id
+       JOIN ${table(schema, COUNCIL_BODIES)} b ON b.body_id = s.body_id
+      WHERE i.ada = ANY($1::text[])
+      ORDER BY i.ada, i.decision_year, i.decision_number, i.session_id, i.number`,
+    [adas],
+  );
+  return rows.map((r) => ({ ada: r.ada, sessionId: r.session_id, number: r.number, decisionYear: r.decision_year, decisionNumber: r.decision_number, bodyName: r.name, bodyNameEn: r.name_en }));
+};
