@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import type { DomainError } from '../../../src/domain/shared/errors.ts';
 import { isDomainError, refusals, refusalTable } from '../../../src/domain/shared/errors.ts';
 import { sharedErrors } from '../../../src/domain/shared/sharedErrors.ts';
-import { councilErrors, einvoicesErrors } from '../../../src/domain/index.ts';
+import { councilErrors, einvoicesErrors, supplierThreadErrors } from '../../../src/domain/index.ts';
 import { ledgerErrors } from '../../../src/domain/ledger/index.ts';
 import { assetsErrors } from '../../../src/domain/assets/index.ts';
 import { identityErrors } from '../../../src/domain/identity/index.ts';
@@ -205,7 +205,7 @@ const supplierNoticesExamples: Examples<typeof supplierNoticesErrors> = {
   OD_SUPPLIER_TOO_MANY: [{ limit: 10 }],
 };
 
-// The council's and the e-invoices' refusals, walked with a parameter object that answers every name (a
+// The council's, the e-invoices' and the supplier threads' refusals, walked with a parameter object that answers every name (a
 // number-like text, or its Greek and English for a bilingual one): their texts are checked the same way.
 const anyParameters = (): readonly unknown[] => [
   new Proxy({}, { get: (_target, name) => (name === 'column' || typeof name !== 'string' ? undefined : Object.assign(new String('7'), { el: 'επτά', en: 'seven' })) }),
@@ -215,6 +215,7 @@ const walkedAll = (catalogue: Walkable): Readonly<Record<string, readonly unknow
 const everyRefusal = [
   ...built(councilErrors, walkedAll(councilErrors)),
   ...built(einvoicesErrors, walkedAll(einvoicesErrors)),
+  ...built(supplierThreadErrors, walkedAll(supplierThreadErrors)),
   ...built(sharedErrors, sharedExamples),
   ...built(ledgerErrors, ledgerExamples),
   ...built(assetsErrors, assetsExamples),
