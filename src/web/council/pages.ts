@@ -18,8 +18,12 @@ export const DIAVGEIA_DECISION = 'https://diavgeia.gov.gr/decision/view/';
 
 /** An item's address: its session and its number, `<session>-<n>`. */
 export const itemPath = (sessionId: string, number: number): string => `/council/items/${sessionId}-${number}`;
-export const ITEM_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-([1-9][0-9]{0,3})$/;
-export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A session's id is the office's UUID, or what an imported Popolo file or the fixtures named it
+// («ds-2026-10-24»): letters, digits and . _ : - — an item's is its session's, a hyphen and its number.
+export const SESSION_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,79}$/u;
+export const ITEM_ID = /^([\p{L}\p{N}][\p{L}\p{N}._:-]{0,79})-([1-9][0-9]{0,3})$/u;
+/** A stored document's id: always a UUID. */
+export const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const crumbs = (visit: Visit) => [{ label: councilText(visit).title, path: '/council/' }];
 const bodyName = (visit: Visit, s: { readonly bodyName: string; readonly bodyNameEn: string }): string => (visit.lang === 'el' ? s.bodyName : s.bodyNameEn);

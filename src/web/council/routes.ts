@@ -6,9 +6,9 @@ import { councilBodies, itemPage, listSessions, memberPage as loadMember, sessio
 import { NotFound } from '../shared/page.ts';
 import type { WebRoutes } from '../shared/pageRoutes.ts';
 import { registerPages } from '../shared/pageRoutes.ts';
-import { councilHomePage, ITEM_ID, itemPageView, memberPage, SESSION_ID, sessionPage, sessionParts } from './pages.ts';
+import { councilHomePage, DOCUMENT_ID, ITEM_ID, itemPageView, memberPage, SESSION_ID, sessionPage, sessionParts } from './pages.ts';
 
-const ID_PARAMS = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 80 } } } as const;
+const ID_PARAMS = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 90 } } } as const;
 const PERSON = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const councilRoutes =
@@ -62,7 +62,7 @@ export const councilRoutes =
 
     // A document is the same in both languages; its bytes never change (kept by digest), so it may be cached.
     app.get<{ Params: { id: string } }>('/council/documents/:id', { schema: { params: ID_PARAMS } }, async (request, reply) => {
-      const document = SESSION_ID.test(request.params.id) ? await councilDocument({ client: db, schema }, request.params.id) : null;
+      const document = DOCUMENT_ID.test(request.params.id) ? await councilDocument({ client: db, schema }, request.params.id) : null;
       if (document === null) throw new NotFound();
       return reply
         .header('content-type', 'application/pdf')

@@ -4,7 +4,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createToken } from '../../../src/api/shared/auth/tokens.ts';
+import { loadCouncilFixtures } from '../../../src/cli/councilFixtures.ts';
 import { FIXTURE_FILES } from '../../../src/cli/fixtures.ts';
+import type { EventStore } from '../../../src/eventstore/port.ts';
 import type { SiteFile, TestSite } from '../../web/support/siteApp.ts';
 import { startTestSite } from '../../web/support/siteApp.ts';
 import { smallYearAssets, smallYearTransactions } from '../../web/support/smallYear.ts';
@@ -30,7 +32,12 @@ export const startServer = async (): Promise<E2eServer> => {
     { kind: 'transactions' as const, fileName: 'small-year.csv', content: smallYearTransactions() },
     { kind: 'assets' as const, fileName: 'small-assets.csv', content: smallYearAssets() },
   ];
-  const site = await startTestSite({ files });
+  // Lixouri's council with its sessions, as npm start --with-fixtures shows it, so that the council's pages
+  // are visited with something on them.
+  const seed = async (store: EventStore) => {
+    await loadCouncilFixtures(store, new Date());
+  };
+  const site = await startTestSite({ files, seed });
   const address = await site.app.listen({ port: 0, host: '127.0.0.1' });
   const { token } = await createToken(site.db.client, site.db.schema, { role: 'finance', name: 'browser tests' });
   return {

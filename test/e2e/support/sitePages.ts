@@ -1,6 +1,7 @@
 // The pages of the site to visit, with addresses taken from the data being served: the busiest expense
 // line, the supplier paid most, an asset with coordinates.
 import { listAssets } from '../../../src/projections/assets/index.ts';
+import { listSessions, sessionDetail } from '../../../src/projections/council/index.ts';
 import { budgetLines, fiscalYears } from '../../../src/projections/ledger/index.ts';
 import { listSuppliers } from '../../../src/projections/suppliers/index.ts';
 import type { SqlExecutor } from '../../../src/eventstore/sql/client.ts';
@@ -23,6 +24,18 @@ export const sitePages = async (db: SqlExecutor, schema: string): Promise<SitePa
   const busiest = lines.filter((l) => l.side === 'EXPENSE').sort((a, b) => (centsOf(b.paid) > centsOf(a.paid) ? 1 : -1))[0]!;
   const [supplier] = (await listSuppliers(db, schema, { first: 1 })).nodes;
   const asset = (await listAssets(db, schema, { first: 500 })).nodes.find((a) => a.lat !== null)!;
+  // A session that has been held: its agenda, votes and decisions (the e2e server loads the council's fixtures).
+  const held = (await listSessions(db, schema)).find((s) => new Date(s.startsAt) < new Date());
+  const session = held ? await sessionDetail(db, schema, held.id) : null;
+  const member = session?.votes[0]?.personId;
+  const item = session?.items.find((i) => i.decisionNumber !== null);
+  const more: [string, string, number][] = [
+    ['council', '/council/', 200],
+    ...(held ? [['council-session', `/council/sessions/${held.id}`, 200] as [string, string, number]] : []),
+    ...(member ? [['council-member', `/council/members/${member}`, 200] as [string, string, number]] : []),
+    ...(item && held ? [['council-item', `/council/items/${held.id}-${item.number}`, 200] as [string, string, number]] : []),
+    ['diavgeia', '/diavgeia/', 200],
+  ];
   const greek: [string, string, number][] = [
     ['home', '/', 200],
     ['budget', `/budget/${year}`, 200],
@@ -41,6 +54,7 @@ export const sitePages = async (db: SqlExecutor, schema: string): Promise<SitePa
     ['services', '/services', 200],
     ['privacy', '/privacy', 200],
     ['not-found', '/no-such-page', 404],
+    ...more,
   ];
   return (['el', 'en'] as const).flatMap((lang) =>
     greek.map(([name, path, status]) => ({ name: `${name}-${lang}`, lang, path: localPath(lang, path), status })),

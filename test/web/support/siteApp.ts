@@ -39,6 +39,8 @@ export interface SiteOptions {
   readonly rateLimitPerMinute?: number;
   /** Contexts made with the test's schema (the log, with its key), after the public ones. */
   readonly contexts?: (db: TestSchema) => readonly Context[];
+  /** More events appended after the files, before the projections catch up (the council's fixtures). */
+  readonly seed?: (store: EventStore) => Promise<void>;
 }
 
 export const startTestSite = async (options: SiteOptions): Promise<TestSite> => {
@@ -51,6 +53,7 @@ export const startTestSite = async (options: SiteOptions): Promise<TestSite> => 
     return report;
   };
   for (const file of options.files) await importText(file);
+  await options.seed?.(store);
   const more = options.contexts?.(db) ?? [];
   const projections = [...allProjections, ...more.flatMap((c) => c.projections?.projections ?? [])];
   const runner = await startProjections({ client: db.client, store, schema: db.schema, projections, onError: (e) => console.error(e) });
