@@ -142,6 +142,12 @@ export const serveCommand = async (args: readonly string[], config: Config, io: 
   io.stdout.write(
     `Αναφορές προβλημάτων / Problem reports: ${config.publicUrl}/requests/new — ${requesting.types.length} είδη / types; Open311: ${config.publicUrl}/open311/discovery.json (κλειδί εφαρμογής / app key: opendimos apikey create --name APP); χάρτης / map tiles: ${new URL(requesting.mapTiles.url.replace(/\{[a-z]\}/g, '0')).host}\n`,
   );
+  io.stdout.write(
+    `Συμβούλιο / Council: ${config.publicUrl}/council/ — Popolo: ${config.publicUrl}/api/popolo/people.json, iCal: ${config.publicUrl}/council/sessions.ics; γραμματεία / secretariat: /office/council (ρόλος / role secretary); παλαιότερες συνεδριάσεις / past sessions: opendimos import FILE --kind council\n`,
+  );
+  io.stdout.write(
+    `Προμηθευτές / Suppliers: ${config.publicUrl}/my/supplier — καρτέλα, ειδοποιήσεις, webhooks, ηλεκτρονικά τιμολόγια, μηνύματα / statement, notices, webhooks, e-invoices, messages (γραφείο / office: /office/supplier-threads)\n`,
+  );
   io.stdout.write(`${diavgeia.banner}\n`);
   io.stdout.write('Γραφείο / Office: /office/ — ο πρώτος διαχειριστής / the first admin: opendimos staff create --email E --name N --role admin\n');
   if (!taxisNet.standIn && !taxisNet.login) {
