@@ -8,6 +8,7 @@ import { Kind, OperationTypeNode } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { loadCouncilFixtures } from '../../src/cli/councilFixtures.ts';
 import { FIXTURE_FILES } from '../../src/cli/fixtures.ts';
 import { graphqlExamples } from '../../src/web/shared/pages/openDataExamples.ts';
 import { eventually } from '../support/server.ts';
@@ -20,6 +21,10 @@ const examples = suite<{ site: TestSite }>('GraphQL examples on the fixture year
 examples.before(async (context) => {
   context.site = await startTestSite({
     files: FIXTURE_FILES.map((f) => ({ kind: f.kind, fileName: basename(f.path), content: () => createReadStream(f.path) })),
+    // The council's fixtures too, as npm start loads them: README asks for its upcoming sessions.
+    seed: async (store) => {
+      await loadCouncilFixtures(store, new Date());
+    },
   });
 });
 examples.after(async ({ site }) => site.close());
