@@ -62,7 +62,9 @@ office('a tick records the vote at once; a refused one is taken back with the re
     assert.ok(await page.locator('form[data-council-votes="1"]').count(), 'the vote form of the current item');
     await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await page.check('form[data-council-votes="1"] input[name="vote:m1"][value="for"]');
+    // A click, not page.check(): the script may already have answered (replaced the row, or taken a refused
+    // tick back) when Playwright looks at the radio again.
+    await page.click('form[data-council-votes="1"] input[name="vote:m1"][value="for"]');
     await page.waitForSelector('form[data-council-votes="1"] tr[data-person="m1"] td[data-vote="for"]', { timeout: 5_000 });
     assert.match((await page.textContent('form[data-council-votes="1"] [data-vote-status]')) ?? '', 'Γεώργιος Παπάς');
     assert.is((await votes()).length, 1);
@@ -70,7 +72,7 @@ office('a tick records the vote at once; a refused one is taken back with the re
 
     // Meanwhile m2 has left the room: the decider refuses the vote the page still offers.
     await decideOnSession(site.store, { sessionId: SESSION }, actor, (s) => recordDeparture(s, { personId: 'm2', at: '2026-03-10T18:20:00+02:00' }));
-    await page.check('form[data-council-votes="1"] input[name="vote:m2"][value="against"]');
+    await page.click('form[data-council-votes="1"] input[name="vote:m2"][value="against"]');
     await page.waitForFunction(() => /·/.test(document.querySelector('form[data-council-votes="1"] [data-vote-status]')?.textContent ?? ''), undefined, { timeout: 5_000 });
     const refusal = (await page.textContent('form[data-council-votes="1"] [data-vote-status]')) ?? '';
     assert.match(refusal, /[\u0370-\u03ff]/, `Greek first: ${refusal}`);
