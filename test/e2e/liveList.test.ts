@@ -100,7 +100,9 @@ live('a failed poll is tried again; a row the JSON does not name is left alone',
     served.answer = { requests: [{ id: 'r-1', stage: 'in_progress' }] };
     await page.clock.runFor(5_100);
     await page.waitForFunction(() => document.querySelector('td')?.textContent === 'Σε εξέλιξη');
-    assert.ok(served.polls >= 2, `polls after a failure: ${served.polls}`);
+    // The 503 is not counted (its route answers first); the row moved, so a poll came after the failure.
+    // How many did depends on when each answer lands against the mocked clock, so only that one did.
+    assert.ok(served.polls >= 1, `polls after a failure: ${served.polls}`);
   } finally {
     await page.close();
   }
